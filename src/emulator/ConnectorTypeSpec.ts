@@ -7,9 +7,9 @@
  *
  * @since 0.1.0
  */
+import type * as HttpClient from "@effect/platform/HttpClient"
 import type * as Effect from "effect/Effect"
 import type * as Either from "effect/Either"
-import type * as HttpClient from "@effect/platform/HttpClient"
 
 /**
  * A JSON object as stored in a connector's `config` or `secrets`, or sent as `params`.
@@ -58,7 +58,10 @@ export interface StoredDocument {
  */
 export interface DocumentStore {
   /** Indexes documents (op_type `create`) into `index`; returns the stored documents with their ids. */
-  readonly bulkCreate: (index: string, documents: ReadonlyArray<JsonObject>) => Effect.Effect<ReadonlyArray<StoredDocument>>
+  readonly bulkCreate: (
+    index: string,
+    documents: ReadonlyArray<JsonObject>
+  ) => Effect.Effect<ReadonlyArray<StoredDocument>>
   /** All documents of an index, in insertion order (empty when the index does not exist). */
   readonly documents: (index: string) => Effect.Effect<ReadonlyArray<StoredDocument>>
   /** Names of the indices that exist. */

@@ -1,0 +1,344 @@
+/**
+ * The Kibana transport every other service uses: base URL (with Kibana's `server.basePath`), credentials,
+ * the `kbn-xsrf` header, the `/s/<space>` prefix, timeouts, retries, and Kibana's errors as tagged errors.
+ *
+ * @since 0.1.0
+ */
+import * as HttpClient from "@effect/platform/HttpClient"
+import type * as HttpClientError from "@effect/platform/HttpClientError"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as Config from "effect/Config"
+import type * as ConfigError from "effect/ConfigError"
+import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
+import { KibanaConfigError, KibanaInputError, KibanaTimeout } from "../errors/KibanaError.js"
+import type { KibanaRequestError } from "../errors/KibanaError.js"
+import { notKibana, parseJsonBody, statusError, transportError } from "../internal/failures.js"
+import type { RawAnswer } from "../internal/failures.js"
+import { withRetries } from "../internal/retry.js"
+import type { RetrySettings } from "../internal/retry.js"
+import { libraryVersion } from "../internal/version.js"
+import { CurrentSpace, defaultSpaceId } from "./KibanaSpace.js"
+
+/**
+ * How the client authenticates. Secrets stay `Redacted` until the `Authorization` header is built.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type KibanaAuth =
+  | {
+    readonly _tag: "ApiKey"
+    /** The `encoded` value Elasticsearch returns (base64 of `id:api_key`), or `id:api_key` itself. */
+    readonly apiKey: Redacted.Redacted<string>
+  }
+  | { readonly _tag: "Basic"; readonly username: string; readonly password: Redacted.Redacted<string> }
+  | { readonly _tag: "Bearer"; readonly token: Redacted.Redacted<string> }
+  | { readonly _tag: "None" }
+
+/**
+ * Constructors for `KibanaAuth`; plain strings are wrapped in `Redacted` at once.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const KibanaAuth = {
+  apiKey: (apiKey: string | Redacted.Redacted<string>): KibanaAuth => ({ _tag: "ApiKey", apiKey: redact(apiKey) }),
+  basic: (username: string, password: string | Redacted.Redacted<string>): KibanaAuth => ({
+    _tag: "Basic",
+    username,
+    password: redact(password)
+  }),
+  bearer: (token: string | Redacted.Redacted<string>): KibanaAuth => ({ _tag: "Bearer", token: redact(token) }),
+  none: { _tag: "None" } as KibanaAuth
+} as const
+
+const redact = (value: string | Redacted.Redacted<string>) => Redacted.isRedacted(value) ? value : Redacted.make(value)
+
+/**
+ * Retry settings. Kibana's 429 and 503 are repeated for every method (honouring `Retry-After`);
+ * lost connections and timeouts only for idempotent methods.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface KibanaRetryOptions {
+  /** Repeats after the first attempt (default 3; 0 turns retries off). */
+  readonly times?: number | undefined
+  /** First backoff wait, doubled on each retry (default 250 ms). */
+  readonly baseDelay?: Duration.DurationInput | undefined
+  /** Longest single wait, including the server's `Retry-After` (default 30 s). */
+  readonly maxDelay?: Duration.DurationInput | undefined
+}
+
+/**
+ * Options of a Kibana client.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface KibanaClientOptions {
+  /** Kibana's URL, including any `server.basePath`, e.g. `https://kibana.example.com:5601/kibana`. */
+  readonly url: string
+  /** Credentials; none when omitted (only for a Kibana without security). */
+  readonly auth?: KibanaAuth | undefined
+  /** Time allowed for each attempt, answer body included (default 30 s). */
+  readonly timeout?: Duration.DurationInput | undefined
+  /** `User-Agent` header (default `effect-kibana/<version>`). */
+  readonly userAgent?: string | undefined
+  readonly retry?: KibanaRetryOptions | undefined
+}
+
+/**
+ * One request to Kibana, with a path relative to Kibana's root (`/api/...`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface KibanaRequest {
+  readonly method: "GET" | "POST" | "PUT" | "DELETE"
+  readonly path: `/${string}`
+  readonly query?: Readonly<Record<string, string | undefined>> | undefined
+  /** A JSON body, already in wire (snake_case) form. */
+  readonly body?: unknown
+  /** Whether the request runs in the current space (default `true`). The spaces API itself is not. */
+  readonly spaceScoped?: boolean | undefined
+}
+
+/**
+ * A successful (2xx) answer from Kibana, its JSON body parsed (`undefined` when empty).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface KibanaResponse {
+  readonly method: string
+  /** The path that was requested, including the space prefix. */
+  readonly path: string
+  readonly status: number
+  readonly headers: Readonly<Record<string, string | undefined>>
+  readonly body: unknown
+}
+
+/**
+ * The Kibana transport service.
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class KibanaClient extends Context.Tag("effect-kibana/KibanaClient")<KibanaClient, KibanaClient.Service>() {}
+
+/**
+ * @since 0.1.0
+ */
+export declare namespace KibanaClient {
+  /**
+   * @since 0.1.0
+   * @category models
+   */
+  export interface Service {
+    /** Kibana's base URL (with base path, without trailing slash). */
+    readonly url: string
+    /**
+     * Sends a request in the current space and returns the 2xx answer; anything else fails with the
+     * tagged error for its status. Retries and the timeout apply per the client's options.
+     */
+    readonly request: (request: KibanaRequest) => Effect.Effect<KibanaResponse, KibanaRequestError>
+  }
+}
+
+const spaceIdPattern = /^[a-z0-9_-]+$/
+
+/** Kibana's own wording for a bad space id (`x-pack/platform/plugins/shared/spaces/server/lib/space_schema.ts`). */
+const invalidSpaceId = (spaceId: string) =>
+  new KibanaInputError({
+    operation: "KibanaClient.request",
+    field: "space",
+    reason: `${JSON.stringify(spaceId)} must be lower case, a-z, 0-9, '_', and '-' are allowed`
+  })
+
+const validateUrl = (url: string): Effect.Effect<string, KibanaConfigError> => {
+  const fail = (reason: string) => Effect.fail(new KibanaConfigError({ field: "url", reason }))
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return fail(`${JSON.stringify(url)} is not an absolute URL`)
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return fail("the URL must use http or https")
+  if (parsed.username !== "" || parsed.password !== "") {
+    return fail("the URL must not contain credentials; pass them as `auth`")
+  }
+  if (parsed.search !== "" || parsed.hash !== "") return fail("the URL must not contain a query or fragment")
+  return Effect.succeed(`${parsed.origin}${parsed.pathname.replace(/\/+$/, "")}`)
+}
+
+const authorization = (auth: KibanaAuth): string | undefined => {
+  switch (auth._tag) {
+    case "ApiKey": {
+      const key = Redacted.value(auth.apiKey)
+      // `id:api_key` is not valid base64 (the colon), so it is the raw pair and needs encoding.
+      return `ApiKey ${key.includes(":") ? Buffer.from(key).toString("base64") : key}`
+    }
+    case "Basic":
+      return `Basic ${Buffer.from(`${auth.username}:${Redacted.value(auth.password)}`).toString("base64")}`
+    case "Bearer":
+      return `Bearer ${Redacted.value(auth.token)}`
+    case "None":
+      return undefined
+  }
+}
+
+const resolveRetry = (options: KibanaRetryOptions | undefined): RetrySettings => ({
+  times: Math.max(0, Math.floor(options?.times ?? 3)),
+  baseDelay: Duration.decode(options?.baseDelay ?? "250 millis"),
+  maxDelay: Duration.decode(options?.maxDelay ?? "30 seconds")
+})
+
+/**
+ * Builds a Kibana client over the application's `HttpClient`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (
+  options: KibanaClientOptions
+): Effect.Effect<KibanaClient.Service, KibanaConfigError, HttpClient.HttpClient> =>
+  Effect.gen(function*() {
+    const baseUrl = yield* validateUrl(options.url)
+    const httpClient = yield* HttpClient.HttpClient
+    const auth = options.auth ?? KibanaAuth.none
+    const timeout = Duration.decode(options.timeout ?? "30 seconds")
+    const retry = resolveRetry(options.retry)
+    const userAgent = options.userAgent ?? `effect-kibana/${libraryVersion}`
+
+    const spacePrefix = Effect.fnUntraced(function*(spaceScoped: boolean) {
+      const spaceId = yield* CurrentSpace
+      if (!spaceScoped || spaceId === defaultSpaceId) return ""
+      if (!spaceIdPattern.test(spaceId)) return yield* invalidSpaceId(spaceId)
+      return `/s/${spaceId}`
+    })
+
+    const buildRequest = (request: KibanaRequest, path: string) => {
+      const header = authorization(auth)
+      let built = HttpClientRequest.make(request.method)(`${baseUrl}${path}`, {
+        acceptJson: true,
+        headers: {
+          "user-agent": userAgent,
+          ...(request.method === "GET" ? {} : { "kbn-xsrf": "true" }),
+          ...(header === undefined ? {} : { authorization: header })
+        }
+      })
+      if (request.query !== undefined) {
+        const query = Object.entries(request.query).filter((entry): entry is [string, string] => entry[1] !== undefined)
+        built = HttpClientRequest.setUrlParams(built, query)
+      }
+      return request.body === undefined
+        ? built
+        : HttpClientRequest.bodyText(built, JSON.stringify(request.body), "application/json")
+    }
+
+    const readAnswer = (request: KibanaRequest, path: string): Effect.Effect<RawAnswer, KibanaRequestError> =>
+      httpClient.execute(buildRequest(request, path)).pipe(
+        Effect.flatMap((response) =>
+          Effect.map(response.text, (text): RawAnswer => ({
+            method: request.method,
+            path,
+            status: response.status,
+            headers: response.headers,
+            text
+          }))
+        ),
+        Effect.mapError((error: HttpClientError.HttpClientError) => transportError(request.method, path, error)),
+        Effect.timeoutFail({
+          duration: timeout,
+          onTimeout: () => new KibanaTimeout({ method: request.method, path, timeout })
+        })
+      )
+
+    const attempt = (request: KibanaRequest, path: string): Effect.Effect<KibanaResponse, KibanaRequestError> =>
+      Effect.flatMap(readAnswer(request, path), (answer) => {
+        if (answer.status < 200 || answer.status >= 300) return Effect.fail(statusError(answer))
+        const foreign = notKibana(answer)
+        if (Option.isSome(foreign)) return Effect.fail(foreign.value)
+        return Effect.succeed({ ...answer, body: parseJsonBody(answer) })
+      })
+
+    const request = (request: KibanaRequest): Effect.Effect<KibanaResponse, KibanaRequestError> =>
+      Effect.gen(function*() {
+        const path = `${yield* spacePrefix(request.spaceScoped ?? true)}${request.path}`
+        const response = yield* withRetries(retry, request.method, path, attempt(request, path))
+        yield* Effect.logDebug("Kibana request").pipe(
+          Effect.annotateLogs({ method: request.method, path, status: response.status })
+        )
+        return response
+      }).pipe(
+        Effect.withSpan("KibanaClient.request", {
+          attributes: { "http.request.method": request.method, "kibana.path": request.path }
+        })
+      )
+
+    return KibanaClient.of({ url: baseUrl, request })
+  })
+
+/**
+ * A Kibana client layer from options given in code.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (
+  options: KibanaClientOptions
+): Layer.Layer<KibanaClient, KibanaConfigError, HttpClient.HttpClient> => Layer.effect(KibanaClient, make(options))
+
+/**
+ * A Kibana client layer from `Config`, so the application chooses where each option comes from.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerConfig = (
+  options: Config.Config.Wrap<KibanaClientOptions>
+): Layer.Layer<KibanaClient, KibanaConfigError | ConfigError.ConfigError, HttpClient.HttpClient> =>
+  Layer.effect(KibanaClient, Effect.flatMap(Config.unwrap(options), make))
+
+/**
+ * Credentials from the environment: `KIBANA_API_KEY`, else `KIBANA_USERNAME` + `KIBANA_PASSWORD`, else
+ * `KIBANA_BEARER_TOKEN`, else none.
+ *
+ * @since 0.1.0
+ * @category config
+ */
+export const authFromEnv: Config.Config<KibanaAuth> = Config.redacted("KIBANA_API_KEY").pipe(
+  Config.map(KibanaAuth.apiKey),
+  Config.orElse(() =>
+    Config.all([Config.string("KIBANA_USERNAME"), Config.redacted("KIBANA_PASSWORD")]).pipe(
+      Config.map(([username, password]) => KibanaAuth.basic(username, password))
+    )
+  ),
+  Config.orElse(() => Config.redacted("KIBANA_BEARER_TOKEN").pipe(Config.map(KibanaAuth.bearer))),
+  Config.orElse(() => Config.succeed(KibanaAuth.none))
+)
+
+/**
+ * A Kibana client configured from the environment: `KIBANA_URL` (required), the credentials of
+ * `authFromEnv`, and `KIBANA_TIMEOUT` (a duration such as `10 seconds`, optional).
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerFromEnv: Layer.Layer<
+  KibanaClient,
+  KibanaConfigError | ConfigError.ConfigError,
+  HttpClient.HttpClient
+> = layerConfig({
+  url: Config.string("KIBANA_URL"),
+  auth: authFromEnv,
+  timeout: Config.option(Config.duration("KIBANA_TIMEOUT")).pipe(Config.map(Option.getOrUndefined)),
+  userAgent: Config.succeed(undefined),
+  retry: Config.succeed(undefined)
+})

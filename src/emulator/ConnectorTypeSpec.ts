@@ -163,5 +163,10 @@ export interface ConnectorTypeSpec {
   readonly validateConfig: (config: unknown) => Validation
   readonly validateSecrets: (secrets: unknown) => Validation
   readonly validateParams: (params: unknown) => Validation
+  /**
+   * Kibana's cross-field check of the validated config and secrets (e.g. `.email` needs `user` when
+   * `hasAuth`); the reason comes WITHOUT the `error validating action type connector: ` prefix.
+   */
+  readonly validateConnector?: ((config: JsonObject, secrets: JsonObject) => string | undefined) | undefined
   readonly execute: (input: ExecutorInput) => Effect.Effect<ExecutorResult>
 }

@@ -1,0 +1,92 @@
+/**
+ * The `.teams` connector (Microsoft Teams incoming webhook): posts `{"text": message}` for real.
+ *
+ * Schemas: `elastic/kibana:src/platform/packages/shared/kbn-connector-schemas/teams/schemas/v1.ts`;
+ * executor and results: `elastic/kibana:x-pack/platform/plugins/shared/stack_connectors/server/connector_types/teams/index.ts`.
+ *
+ * @since 0.1.0
+ */
+import * as Clock from "effect/Clock"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import type { ConnectorTypeSpec, ExecutorInput, ExecutorResult } from "../ConnectorTypeSpec.js"
+import * as Outbound from "./outbound.js"
+import { validateEmptyConfig, validateMessageParams, validateWebhookUrlSecrets } from "./webhookUrlSecrets.js"
+
+const retryLater: ExecutorResult = {
+  status: "error",
+  message: "error posting a Microsoft Teams message, retry later",
+  retry: true
+}
+
+/**
+ * Kibana's mapping of the Teams webhook's outcome to an executor result.
+ *
+ * @since 0.1.0
+ * @category executor
+ */
+export const teamsResult = (outcome: Outbound.OutboundResult, message: string, now: number): ExecutorResult => {
+  if (outcome._tag === "Failure") {
+    return { status: "error", message: "error posting to Microsoft Teams, unexpected error" }
+  }
+  if (outcome.status >= 200 && outcome.status < 300) {
+    // Teams signals throttling with a 200 whose body names the error
+    if (outcome.body.includes("ErrorCode:ApplicationThrottled")) {
+      const seconds = Outbound.retryAfterSeconds(outcome.headers)
+      if (seconds === undefined) return retryLater
+      const retry = new Date(now + seconds * 1000).toISOString()
+      return {
+        status: "error",
+        message: `error posting a Microsoft Teams message, retry at ${retry}`,
+        retry,
+        serviceMessage: message
+      }
+    }
+    return { status: "ok", data: { text: message } }
+  }
+  if (outcome.status >= 500) return retryLater
+  return {
+    status: "error",
+    message: "error posting to Microsoft Teams, invalid response",
+    serviceMessage: `[${outcome.status}] ${outcome.statusText}`
+  }
+}
+
+const makeExecute = (timeout: Duration.Duration) => ({ params, secrets, services }: ExecutorInput) =>
+  Effect.gen(function*() {
+    const message = params.message as string
+    const outcome = yield* Outbound.send(services.httpClient, {
+      method: "POST",
+      url: secrets.webhookUrl as string,
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ text: message })
+    }, timeout)
+    return teamsResult(outcome, message, yield* Clock.currentTimeMillis)
+  })
+
+/**
+ * Builds the `.teams` connector type, with a custom timeout if wanted.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const makeTeamsConnectorType = (
+  options: { readonly timeout?: Duration.DurationInput | undefined } = {}
+): ConnectorTypeSpec => ({
+  id: ".teams",
+  name: "Microsoft Teams",
+  minimumLicenseRequired: "gold",
+  supportedFeatureIds: ["alerting", "uptime", "siem", "workflows", "agentBuilder"],
+  isSystemActionType: false,
+  isDeprecated: false,
+  validateConfig: validateEmptyConfig,
+  validateSecrets: validateWebhookUrlSecrets("teams"),
+  validateParams: validateMessageParams,
+  execute: makeExecute(options.timeout === undefined ? Outbound.defaultTimeout : Duration.decode(options.timeout))
+})
+
+/**
+ * @since 0.1.0
+ * @category connector types
+ */
+export const teamsConnectorType: ConnectorTypeSpec = makeTeamsConnectorType()

@@ -1,0 +1,102 @@
+/**
+ * Schemas of what Kibana's connectors API returns: connectors and connector types.
+ *
+ * The wire is snake_case, the API camelCase. Unknown fields are ignored and every field that differs
+ * between Kibana 8.x and 9.x is optional, so one schema reads every version from 7.13 (the first with
+ * the snake_case API) to 9.x (`x-pack/platform/plugins/shared/actions/common/routes/connector/response/schemas/v1.ts`).
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+
+/**
+ * A connector's id. Kibana generates a UUID, or takes the id chosen at creation.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const ConnectorId = Schema.NonEmptyString.pipe(Schema.brand("ConnectorId"))
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type ConnectorId = typeof ConnectorId.Type
+
+/**
+ * A free-form JSON object, such as a connector's `config` or the `params` of an execution.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const JsonObject = Schema.Record({ key: Schema.String, value: Schema.Unknown })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type JsonObject = typeof JsonObject.Type
+
+/**
+ * A connector as Kibana returns it. Secrets are never returned.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export class Connector extends Schema.Class<Connector>("Connector")({
+  id: ConnectorId,
+  name: Schema.String,
+  connectorTypeId: Schema.propertySignature(Schema.String).pipe(Schema.fromKey("connector_type_id")),
+  /** Defined in `kibana.yml`; cannot be updated or deleted through the API. */
+  isPreconfigured: Schema.propertySignature(Schema.Boolean).pipe(Schema.fromKey("is_preconfigured")),
+  /** Absent before 8.x. */
+  isDeprecated: Schema.optionalWith(Schema.Boolean, { default: () => false }).pipe(Schema.fromKey("is_deprecated")),
+  /** Absent before 8.x. */
+  isSystemAction: Schema.optionalWith(Schema.Boolean, { default: () => false }).pipe(
+    Schema.fromKey("is_system_action")
+  ),
+  /** Omitted for preconfigured connectors. */
+  isMissingSecrets: Schema.optionalWith(Schema.Boolean, { exact: true }).pipe(Schema.fromKey("is_missing_secrets")),
+  /** 9.x only. */
+  isConnectorTypeDeprecated: Schema.optionalWith(Schema.Boolean, { exact: true }).pipe(
+    Schema.fromKey("is_connector_type_deprecated")
+  ),
+  /** Recent 9.x only: `shared` or `personal`. */
+  authMode: Schema.optionalWith(Schema.String, { exact: true }).pipe(Schema.fromKey("auth_mode")),
+  /** Only in `list`: how many saved objects reference the connector. */
+  referencedByCount: Schema.optionalWith(Schema.Number, { exact: true }).pipe(Schema.fromKey("referenced_by_count")),
+  /** The stored configuration, with Kibana's defaults applied; omitted for preconfigured connectors. */
+  config: Schema.optionalWith(JsonObject, { exact: true })
+}) {}
+
+/**
+ * A connector type as listed by `GET /api/actions/connector_types`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export class ConnectorType extends Schema.Class<ConnectorType>("ConnectorType")({
+  id: Schema.String,
+  name: Schema.String,
+  enabled: Schema.Boolean,
+  enabledInConfig: Schema.propertySignature(Schema.Boolean).pipe(Schema.fromKey("enabled_in_config")),
+  enabledInLicense: Schema.propertySignature(Schema.Boolean).pipe(Schema.fromKey("enabled_in_license")),
+  /** `basic`, `standard`, `gold`, `platinum`, `enterprise` or `trial`. */
+  minimumLicenseRequired: Schema.propertySignature(Schema.String).pipe(Schema.fromKey("minimum_license_required")),
+  supportedFeatureIds: Schema.propertySignature(Schema.Array(Schema.String)).pipe(
+    Schema.fromKey("supported_feature_ids")
+  ),
+  isSystemActionType: Schema.optionalWith(Schema.Boolean, { default: () => false }).pipe(
+    Schema.fromKey("is_system_action_type")
+  ),
+  /** 9.x only. */
+  isDeprecated: Schema.optionalWith(Schema.Boolean, { exact: true }).pipe(Schema.fromKey("is_deprecated")),
+  /** 9.x only: `yml`, `spec` or `stack`. */
+  source: Schema.optionalWith(Schema.String, { exact: true }),
+  /** 9.x only. */
+  subFeature: Schema.optionalWith(Schema.String, { exact: true }).pipe(Schema.fromKey("sub_feature")),
+  /** 9.x only. */
+  description: Schema.optionalWith(Schema.String, { exact: true }),
+  /** 9.x only. */
+  isExperimental: Schema.optionalWith(Schema.Boolean, { exact: true }).pipe(Schema.fromKey("is_experimental"))
+}) {}

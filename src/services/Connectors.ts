@@ -1,0 +1,330 @@
+/**
+ * Kibana connectors (Kibana's "actions"): create, read, update, delete, execute, list types, and
+ * temporary connectors deleted when a `Scope` closes.
+ *
+ * Every operation runs in the current space (see `KibanaSpace`) and fails only with the tagged errors
+ * its type lists.
+ *
+ * @since 0.1.0
+ */
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+import type * as Scope from "effect/Scope"
+import { ConnectorExecutionError } from "../errors/ConnectorExecutionError.js"
+import { KibanaInputError } from "../errors/KibanaError.js"
+import type {
+  KibanaBadRequest,
+  KibanaCommonError,
+  KibanaConflict,
+  KibanaNotFound,
+  SpaceNotFound
+} from "../errors/KibanaError.js"
+import { decodeBody, expectErrors } from "../internal/operation.js"
+import { Connector, ConnectorType } from "../schemas/Connector.js"
+import type { ConnectorId, JsonObject } from "../schemas/Connector.js"
+import { ConnectorExecuteResult, ExecuteResponse, IndexBulkResponse } from "../schemas/ConnectorExecution.js"
+import { CreateConnectorInput, UpdateConnectorInput } from "../schemas/ConnectorInput.js"
+import { KibanaClient } from "./KibanaClient.js"
+
+/**
+ * Options of `Connectors.create`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface CreateConnectorOptions {
+  /**
+   * The id to create the connector with, instead of a generated UUID. Unique across all spaces
+   * (`KibanaConflict` when taken); recent Kibana versions accept at most 36 characters `[a-z0-9-]`.
+   */
+  readonly id?: string | undefined
+}
+
+/**
+ * Options of `Connectors.listTypes`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ListConnectorTypesOptions {
+  /** Only the types supporting this feature, e.g. `alerting`, `cases`, `siem`. */
+  readonly featureId?: string | undefined
+}
+
+/**
+ * The connectors service.
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class Connectors extends Context.Tag("effect-kibana/Connectors")<Connectors, Connectors.Service>() {}
+
+/**
+ * @since 0.1.0
+ */
+export declare namespace Connectors {
+  /**
+   * Errors every connectors operation can end with: transport, authentication, server state, decoding,
+   * and a space that does not exist (with space existence checks turned on).
+   *
+   * @since 0.1.0
+   * @category errors
+   */
+  export type BaseError = KibanaCommonError | SpaceNotFound
+
+  /**
+   * Errors of `create` and `acquire`: invalid input or config (400), an id already taken (409).
+   *
+   * @since 0.1.0
+   * @category errors
+   */
+  export type CreateError = KibanaBadRequest | KibanaConflict | BaseError
+
+  /**
+   * Errors of `get`.
+   *
+   * @since 0.1.0
+   * @category errors
+   */
+  export type GetError = KibanaNotFound | BaseError
+
+  /**
+   * Errors of `list`.
+   *
+   * @since 0.1.0
+   * @category errors
+   */
+  export type ListError = BaseError
+
+  /**
+   * Errors of `update`: invalid input or config, or a preconfigured connector (400); no such connector (404).
+   *
+   * @since 0.1.0
+   * @category errors
+   */
+  export type UpdateError = KibanaBadRequest | KibanaNotFound | BaseError
+
+  /**
+   * Errors of `delete`: a preconfigured or system connector (400); no such connector (404).
+   *
+   * @since 0.1.0
+   * @category errors
+   */
+  export type DeleteError = KibanaBadRequest | KibanaNotFound | BaseError
+
+  /**
+   * Errors of `execute`: a system connector or a malformed request (400), no such connector (404), and
+   * the connector's own failure (`ConnectorExecutionError`).
+   *
+   * @since 0.1.0
+   * @category errors
+   */
+  export type ExecuteError = ConnectorExecutionError | KibanaBadRequest | KibanaNotFound | BaseError
+
+  /**
+   * Errors of `listTypes`: a `featureId` Kibana rejects (400).
+   *
+   * @since 0.1.0
+   * @category errors
+   */
+  export type ListTypesError = KibanaBadRequest | BaseError
+
+  /**
+   * @since 0.1.0
+   * @category models
+   */
+  export interface Service {
+    /** Creates a connector, with a generated id unless `options.id` is given. */
+    readonly create: (
+      input: CreateConnectorInput,
+      options?: CreateConnectorOptions
+    ) => Effect.Effect<Connector, CreateError>
+    readonly get: (id: ConnectorId) => Effect.Effect<Connector, GetError>
+    /** The space's connectors plus every preconfigured one, sorted by name. */
+    readonly list: () => Effect.Effect<ReadonlyArray<Connector>, ListError>
+    /**
+     * Replaces a connector's name, config and secrets. Kibana has no partial update: config and secrets
+     * are replaced whole and omitted secrets are erased. So `secrets` is required for every type that can
+     * hold secrets; pass the secrets again to keep them, or `noSecrets` to store none on purpose.
+     */
+    readonly update: (id: ConnectorId, input: UpdateConnectorInput) => Effect.Effect<Connector, UpdateError>
+    readonly delete: (id: ConnectorId) => Effect.Effect<void, DeleteError>
+    /**
+     * Runs a connector with `params`. Kibana reports a connector's failure as HTTP 200 with
+     * `status: "error"`; that becomes `ConnectorExecutionError`.
+     */
+    readonly execute: (id: ConnectorId, params: JsonObject) => Effect.Effect<ConnectorExecuteResult, ExecuteError>
+    /** Runs an `.index` connector: writes `documents` and returns Elasticsearch's bulk response. */
+    readonly executeIndex: (
+      id: ConnectorId,
+      documents: ReadonlyArray<JsonObject>
+    ) => Effect.Effect<IndexBulkResponse, ExecuteError>
+    /** The connector types this Kibana offers (system action types excluded). */
+    readonly listTypes: (
+      options?: ListConnectorTypesOptions
+    ) => Effect.Effect<ReadonlyArray<ConnectorType>, ListTypesError>
+    /**
+     * Creates a connector that is deleted when the surrounding `Scope` closes: on success, failure or
+     * interruption. A connector already gone by then is fine; a failing delete is logged as a warning
+     * (without secrets) and never replaces the program's own result.
+     */
+    readonly acquire: (
+      input: CreateConnectorInput,
+      options?: CreateConnectorOptions
+    ) => Effect.Effect<Connector, CreateError, Scope.Scope>
+  }
+}
+
+const connectorPath = (id: string) => `/api/actions/connector/${encodeURIComponent(id)}` as const
+
+/**
+ * Encodes typed input to its wire form. Failures name the field, but never show the offending value:
+ * it may be a secret.
+ */
+const encodeInput = <A, I>(operation: string, schema: Schema.Schema<A, I>) => {
+  const encode = Schema.encode(schema, { errors: "all" })
+  return (input: A): Effect.Effect<I, KibanaInputError> =>
+    Effect.mapError(encode(input), (error) => {
+      const issues = ParseResult.ArrayFormatter.formatErrorSync(error)
+      return new KibanaInputError({
+        operation,
+        field: issues.map((issue) => issue.path.length === 0 ? "input" : issue.path.join(".")).join(", "),
+        reason: issues.map((issue) => issue.message.replace(/, actual [\s\S]*$/, "")).join("; ")
+      })
+    })
+}
+
+const encodeCreate = encodeInput("Connectors.create", CreateConnectorInput)
+const encodeUpdate = encodeInput("Connectors.update", UpdateConnectorInput)
+const decodeConnector = decodeBody(Connector)
+const decodeConnectors = decodeBody(Schema.Array(Connector))
+const decodeConnectorTypes = decodeBody(Schema.Array(ConnectorType))
+const decodeExecuteResponse = decodeBody(ExecuteResponse)
+const decodeIndexData = decodeBody(Schema.Struct({ data: IndexBulkResponse }))
+
+/**
+ * Builds the connectors service over the Kibana client.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effect.gen(function*() {
+  const kibana = yield* KibanaClient
+
+  const create = Effect.fn("Connectors.create")(
+    function*(input: CreateConnectorInput, options?: CreateConnectorOptions) {
+      const body = yield* encodeCreate(input)
+      const path = options?.id === undefined ? "/api/actions/connector" : connectorPath(options.id)
+      const response = yield* kibana.request({ method: "POST", path, body }).pipe(
+        expectErrors("KibanaBadRequest", "KibanaConflict")
+      )
+      return yield* decodeConnector(response)
+    }
+  )
+
+  const get = Effect.fn("Connectors.get")(function*(id: ConnectorId) {
+    const response = yield* kibana.request({ method: "GET", path: connectorPath(id) }).pipe(
+      expectErrors("KibanaNotFound")
+    )
+    return yield* decodeConnector(response)
+  })
+
+  const list = Effect.fn("Connectors.list")(function*() {
+    const response = yield* kibana.request({ method: "GET", path: "/api/actions/connectors" }).pipe(expectErrors())
+    return yield* decodeConnectors(response)
+  })
+
+  const update = Effect.fn("Connectors.update")(function*(id: ConnectorId, input: UpdateConnectorInput) {
+    // The body has no connector type: Kibana keeps the stored one and rejects the key.
+    const { config, name, secrets } = (yield* encodeUpdate(input)) as {
+      readonly name: string
+      readonly config?: unknown
+      readonly secrets?: unknown
+    }
+    const response = yield* kibana.request({ method: "PUT", path: connectorPath(id), body: { name, config, secrets } })
+      .pipe(expectErrors("KibanaBadRequest", "KibanaNotFound"))
+    return yield* decodeConnector(response)
+  })
+
+  const del = Effect.fn("Connectors.delete")(function*(id: ConnectorId) {
+    yield* kibana.request({ method: "DELETE", path: connectorPath(id) }).pipe(
+      expectErrors("KibanaBadRequest", "KibanaNotFound")
+    )
+  })
+
+  const executionError = (result: ExecuteResponse) =>
+    new ConnectorExecutionError({
+      connectorId: result.connectorId,
+      message: result.message ?? "connector execution failed",
+      ...(result.serviceMessage === undefined ? {} : { serviceMessage: result.serviceMessage }),
+      ...(result.retry === undefined ? {} : { retry: result.retry }),
+      ...(result.errorSource === undefined ? {} : { errorSource: result.errorSource })
+    })
+
+  const run = Effect.fnUntraced(function*(id: ConnectorId, params: JsonObject) {
+    const response = yield* kibana.request({ method: "POST", path: `${connectorPath(id)}/_execute`, body: { params } })
+      .pipe(expectErrors("KibanaBadRequest", "KibanaNotFound"))
+    // No body (204): the connector's executor returned nothing, which Kibana treats as success.
+    if (response.body === undefined) return { response, result: undefined }
+    const result = yield* decodeExecuteResponse(response)
+    if (result.status === "error") return yield* executionError(result)
+    return { response, result }
+  })
+
+  const execute = Effect.fn("Connectors.execute")(function*(id: ConnectorId, params: JsonObject) {
+    const { result } = yield* run(id, params)
+    return new ConnectorExecuteResult({
+      connectorId: result?.connectorId ?? id,
+      ...(result?.data === undefined ? {} : { data: result.data }),
+      ...(result?.message === undefined ? {} : { message: result.message })
+    })
+  })
+
+  const executeIndex = Effect.fn("Connectors.executeIndex")(
+    function*(id: ConnectorId, documents: ReadonlyArray<JsonObject>) {
+      const { response } = yield* run(id, { documents })
+      return (yield* decodeIndexData(response)).data
+    }
+  )
+
+  const listTypes = Effect.fn("Connectors.listTypes")(function*(options?: ListConnectorTypesOptions) {
+    const response = yield* kibana.request({
+      method: "GET",
+      path: "/api/actions/connector_types",
+      query: { feature_id: options?.featureId }
+    }).pipe(expectErrors("KibanaBadRequest"))
+    return yield* decodeConnectorTypes(response)
+  })
+
+  // Release must not fail: the program's own result matters more than a leftover connector.
+  const release = (connector: Connector) =>
+    del(connector.id).pipe(
+      Effect.catchTag("KibanaNotFound", () => Effect.void),
+      Effect.catchAll((error) =>
+        Effect.logWarning("could not delete temporary connector").pipe(
+          Effect.annotateLogs({ connectorId: connector.id, error: error._tag, reason: error.message })
+        )
+      ),
+      Effect.catchAllDefect((defect) =>
+        Effect.logWarning("could not delete temporary connector").pipe(
+          Effect.annotateLogs({ connectorId: connector.id, error: "Defect", reason: String(defect) })
+        )
+      )
+    )
+
+  const acquire = (input: CreateConnectorInput, options?: CreateConnectorOptions) =>
+    Effect.acquireRelease(create(input, options), release)
+
+  return Connectors.of({ create, get, list, update, delete: del, execute, executeIndex, listTypes, acquire })
+})
+
+/**
+ * The connectors service over the `KibanaClient` in context.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer: Layer.Layer<Connectors, never, KibanaClient> = Layer.effect(Connectors, make)

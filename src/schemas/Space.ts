@@ -41,8 +41,7 @@ const Name = Schema.String.pipe(
 
 const Initials = Schema.String.pipe(
   Schema.maxLength(2, {
-    message: (issue) =>
-      `value has length [${String(issue.actual).length}] but it must have a maximum length of [2].`
+    message: (issue) => `value has length [${String(issue.actual).length}] but it must have a maximum length of [2].`
   })
 )
 

@@ -15,12 +15,13 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import { KibanaConfigError, KibanaInputError, KibanaTimeout } from "../errors/KibanaError.js"
+import { KibanaConfigError, KibanaInputError, KibanaTimeout, SpaceNotFound } from "../errors/KibanaError.js"
 import type { KibanaRequestError } from "../errors/KibanaError.js"
 import { notKibana, parseJsonBody, statusError, transportError } from "../internal/failures.js"
 import type { RawAnswer } from "../internal/failures.js"
 import { withRetries } from "../internal/retry.js"
 import type { RetrySettings } from "../internal/retry.js"
+import { makeSpaceExistence } from "../internal/spaceExistence.js"
 import { libraryVersion } from "../internal/version.js"
 import { CurrentSpace, defaultSpaceId } from "./KibanaSpace.js"
 
@@ -91,6 +92,25 @@ export interface KibanaClientOptions {
   /** `User-Agent` header (default `effect-kibana/<version>`). */
   readonly userAgent?: string | undefined
   readonly retry?: KibanaRetryOptions | undefined
+  /**
+   * Turns on space existence checks: a call into a space that does not exist fails with `SpaceNotFound`
+   * before it is sent, instead of Kibana silently writing into a phantom space. Answers are cached.
+   */
+  readonly spaceExistence?: KibanaSpaceExistenceOptions | undefined
+}
+
+/**
+ * How long and how many space existence answers are cached. Failed lookups are never cached; spaces
+ * created or deleted through this client are looked up again.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface KibanaSpaceExistenceOptions {
+  /** How long an answer ("exists" or "missing") is trusted (default 1 minute). */
+  readonly timeToLive?: Duration.DurationInput | undefined
+  /** How many spaces are remembered, least recently used forgotten first (default 1000). */
+  readonly capacity?: number | undefined
 }
 
 /**
@@ -148,6 +168,8 @@ export declare namespace KibanaClient {
      * tagged error for its status. Retries and the timeout apply per the client's options.
      */
     readonly request: (request: KibanaRequest) => Effect.Effect<KibanaResponse, KibanaRequestError>
+    /** Forgets what the existence check knows about a space; called when this client creates or deletes one. */
+    readonly invalidateSpace: (spaceId: string) => Effect.Effect<void>
   }
 }
 
@@ -216,13 +238,6 @@ export const make = (
     const retry = resolveRetry(options.retry)
     const userAgent = options.userAgent ?? `effect-kibana/${libraryVersion}`
 
-    const spacePrefix = Effect.fnUntraced(function*(spaceScoped: boolean) {
-      const spaceId = yield* CurrentSpace
-      if (!spaceScoped || spaceId === defaultSpaceId) return ""
-      if (!spaceIdPattern.test(spaceId)) return yield* invalidSpaceId(spaceId)
-      return `/s/${spaceId}`
-    })
-
     const buildRequest = (request: KibanaRequest, path: string) => {
       const header = authorization(auth)
       let built = HttpClientRequest.make(request.method)(`${baseUrl}${path}`, {
@@ -268,6 +283,32 @@ export const make = (
         return Effect.succeed({ ...answer, body: parseJsonBody(answer) })
       })
 
+    // The spaces API is never prefixed; 200 is "exists", 404 "missing", anything else is not an answer.
+    const lookupSpace = (spaceId: string): Effect.Effect<boolean, KibanaRequestError> => {
+      const path: `/${string}` = `/api/spaces/space/${spaceId}`
+      return withRetries(retry, "GET", path, attempt({ method: "GET", path }, path)).pipe(
+        Effect.as(true),
+        Effect.catchTag("KibanaNotFound", () => Effect.succeed(false))
+      )
+    }
+
+    const existence = options.spaceExistence === undefined ? undefined : makeSpaceExistence({
+      timeToLive: Duration.decode(options.spaceExistence.timeToLive ?? "1 minute"),
+      capacity: options.spaceExistence.capacity ?? 1000,
+      lookup: lookupSpace
+    })
+
+    const spacePrefix = Effect.fnUntraced(function*(spaceScoped: boolean) {
+      const spaceId = yield* CurrentSpace
+      if (!spaceScoped || spaceId === defaultSpaceId) return ""
+      if (!spaceIdPattern.test(spaceId)) return yield* invalidSpaceId(spaceId)
+      if (existence !== undefined && !(yield* existence.exists(spaceId))) return yield* new SpaceNotFound({ spaceId })
+      return `/s/${spaceId}`
+    })
+
+    const invalidateSpace = (spaceId: string): Effect.Effect<void> =>
+      existence === undefined ? Effect.void : existence.invalidate(spaceId)
+
     const request = (request: KibanaRequest): Effect.Effect<KibanaResponse, KibanaRequestError> =>
       Effect.gen(function*() {
         const path = `${yield* spacePrefix(request.spaceScoped ?? true)}${request.path}`
@@ -282,7 +323,7 @@ export const make = (
         })
       )
 
-    return KibanaClient.of({ url: baseUrl, request })
+    return KibanaClient.of({ url: baseUrl, request, invalidateSpace })
   })
 
 /**

@@ -188,11 +188,16 @@ const encodeInput = <A, I>(operation: string, schema: Schema.Schema<A, I>) => {
   const encode = Schema.encode(schema, { errors: "all" })
   return (input: A): Effect.Effect<I, KibanaInputError> =>
     Effect.mapError(encode(input), (error) => {
-      const issues = ParseResult.ArrayFormatter.formatErrorSync(error)
+      const issues = ParseResult.ArrayFormatter.formatErrorSync(error).map((issue) => ({
+        field: issue.path.length === 0 ? "input" : issue.path.join("."),
+        // "Expected X, actual <value>": the value is dropped
+        reason: issue.message.replace(/, actual [\s\S]*$/, "")
+      }))
+      const unique = (texts: Array<string>) => [...new Set(texts)].join("; ")
       return new KibanaInputError({
         operation,
-        field: issues.map((issue) => issue.path.length === 0 ? "input" : issue.path.join(".")).join(", "),
-        reason: issues.map((issue) => issue.message.replace(/, actual [\s\S]*$/, "")).join("; ")
+        field: unique(issues.map((issue) => issue.field)),
+        reason: unique(issues.map((issue) => `${issue.field}: ${issue.reason}`))
       })
     })
 }

@@ -53,3 +53,67 @@ export const withSpace: {
  * @category layers
  */
 export const layer = (spaceId: string): Layer.Layer<CurrentSpace> => Layer.succeed(CurrentSpace, spaceId)
+
+const bindValue = (value: unknown, spaceId: string, self: object): unknown => {
+  if (Effect.isEffect(value)) return withSpace(value, spaceId)
+  if (typeof value !== "function") return value
+  return (...args: Array<unknown>) => {
+    const result = value.apply(self, args)
+    return Effect.isEffect(result) ? withSpace(result, spaceId) : result
+  }
+}
+
+/**
+ * A copy of `service` pinned to a space: every Effect it returns (from a method or held as a value) runs
+ * in `spaceId`. The long-lived form for one tenant: build it once, pass it anywhere, and its calls never
+ * leave the space.
+ *
+ * The binding sits directly on each call, so it is the innermost choice and wins over any `withSpace` or
+ * `layer` around the call; binding an already bound service keeps the first space. Only the service's
+ * own properties are wrapped, not objects nested in it.
+ *
+ * @example
+ * ```ts
+ * const acme = KibanaSpace.bind(yield* Connectors, "acme")
+ * yield* acme.list() // GET /s/acme/api/actions/connectors, wherever it is called from
+ * ```
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const bind: {
+  (spaceId: string): <S extends object>(service: S) => S
+  <S extends object>(service: S, spaceId: string): S
+} = dual(2, <S extends object>(service: S, spaceId: string): S => {
+  // Wrappers are made once per property, so a bound method keeps its identity across reads.
+  const bound = new Map<PropertyKey, { readonly original: unknown; readonly value: unknown }>()
+  return new Proxy(service, {
+    get(target, key) {
+      const original: unknown = Reflect.get(target, key, target)
+      const cached = bound.get(key)
+      if (cached !== undefined && cached.original === original) return cached.value
+      const value = bindValue(original, spaceId, target)
+      bound.set(key, { original, value })
+      return value
+    }
+  })
+})
+
+/**
+ * Replaces the service under `tag` with one bound to `spaceId` (see `bind`), for layers built over it.
+ * Bind the `KibanaClient` to get a space-scoped client: every service built on it runs in that space.
+ *
+ * @example
+ * ```ts
+ * // A Connectors service for tenant "acme" only
+ * const AcmeConnectors = Connectors.layer.pipe(
+ *   Layer.provide(KibanaSpace.layerBind(KibanaClient, "acme")),
+ *   Layer.provide(KibanaClient.layer(options))
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerBind = <I, S extends object>(tag: Context.Tag<I, S>, spaceId: string): Layer.Layer<I, never, I> =>
+  Layer.effect(tag, Effect.map(tag, bind(spaceId)))

@@ -1,0 +1,251 @@
+/**
+ * Kibana spaces: list, get, create, update, delete, and temporary spaces deleted (with everything in
+ * them) when a `Scope` closes.
+ *
+ * The spaces API is global: its requests never get a `/s/<space>` prefix, whatever space the caller is
+ * in. Input is checked against Kibana's own rules before anything is sent.
+ *
+ * @since 0.1.0
+ */
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+import type * as Scope from "effect/Scope"
+import { KibanaInputError } from "../errors/KibanaError.js"
+import type {
+  KibanaBadRequest,
+  KibanaCommonError,
+  KibanaConflict,
+  KibanaNotFound,
+  KibanaRequestError
+} from "../errors/KibanaError.js"
+import { decodeBody, expectErrors } from "../internal/operation.js"
+import { invalidSpaceIdReason, Space, spaceIdPattern, SpaceInput, SpacePurpose } from "../schemas/Space.js"
+import { KibanaClient } from "./KibanaClient.js"
+import type { KibanaRequest, KibanaResponse } from "./KibanaClient.js"
+
+/**
+ * Options of `Spaces.list`. Kibana accepts `includeAuthorizedPurposes: true` only without a `purpose`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type ListSpacesOptions =
+  | {
+    readonly purpose?: undefined
+    /** Also list spaces the caller can only partly use, each with its `authorizedPurposes`. */
+    readonly includeAuthorizedPurposes?: boolean | undefined
+  }
+  | {
+    /** Only the spaces the caller is authorized in for this purpose (default `any`). */
+    readonly purpose: SpacePurpose
+    readonly includeAuthorizedPurposes?: false | undefined
+  }
+
+/**
+ * The spaces service.
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class Spaces extends Context.Tag("effect-kibana/Spaces")<Spaces, Spaces.Service>() {}
+
+/**
+ * @since 0.1.0
+ */
+export declare namespace Spaces {
+  /**
+   * Errors every spaces operation can end with: invalid input, transport, authentication, server state,
+   * decoding. No `SpaceNotFound`: the spaces API runs outside any space.
+   *
+   * @since 0.1.0
+   * @category errors
+   */
+  export type BaseError = KibanaCommonError
+
+  /**
+   * Errors of `get`: no such space (404).
+   *
+   * @since 0.1.0
+   * @category errors
+   */
+  export type GetError = KibanaNotFound | BaseError
+
+  /**
+   * Errors of `create` and `acquire`: the id is taken (409); Kibana refused the space (400), e.g. over
+   * `xpack.spaces.maxSpaces` or a `solution` on serverless.
+   *
+   * @since 0.1.0
+   * @category errors
+   */
+  export type CreateError = KibanaConflict | KibanaBadRequest | BaseError
+
+  /**
+   * Errors of `update`: no such space (404); Kibana refused the space (400).
+   *
+   * @since 0.1.0
+   * @category errors
+   */
+  export type UpdateError = KibanaNotFound | KibanaBadRequest | BaseError
+
+  /**
+   * Errors of `delete`: no such space (404); the reserved `default` space (400).
+   *
+   * @since 0.1.0
+   * @category errors
+   */
+  export type DeleteError = KibanaNotFound | KibanaBadRequest | BaseError
+
+  /**
+   * @since 0.1.0
+   * @category models
+   */
+  export interface Service {
+    /** The spaces the caller may see, sorted by name. */
+    readonly list: (options?: ListSpacesOptions) => Effect.Effect<ReadonlyArray<Space>, BaseError>
+    readonly get: (id: string) => Effect.Effect<Space, GetError>
+    readonly create: (input: SpaceInput) => Effect.Effect<Space, CreateError>
+    /**
+     * Replaces a space whole (Kibana's `PUT`): fields left out are cleared. The id cannot change.
+     * Update from what `get` returned: `update({ ...space, name: "New name" })`.
+     */
+    readonly update: (input: SpaceInput) => Effect.Effect<Space, UpdateError>
+    /** Deletes a space and every saved object in it (connectors included). Permanent. */
+    readonly delete: (id: string) => Effect.Effect<void, DeleteError>
+    /**
+     * Creates a space that is deleted, with everything in it, when the surrounding `Scope` closes: on
+     * success, failure or interruption. A space already gone by then is fine; a failing delete is logged
+     * as a warning and never replaces the program's own result.
+     */
+    readonly acquire: (input: SpaceInput) => Effect.Effect<Space, CreateError, Scope.Scope>
+  }
+}
+
+const spacesPath = "/api/spaces/space"
+const spacePath = (id: string) => `${spacesPath}/${id}` as const
+
+const validateId = (operation: string) => (id: string): Effect.Effect<string, KibanaInputError> =>
+  typeof id === "string" && spaceIdPattern.test(id)
+    ? Effect.succeed(id)
+    : Effect.fail(new KibanaInputError({ operation, field: "id", reason: invalidSpaceIdReason }))
+
+/** Checks a space against Kibana's rules; the error names every offending field. */
+const validateInput = (operation: string) => {
+  const decode = Schema.decodeUnknown(SpaceInput, { errors: "all" })
+  return (input: unknown): Effect.Effect<SpaceInput, KibanaInputError> =>
+    Effect.mapError(decode(input), (error) => {
+      const issues = ParseResult.ArrayFormatter.formatErrorSync(error)
+      return new KibanaInputError({
+        operation,
+        field: issues.map((issue) => issue.path.length === 0 ? "input" : issue.path.join(".")).join(", "),
+        reason: issues.map((issue) => issue.message).join("; ")
+      })
+    })
+}
+
+const validateListOptions = (options: ListSpacesOptions | undefined): Effect.Effect<void, KibanaInputError> => {
+  const fail = (field: string, reason: string) =>
+    Effect.fail(new KibanaInputError({ operation: "Spaces.list", field, reason }))
+  if (options?.purpose === undefined) return Effect.void
+  if (!Schema.is(SpacePurpose)(options.purpose)) {
+    return fail("purpose", `must be one of ${SpacePurpose.literals.join(", ")}`)
+  }
+  // Kibana's own rule and wording (`spaces/server/routes/api/external/get_all.ts`); the type already
+  // forbids it, this catches callers that went around the type.
+  const includeAuthorizedPurposes = options.includeAuthorizedPurposes as boolean | undefined
+  return includeAuthorizedPurposes === true
+    ? fail("includeAuthorizedPurposes", "include_authorized_purposes can only be false when purpose is specified")
+    : Effect.void
+}
+
+const decodeSpace = decodeBody(Space)
+const decodeSpaces = decodeBody(Schema.Array(Space))
+
+/**
+ * Builds the spaces service over the Kibana client.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make: Effect.Effect<Spaces.Service, never, KibanaClient> = Effect.gen(function*() {
+  const kibana = yield* KibanaClient
+
+  // Never prefixed, so the existence check (the only source of `SpaceNotFound`) cannot apply.
+  const request = (
+    request: KibanaRequest
+  ): Effect.Effect<KibanaResponse, Exclude<KibanaRequestError, { _tag: "SpaceNotFound" }>> =>
+    kibana.request({ ...request, spaceScoped: false }).pipe(Effect.catchTag("SpaceNotFound", Effect.die))
+
+  const list = Effect.fn("Spaces.list")(function*(options?: ListSpacesOptions) {
+    yield* validateListOptions(options)
+    const response = yield* request({
+      method: "GET",
+      path: spacesPath,
+      query: {
+        purpose: options?.purpose,
+        include_authorized_purposes: options?.includeAuthorizedPurposes === undefined
+          ? undefined
+          : String(options.includeAuthorizedPurposes)
+      }
+    }).pipe(expectErrors())
+    return yield* decodeSpaces(response)
+  })
+
+  const get = Effect.fn("Spaces.get")(function*(id: string) {
+    const spaceId = yield* validateId("Spaces.get")(id)
+    const response = yield* request({ method: "GET", path: spacePath(spaceId) }).pipe(expectErrors("KibanaNotFound"))
+    return yield* decodeSpace(response)
+  })
+
+  const create = Effect.fn("Spaces.create")(function*(input: SpaceInput) {
+    const body = yield* validateInput("Spaces.create")(input)
+    const response = yield* request({ method: "POST", path: spacesPath, body }).pipe(
+      expectErrors("KibanaConflict", "KibanaBadRequest"),
+      // Whatever the outcome, what the existence check remembers about this id may now be wrong.
+      Effect.ensuring(kibana.invalidateSpace(body.id))
+    )
+    return yield* decodeSpace(response)
+  })
+
+  const update = Effect.fn("Spaces.update")(function*(input: SpaceInput) {
+    const body = yield* validateInput("Spaces.update")(input)
+    const response = yield* request({ method: "PUT", path: spacePath(body.id), body }).pipe(
+      expectErrors("KibanaNotFound", "KibanaBadRequest")
+    )
+    return yield* decodeSpace(response)
+  })
+
+  const del = Effect.fn("Spaces.delete")(function*(id: string) {
+    const spaceId = yield* validateId("Spaces.delete")(id)
+    yield* request({ method: "DELETE", path: spacePath(spaceId) }).pipe(
+      expectErrors("KibanaNotFound", "KibanaBadRequest"),
+      Effect.ensuring(kibana.invalidateSpace(spaceId))
+    )
+  })
+
+  // Release must not fail: the program's own result matters more than a leftover space.
+  const release = (space: Space) =>
+    del(space.id).pipe(
+      Effect.catchTag("KibanaNotFound", () => Effect.void),
+      Effect.catchAllCause((cause) =>
+        Effect.logWarning("could not delete temporary space").pipe(
+          Effect.annotateLogs({ spaceId: space.id }),
+          Effect.annotateLogs("cause", cause)
+        )
+      )
+    )
+
+  const acquire = (input: SpaceInput) => Effect.acquireRelease(create(input), release)
+
+  return Spaces.of({ list, get, create, update, delete: del, acquire })
+})
+
+/**
+ * The spaces service over the `KibanaClient` in context.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer: Layer.Layer<Spaces, never, KibanaClient> = Layer.effect(Spaces, make)

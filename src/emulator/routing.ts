@@ -1,0 +1,116 @@
+/**
+ * Route table model: Kibana's `/s/<space>` prefix, path templates and per-route lifecycle options.
+ *
+ * @since 0.1.0
+ * @internal
+ */
+import type * as Effect from "effect/Effect"
+import type * as Ref from "effect/Ref"
+import type { Principal } from "./authentication.js"
+import type { ConnectorTypeSpec, DocumentStore, ExecutorServices } from "./ConnectorTypeSpec.js"
+import type { EmulatorRequest, EmulatorResponse } from "./EmulatorHttp.js"
+import type { PreconfiguredConnector } from "./EmulatorOptions.js"
+import type { EmulatorState } from "./state.js"
+
+/**
+ * What route handlers share: the stores, the connector types and the configuration.
+ *
+ * @since 0.1.0
+ * @internal
+ */
+export interface EmulatorEnv {
+  readonly version: string
+  readonly state: Ref.Ref<EmulatorState>
+  readonly connectorTypes: ReadonlyMap<string, ConnectorTypeSpec>
+  /** Preconfigured connectors with normalised config. */
+  readonly preconfigured: ReadonlyMap<string, Required<PreconfiguredConnector>>
+  readonly documents: DocumentStore
+  readonly executorServices: ExecutorServices
+  readonly uuid: string
+  readonly startedAt: Date
+}
+
+/**
+ * One request as a handler sees it, after authentication and body parsing.
+ *
+ * @since 0.1.0
+ * @internal
+ */
+export interface RouteContext {
+  readonly request: EmulatorRequest
+  readonly spaceId: string
+  readonly params: Readonly<Record<string, string>>
+  /** `undefined` only on routes with optional authentication (`/api/status`). */
+  readonly principal: Principal | undefined
+  /** The parsed JSON body (`null` when the body is empty). */
+  readonly body: unknown
+}
+
+/**
+ * A Kibana route.
+ *
+ * @since 0.1.0
+ * @internal
+ */
+export interface Route {
+  readonly method: "GET" | "POST" | "PUT" | "DELETE"
+  /** Kibana's path template, e.g. `/api/actions/connector/{id}` (`{id?}` for an optional last segment). */
+  readonly path: string
+  readonly auth: "required" | "optional"
+  /** Whether the route reads a JSON body (payload parsing, 413, invalid JSON). */
+  readonly body: boolean
+  /** Versioned routes (spaces) check `elastic-api-version` and echo it. */
+  readonly versioned: boolean
+  readonly handler: (context: RouteContext) => Effect.Effect<EmulatorResponse>
+}
+
+/**
+ * Kibana's space URL regex (elastic/kibana:src/platform/packages/shared/kbn-spaces-utils/src/common/spaces_url_parser.ts).
+ *
+ * @since 0.1.0
+ * @internal
+ */
+const spaceContextRegex = /^\/s\/([a-z0-9_-]+)/
+
+/**
+ * Splits `/s/<space>/rest` into the space id and the rest (`default` without prefix).
+ *
+ * @since 0.1.0
+ * @internal
+ */
+export const splitSpace = (path: string): { readonly spaceId: string; readonly path: string } => {
+  const match = spaceContextRegex.exec(path)
+  if (match === null) return { spaceId: "default", path }
+  const rest = path.slice(match[0].length)
+  return { spaceId: match[1]!, path: rest === "" ? "/" : rest }
+}
+
+/**
+ * A route template compiled to a matcher that returns the decoded path parameters.
+ *
+ * @since 0.1.0
+ * @internal
+ */
+export const compileTemplate = (template: string) => {
+  const names: Array<string> = []
+  const source = template.replace(/\/\{(\w+)(\?)?\}/g, (_, name: string, optional: string | undefined) => {
+    names.push(name)
+    return optional === undefined ? "/([^/]+)" : "(?:/([^/]*))?"
+  })
+  const regex = new RegExp(`^${source}/?$`)
+  return (path: string): Record<string, string> | undefined => {
+    const match = regex.exec(path)
+    if (match === null) return undefined
+    const params: Record<string, string> = {}
+    for (let i = 0; i < names.length; i++) {
+      const raw = match[i + 1]
+      if (raw === undefined || raw === "") continue
+      try {
+        params[names[i]!] = decodeURIComponent(raw)
+      } catch {
+        return undefined
+      }
+    }
+    return params
+  }
+}

@@ -1,0 +1,200 @@
+/**
+ * Kibana's spaces routes: list, get, create, update, delete.
+ *
+ * Schema: elastic/kibana:x-pack/platform/plugins/shared/spaces/server/lib/space_schema.ts; routes:
+ * `x-pack/platform/plugins/shared/spaces/server/routes/api/external/*.ts`; messages from the spaces
+ * client and the spaces API integration suites (kibana-http-api.md §1.4 and §4).
+ *
+ * @since 0.1.0
+ * @internal
+ */
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Ref from "effect/Ref"
+import { canManageSpaces, canUseSpace, type Principal } from "./authentication.js"
+import * as Schema from "./configSchema.js"
+import { queryObject } from "./connectorRoutes.js"
+import * as EmulatorHttp from "./EmulatorHttp.js"
+import type { EmulatorEnv, Route, RouteContext } from "./routing.js"
+import { type EmulatorState, mapRemoveWhere, mapSet, type Space } from "./state.js"
+
+const SPACE_ID_REGEX = /^[a-z0-9_-]+$/
+
+/**
+ * The request schema of a space (traditional flavour, so `solution` is allowed).
+ *
+ * @since 0.1.0
+ * @internal
+ */
+export const spaceSchema = Schema.object({
+  id: Schema.string({
+    validate: (value) =>
+      SPACE_ID_REGEX.test(value) ? undefined : "must be lower case, a-z, 0-9, '_', and '-' are allowed"
+  }),
+  name: Schema.string({ minLength: 1 }),
+  description: Schema.maybe(Schema.string()),
+  initials: Schema.maybe(Schema.string({ maxLength: 2 })),
+  color: Schema.maybe(Schema.string({
+    validate: (value) => /^#[a-zA-Z0-9]{6}$/.test(value) ? undefined : "must be a 6 digit hex color, starting with a #"
+  })),
+  disabledFeatures: Schema.withDefault(Schema.arrayOf(Schema.string(), { maxSize: 100 }), () => []),
+  _reserved: Schema.maybe(Schema.boolean),
+  imageUrl: Schema.maybe(Schema.string({
+    validate: (value) => value === "" || /^data:image.*$/.test(value) ? undefined : "must start with 'data:image'"
+  })),
+  solution: Schema.maybe(Schema.literals(["es", "oblt", "security", "classic"]))
+})
+
+const getAllQuery = Schema.object({
+  purpose: Schema.maybe(Schema.literals(["any", "copySavedObjectsIntoSpace", "shareSavedObjectsIntoSpace"])),
+  include_authorized_purposes: Schema.maybe(Schema.boolean)
+}, {
+  validate: (value) =>
+    value.purpose !== undefined && value.include_authorized_purposes === true
+      ? "include_authorized_purposes can only be false when purpose is specified"
+      : undefined
+})
+
+/**
+ * The stored form of a validated space: `_reserved` is never taken from a request, the name is trimmed.
+ *
+ * @since 0.1.0
+ * @internal
+ */
+export const toSpace = (input: SpaceInput): Space => {
+  // The schema leaves undefined fields out of its result, so the object matches `Space`.
+  const { _reserved: _, ...fields } = input as Space
+  return { ...fields, name: fields.name.trim() }
+}
+
+/**
+ * A space request body after validation.
+ *
+ * @since 0.1.0
+ * @internal
+ */
+export type SpaceInput = typeof spaceSchema extends Schema.Check<infer A> ? A : never
+
+const notFound = EmulatorHttp.kibanaError(404, "Not Found")
+const forbidden = (message: string) => EmulatorHttp.kibanaError(403, message)
+
+const authorizedPurposes = (principal: Principal) => {
+  const write = principal.privileges.readOnly !== true
+  return {
+    any: true,
+    copySavedObjectsIntoSpace: write,
+    findSavedObjects: true,
+    shareSavedObjectsIntoSpace: write
+  }
+}
+
+const sortedSpaces = (state: EmulatorState) => [...state.spaces.values()].sort((a, b) => a.name.localeCompare(b.name))
+
+const getAll = (env: EmulatorEnv) => (context: RouteContext) =>
+  Effect.gen(function*() {
+    const query = getAllQuery(queryObject(context.request.query), "request query")
+    if (Either.isLeft(query)) return EmulatorHttp.kibanaError(400, query.left)
+    const principal = context.principal!
+    const purpose = query.right.purpose ?? "any"
+    const write = purpose !== "any"
+    const visible = sortedSpaces(yield* Ref.get(env.state)).filter((space) => canUseSpace(principal, space.id, write))
+    // The secured spaces client answers 403 when the user is authorized for no space at all.
+    if (visible.length === 0) return forbidden("Forbidden")
+    return EmulatorHttp.json(
+      200,
+      query.right.include_authorized_purposes === true
+        ? visible.map((space) => ({ ...space, authorizedPurposes: authorizedPurposes(principal) }))
+        : visible
+    )
+  })
+
+const getOne = (env: EmulatorEnv) => (context: RouteContext) =>
+  Effect.gen(function*() {
+    const id = context.params.id!
+    if (!canUseSpace(context.principal!, id, false)) return forbidden(`Unauthorized to get ${id} space`)
+    const space = (yield* Ref.get(env.state)).spaces.get(id)
+    return space === undefined ? notFound : EmulatorHttp.json(200, space)
+  })
+
+const create = (env: EmulatorEnv) => (context: RouteContext) =>
+  Effect.gen(function*() {
+    const body = spaceSchema(context.body, "request body")
+    if (Either.isLeft(body)) return EmulatorHttp.kibanaError(400, body.left)
+    if (!canManageSpaces(context.principal!)) return forbidden("Unauthorized to create spaces")
+    const space = toSpace(body.right)
+    const created = yield* Ref.modify(env.state, (state): [boolean, EmulatorState] =>
+      state.spaces.has(space.id)
+        ? [false, state]
+        : [true, { ...state, spaces: mapSet(state.spaces, space.id, space) }])
+    return created
+      ? EmulatorHttp.json(200, space)
+      : EmulatorHttp.kibanaError(409, `A space with the identifier ${space.id} already exists.`)
+  })
+
+const update = (env: EmulatorEnv) => (context: RouteContext) =>
+  Effect.gen(function*() {
+    const body = spaceSchema(context.body, "request body")
+    if (Either.isLeft(body)) return EmulatorHttp.kibanaError(400, body.left)
+    if (!canManageSpaces(context.principal!)) return forbidden("Unauthorized to update spaces")
+    const id = context.params.id!
+    // The path id wins; `_reserved` stays what it was (only the default space has it).
+    const updated = yield* Ref.modify(env.state, (state): [Space | undefined, EmulatorState] => {
+      const existing = state.spaces.get(id)
+      if (existing === undefined) return [undefined, state]
+      const space: Space = {
+        ...toSpace(body.right),
+        id,
+        ...(existing._reserved === undefined ? {} : { _reserved: existing._reserved })
+      }
+      return [space, { ...state, spaces: mapSet(state.spaces, id, space) }]
+    })
+    return updated === undefined ? notFound : EmulatorHttp.json(200, updated)
+  })
+
+const remove = (env: EmulatorEnv) => (context: RouteContext) =>
+  Effect.gen(function*() {
+    if (!canManageSpaces(context.principal!)) return forbidden("Unauthorized to delete spaces")
+    const id = context.params.id!
+    // Deleting a space deletes the saved objects (connectors) in it, in the same atomic step.
+    const outcome = yield* Ref.modify(env.state, (state): ["deleted" | "missing" | "reserved", EmulatorState] => {
+      const existing = state.spaces.get(id)
+      if (existing === undefined) return ["missing", state]
+      if (existing._reserved === true) return ["reserved", state]
+      return ["deleted", {
+        spaces: mapRemoveWhere(state.spaces, (_, key) => key === id),
+        connectors: mapRemoveWhere(state.connectors, (connector) => connector.spaceId === id)
+      }]
+    })
+    switch (outcome) {
+      case "deleted":
+        return EmulatorHttp.empty(204)
+      case "missing":
+        return notFound
+      case "reserved":
+        return EmulatorHttp.kibanaError(400, `The ${id} space cannot be deleted because it is reserved.`)
+    }
+  })
+
+/**
+ * The spaces routes of one emulator (versioned: `elastic-api-version: 2023-10-31`).
+ *
+ * @since 0.1.0
+ * @internal
+ */
+export const spaceRoutes = (env: EmulatorEnv): ReadonlyArray<Route> => {
+  const route = (method: Route["method"], path: string, handler: Route["handler"], body = false): Route => ({
+    method,
+    path,
+    auth: "required",
+    body,
+    versioned: true,
+    handler
+  })
+  return [
+    route("GET", "/api/spaces/space", getAll(env)),
+    route("POST", "/api/spaces/space", create(env), true),
+    route("GET", "/api/spaces/space/{id}", getOne(env)),
+    route("PUT", "/api/spaces/space/{id}", update(env), true),
+    route("DELETE", "/api/spaces/space/{id}", remove(env))
+  ]
+}

@@ -1,0 +1,105 @@
+/**
+ * `GET /api/status` (elastic/kibana:src/core/packages/status/server-internal/src/routes/status.ts):
+ * full body for authenticated callers, redacted body otherwise, v7 legacy format on request.
+ *
+ * @since 0.1.0
+ * @internal
+ */
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Schema from "./configSchema.js"
+import { queryObject } from "./connectorRoutes.js"
+import * as EmulatorHttp from "./EmulatorHttp.js"
+import type { EmulatorEnv, Route, RouteContext } from "./routing.js"
+
+const statusQuery = Schema.object({
+  v7format: Schema.maybe(Schema.boolean),
+  v8format: Schema.maybe(Schema.boolean)
+}, {
+  validate: ({ v7format, v8format }) =>
+    typeof v7format === "boolean" && typeof v8format === "boolean"
+      ? "provide only one format option: v7format or v8format"
+      : undefined
+})
+
+const SNAPSHOT_POSTFIX = /-SNAPSHOT$/
+
+const core = {
+  elasticsearch: { level: "available", summary: "Elasticsearch is available" },
+  savedObjects: { level: "available", summary: "SavedObjects service has completed migrations and is available" }
+} as const
+
+// calculateLegacyStatus (elastic/kibana:src/core/packages/status/server-internal/src/legacy_status.ts)
+const legacyStatus = (version: string, since: string) => {
+  const green = { state: "green", icon: "success", uiColor: "success" }
+  return {
+    overall: { since, ...green, title: "Green", nickname: "Looking good" },
+    statuses: Object.entries(core).map(([name, status]) => ({
+      id: `core:${name}@${version}`,
+      message: status.summary,
+      since,
+      ...green
+    }))
+  }
+}
+
+const metrics = (env: EmulatorEnv) => {
+  const memory = process.memoryUsage()
+  return {
+    last_updated: new Date().toISOString(),
+    collection_interval_in_millis: 5000,
+    process: {
+      pid: process.pid,
+      memory: {
+        heap: { total_in_bytes: memory.heapTotal, used_in_bytes: memory.heapUsed },
+        resident_set_size_in_bytes: memory.rss
+      },
+      uptime_in_millis: Date.now() - env.startedAt.getTime()
+    },
+    elasticsearch_client: { totalActiveSockets: 0, totalIdleSockets: 0, totalQueuedRequests: 0 }
+  }
+}
+
+const handler = (env: EmulatorEnv) => (context: RouteContext) =>
+  Effect.sync(() => {
+    const query = statusQuery(queryObject(context.request.query), "request query")
+    if (Either.isLeft(query)) return EmulatorHttp.kibanaError(400, query.left)
+    if (context.principal === undefined) {
+      return EmulatorHttp.json(200, { status: { overall: { level: "available" } } })
+    }
+    const number = env.version.replace(SNAPSHOT_POSTFIX, "")
+    const { v7format = false, v8format = true } = query.right
+    const status = !v7format && v8format
+      ? { overall: { level: "available", summary: "All services and plugins are available" }, core, plugins: {} }
+      : legacyStatus(number, env.startedAt.toISOString())
+    return EmulatorHttp.json(200, {
+      name: "kibana",
+      uuid: env.uuid,
+      version: {
+        number,
+        // What a Kibana built from source (not a release build) reports.
+        build_hash: "XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX",
+        build_number: 9007199254740991,
+        build_snapshot: SNAPSHOT_POSTFIX.test(env.version),
+        build_flavor: "traditional",
+        build_date: env.startedAt.toISOString()
+      },
+      status,
+      metrics: metrics(env)
+    })
+  })
+
+/**
+ * The status route (optional authentication).
+ *
+ * @since 0.1.0
+ * @internal
+ */
+export const statusRoute = (env: EmulatorEnv): Route => ({
+  method: "GET",
+  path: "/api/status",
+  auth: "optional",
+  body: false,
+  versioned: false,
+  handler: handler(env)
+})

@@ -363,6 +363,30 @@ const info = respond(200, {
   tagline: "You Know, for Search"
 })
 
+const supportedBodyKeys = {
+  search: ["query", "size", "from", "sort", "_source", "track_total_hits"],
+  count: ["query"]
+}
+
+const supportedQueryParams = [
+  "size",
+  "from",
+  "sort",
+  "_source",
+  "track_total_hits",
+  "ignore_unavailable",
+  "pretty",
+  "human",
+  "error_trace",
+  "typed_keys"
+]
+
+// features the endpoint does not implement are refused rather than silently ignored (a search with
+// `aggs` or `q` must not quietly answer every document)
+const unsupportedFeature = (body: JsonObject, query: URLSearchParams, kind: "search" | "count") =>
+  Object.keys(body).find((key) => !supportedBodyKeys[kind].includes(key)) ??
+    [...query.keys()].find((key) => !supportedQueryParams.includes(key))
+
 const searchOrCount = (
   store: DocumentStore,
   request: EmulatorRequest,
@@ -372,6 +396,13 @@ const searchOrCount = (
   Effect.gen(function*() {
     const body = parseBody(request)
     if (body instanceof QueryError) return body.response
+    const unsupported = unsupportedFeature(body, request.query, kind)
+    if (unsupported !== undefined) {
+      return badRequest(
+        "illegal_argument_exception",
+        `the Kibana emulator does not support [${unsupported}] in ${kind} requests`
+      )
+    }
     const resolution = resolveIndices(
       target,
       yield* store.indices,
@@ -420,7 +451,9 @@ const searchResponse = (
     timed_out: false,
     _shards: shards(shardCount),
     hits: {
-      total: matches.length > 10000 ? { value: 10000, relation: "gte" } : { value: matches.length, relation: "eq" },
+      total: matches.length > 10000 && body.track_total_hits !== true
+        ? { value: 10000, relation: "gte" }
+        : { value: matches.length, relation: "eq" },
       max_score: scored && matches.length > 0 ? 1 : null,
       hits: sorted.slice(from, from + size).map(({ document, keys }) => ({
         _index: document.index,

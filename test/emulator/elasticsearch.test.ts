@@ -166,6 +166,17 @@ describe("handleElasticsearch", () => {
       assert.strictEqual(unmapped.json.error.root_cause[0].reason, "No mapping found for [nope] in order to sort on")
     }))
 
+  it.effect("refuses search features it does not implement instead of ignoring them", () =>
+    Effect.gen(function*() {
+      const store = yield* seeded
+      const aggs = yield* call(store, "POST", "/logs/_search", { aggs: { levels: { terms: { field: "level" } } } })
+      assert.strictEqual(aggs.status, 400)
+      assert.strictEqual(aggs.json.error.reason, "the Kibana emulator does not support [aggs] in search requests")
+      const q = yield* call(store, "GET", "/logs/_search?q=name:alpha")
+      assert.strictEqual(q.status, 400)
+      assert.strictEqual(q.json.error.reason, "the Kibana emulator does not support [q] in search requests")
+    }))
+
   it.effect("gets a document, checks and deletes indices", () =>
     Effect.gen(function*() {
       const store = yield* seeded

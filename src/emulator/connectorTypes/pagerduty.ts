@@ -8,7 +8,7 @@
  *
  * @since 0.1.0
  */
-import * as Duration from "effect/Duration"
+import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import type { ConnectorTypeSpec, ExecutorInput, ExecutorResult, JsonObject } from "../ConnectorTypeSpec.js"
 import * as Outbound from "./outbound.js"
@@ -150,7 +150,7 @@ const makeExecute =
  * @category constructors
  */
 export const makePagerDutyConnectorType = (
-  options: { readonly timeout?: Duration.DurationInput | undefined } = {}
+  options: Outbound.OutboundOptions = {}
 ): ConnectorTypeSpec => ({
   id: ".pagerduty",
   name: "PagerDuty",
@@ -161,7 +161,7 @@ export const makePagerDutyConnectorType = (
   validateConfig: V.validate(config),
   validateSecrets: V.validate(secrets),
   validateParams: V.validate(params),
-  execute: makeExecute(options.timeout === undefined ? Outbound.defaultTimeout : Duration.decode(options.timeout))
+  execute: makeExecute(Outbound.timeoutOf(options))
 })
 
 /**

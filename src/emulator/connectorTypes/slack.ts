@@ -9,7 +9,7 @@
  * @since 0.1.0
  */
 import * as Clock from "effect/Clock"
-import * as Duration from "effect/Duration"
+import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import type { ConnectorTypeSpec, ExecutorInput, ExecutorResult } from "../ConnectorTypeSpec.js"
 import * as Outbound from "./outbound.js"
@@ -85,7 +85,7 @@ const makeExecute = (timeout: Duration.Duration) => ({ params, secrets, services
  * @category constructors
  */
 export const makeSlackConnectorType = (
-  options: { readonly timeout?: Duration.DurationInput | undefined } = {}
+  options: Outbound.OutboundOptions = {}
 ): ConnectorTypeSpec => ({
   id: ".slack",
   name: "Slack",
@@ -97,7 +97,7 @@ export const makeSlackConnectorType = (
   validateConfig: validateEmptyConfig,
   validateSecrets: validateWebhookUrlSecrets("slack"),
   validateParams: validateMessageParams,
-  execute: makeExecute(options.timeout === undefined ? Outbound.defaultTimeout : Duration.decode(options.timeout))
+  execute: makeExecute(Outbound.timeoutOf(options))
 })
 
 /**

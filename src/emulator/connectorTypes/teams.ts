@@ -7,7 +7,7 @@
  * @since 0.1.0
  */
 import * as Clock from "effect/Clock"
-import * as Duration from "effect/Duration"
+import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import type { ConnectorTypeSpec, ExecutorInput, ExecutorResult } from "../ConnectorTypeSpec.js"
 import * as Outbound from "./outbound.js"
@@ -71,7 +71,7 @@ const makeExecute = (timeout: Duration.Duration) => ({ params, secrets, services
  * @category constructors
  */
 export const makeTeamsConnectorType = (
-  options: { readonly timeout?: Duration.DurationInput | undefined } = {}
+  options: Outbound.OutboundOptions = {}
 ): ConnectorTypeSpec => ({
   id: ".teams",
   name: "Microsoft Teams",
@@ -82,7 +82,7 @@ export const makeTeamsConnectorType = (
   validateConfig: validateEmptyConfig,
   validateSecrets: validateWebhookUrlSecrets("teams"),
   validateParams: validateMessageParams,
-  execute: makeExecute(options.timeout === undefined ? Outbound.defaultTimeout : Duration.decode(options.timeout))
+  execute: makeExecute(Outbound.timeoutOf(options))
 })
 
 /**

@@ -9,7 +9,7 @@
  * @since 0.1.0
  */
 import * as Clock from "effect/Clock"
-import * as Duration from "effect/Duration"
+import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import type { ConnectorTypeSpec, ExecutorInput, ExecutorResult, JsonObject } from "../ConnectorTypeSpec.js"
 import * as Outbound from "./outbound.js"
@@ -228,23 +228,12 @@ const makeExecute = (timeout: Duration.Duration) => (input: ExecutorInput): Effe
   })
 
 /**
- * Options of the `.webhook` connector type.
- *
- * @since 0.1.0
- * @category models
- */
-export interface WebhookOptions {
-  /** How long to wait for the target (Kibana's `xpack.actions.responseTimeout`, 60s by default). */
-  readonly timeout?: Duration.DurationInput | undefined
-}
-
-/**
  * Builds the `.webhook` connector type, with a custom timeout if wanted.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const makeWebhookConnectorType = (options: WebhookOptions = {}): ConnectorTypeSpec => ({
+export const makeWebhookConnectorType = (options: Outbound.OutboundOptions = {}): ConnectorTypeSpec => ({
   id: ".webhook",
   name: "Webhook",
   minimumLicenseRequired: "gold",
@@ -254,7 +243,7 @@ export const makeWebhookConnectorType = (options: WebhookOptions = {}): Connecto
   validateConfig: V.validate(config, customConfigProblem),
   validateSecrets: V.validate(webhookSecrets),
   validateParams: V.validate(params),
-  execute: makeExecute(options.timeout === undefined ? Outbound.defaultTimeout : Duration.decode(options.timeout))
+  execute: makeExecute(Outbound.timeoutOf(options))
 })
 
 /**

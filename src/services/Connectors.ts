@@ -307,7 +307,8 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
   // Release must not fail: the program's own result matters more than a leftover connector.
   const release = (connector: Connector) =>
     del(connector.id).pipe(
-      Effect.catchTag("KibanaNotFound", () => Effect.void),
+      // Gone already: deleted by someone else, or with its space (Kibana deletes a space's objects).
+      Effect.catchTags({ KibanaNotFound: () => Effect.void, SpaceNotFound: () => Effect.void }),
       Effect.catchAll((error) =>
         Effect.logWarning("could not delete temporary connector").pipe(
           Effect.annotateLogs({ connectorId: connector.id, error: error._tag, reason: error.message })

@@ -1,0 +1,100 @@
+/**
+ * An `HttpClient` that routes requests straight into a `KibanaEmulator`, without sockets.
+ *
+ * @since 0.1.0
+ */
+import type * as HttpBody from "@effect/platform/HttpBody"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientError from "@effect/platform/HttpClientError"
+import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as Chunk from "effect/Chunk"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Stream from "effect/Stream"
+import { KibanaEmulator } from "./KibanaEmulator.js"
+
+/**
+ * A base URL to configure clients with when they use the in-process client (only the path and
+ * query of a request reach the emulator).
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const inProcessUrl = "http://kibana.emulator.internal"
+
+const decoder = new TextDecoder()
+
+const encodeError = (request: HttpClientRequest.HttpClientRequest, description: string) =>
+  new HttpClientError.RequestError({ request, reason: "Encode", description })
+
+const bodyText = (
+  request: HttpClientRequest.HttpClientRequest,
+  body: HttpBody.HttpBody
+): Effect.Effect<string, HttpClientError.RequestError> => {
+  switch (body._tag) {
+    case "Empty":
+      return Effect.succeed("")
+    case "Uint8Array":
+      return Effect.succeed(decoder.decode(body.body))
+    case "Raw":
+      if (typeof body.body === "string") return Effect.succeed(body.body)
+      if (body.body instanceof Uint8Array) return Effect.succeed(decoder.decode(body.body))
+      return Effect.fail(encodeError(request, "the in-process Kibana emulator accepts text or bytes bodies only"))
+    case "Stream":
+      return Stream.runCollect(body.stream).pipe(
+        Effect.map((chunks) => Buffer.concat(Chunk.toArray(chunks)).toString("utf8")),
+        Effect.mapError((cause) => new HttpClientError.RequestError({ request, reason: "Encode", cause }))
+      )
+    case "FormData":
+      return Effect.fail(encodeError(request, "the in-process Kibana emulator does not accept form data"))
+  }
+}
+
+/**
+ * The in-process client for the emulator in the context. A `Drop` fault becomes a transport
+ * `RequestError`, as a reset connection would.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make: Effect.Effect<HttpClient.HttpClient, never, KibanaEmulator> = Effect.map(
+  KibanaEmulator,
+  (emulator) =>
+    HttpClient.make((request, url) =>
+      Effect.gen(function*() {
+        const body = yield* bodyText(request, request.body)
+        const headers: Record<string, string> = {}
+        for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = value
+        const response = yield* emulator.handle({
+          method: request.method,
+          path: url.pathname,
+          query: url.searchParams,
+          headers,
+          body
+        })
+        if (response._tag === "Drop") {
+          return yield* new HttpClientError.RequestError({
+            request,
+            reason: "Transport",
+            description: "connection dropped by the Kibana emulator"
+          })
+        }
+        return HttpClientResponse.fromWeb(
+          request,
+          new Response(response.body ?? null, { status: response.status, headers: response.headers })
+        )
+      })
+    )
+)
+
+/**
+ * Provides `HttpClient.HttpClient` routed in-process into the emulator.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer: Layer.Layer<HttpClient.HttpClient, never, KibanaEmulator> = Layer.effect(
+  HttpClient.HttpClient,
+  make
+)

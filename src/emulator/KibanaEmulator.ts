@@ -1,0 +1,395 @@
+/**
+ * The embedded Kibana emulator: a stateful, Kibana-compatible request handler with inspection and
+ * fault control. Serve it over loopback with `EmulatorServer`, or in-process with
+ * `EmulatorHttpClient`.
+ *
+ * @since 0.1.0
+ */
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Layer from "effect/Layer"
+import * as Ref from "effect/Ref"
+import { authenticate, type Principal } from "./authentication.js"
+import { connectorRoutes } from "./connectorRoutes.js"
+import { builtInConnectorTypes } from "./connectorTypes/index.js"
+import type {
+  ConnectorTypeSpec,
+  DocumentStore,
+  JsonObject,
+  ServerLogEntry,
+  StoredDocument,
+  WebhookCall
+} from "./ConnectorTypeSpec.js"
+import { makeDocumentStore } from "./DocumentStore.js"
+import { handleElasticsearch } from "./elasticsearch.js"
+import { EmulatorOptionsError } from "./EmulatorError.js"
+import * as EmulatorHttp from "./EmulatorHttp.js"
+import {
+  defaultApiKey,
+  defaultMaxPayloadBytes,
+  defaultUser,
+  defaultVersion,
+  type EmulatorOptions,
+  type FaultRule,
+  type PreconfiguredConnector
+} from "./EmulatorOptions.js"
+import { faultResponse, makeFaultController } from "./faults.js"
+import { compileTemplate, type EmulatorEnv, type Route, splitSpace } from "./routing.js"
+import { spaceRoutes, spaceSchema, toSpace } from "./spaceRoutes.js"
+import { defaultSpace, type EmulatorState, type Space, type StoredConnector } from "./state.js"
+import { statusRoute } from "./statusRoute.js"
+
+/**
+ * One request the emulator received. Never holds headers, bodies or credentials.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RequestLogEntry {
+  readonly method: string
+  /** The path as received (with any `/s/<space>` prefix, without the query string). */
+  readonly path: string
+  /** The space of a Kibana route (`default` without prefix); absent for unknown routes and `/_es`. */
+  readonly spaceId: string | undefined
+  /** The answered status; absent when the connection was dropped by fault injection. */
+  readonly status: number | undefined
+  readonly timestamp: Date
+}
+
+/**
+ * A connector as stored, for test inspection (secrets left out).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface InspectedConnector {
+  readonly id: string
+  readonly spaceId: string
+  readonly name: string
+  readonly connectorTypeId: string
+  readonly config: JsonObject
+}
+
+/**
+ * The emulator service.
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class KibanaEmulator extends Context.Tag("effect-kibana/KibanaEmulator")<
+  KibanaEmulator,
+  KibanaEmulator.Service
+>() {}
+
+/**
+ * @since 0.1.0
+ */
+export declare namespace KibanaEmulator {
+  /**
+   * @since 0.1.0
+   * @category models
+   */
+  export interface Service {
+    /** The Kibana version the emulator reports. */
+    readonly version: string
+    /** Answers one request exactly as Kibana would (never fails). */
+    readonly handle: (request: EmulatorHttp.EmulatorRequest) => Effect.Effect<EmulatorHttp.EmulatorResponse>
+    /** Like `handle`, for an adapter that stopped reading a body larger than `maxPayloadBytes`. */
+    readonly handleOversized: (request: EmulatorHttp.EmulatorRequest) => Effect.Effect<EmulatorHttp.EmulatorResponse>
+    /** Largest accepted body in bytes. */
+    readonly maxPayloadBytes: number
+    /** The document store the `.index` connector writes into. */
+    readonly documentStore: DocumentStore
+    /** Documents written to an index, in insertion order. */
+    readonly documents: (index: string) => Effect.Effect<ReadonlyArray<StoredDocument>>
+    /** Lines logged by `.server-log` connectors. */
+    readonly serverLog: Effect.Effect<ReadonlyArray<ServerLogEntry>>
+    /** Outbound calls made by `.webhook` connectors. */
+    readonly webhookCalls: Effect.Effect<ReadonlyArray<WebhookCall>>
+    /** Requests received, oldest first. */
+    readonly requestLog: Effect.Effect<ReadonlyArray<RequestLogEntry>>
+    readonly clearRequestLog: Effect.Effect<void>
+    /** Connectors created through the API, in every space. */
+    readonly connectors: Effect.Effect<ReadonlyArray<InspectedConnector>>
+    readonly spaces: Effect.Effect<ReadonlyArray<Space>>
+    /** The active fault rules (`times` shows what is left). */
+    readonly faults: Effect.Effect<ReadonlyArray<FaultRule>>
+    readonly setFaults: (rules: ReadonlyArray<FaultRule>) => Effect.Effect<void>
+    readonly addFault: (rule: FaultRule) => Effect.Effect<void>
+    readonly clearFaults: Effect.Effect<void>
+  }
+}
+
+const notFound = EmulatorHttp.kibanaError(404, "Not Found")
+
+// hapi (subtext) parses JSON with bourne (`protoAction: 'error'`); both failures give this 400.
+const invalidJson = EmulatorHttp.kibanaError(400, "Invalid request payload JSON format")
+
+const parseJson = (body: string): Either.Either<unknown, EmulatorHttp.EmulatorResponse> => {
+  if (body === "") return Either.right(null)
+  try {
+    return Either.right(JSON.parse(body, (key, value) => {
+      if (key === "__proto__") throw new SyntaxError("forbidden prototype property")
+      return value
+    }))
+  } catch {
+    return Either.left(invalidJson)
+  }
+}
+
+const API_VERSION = "2023-10-31"
+
+// Versioned router rules (core_versioned_route.ts, route_version_utils.ts).
+const checkApiVersion = (route: Route, request: EmulatorHttp.EmulatorRequest) => {
+  if (request.query.has("apiVersion")) {
+    return EmulatorHttp.kibanaError(
+      400,
+      "Use of query parameter \"apiVersion\" is not allowed. Please specify the API version using the \"elastic-api-version\" header."
+    )
+  }
+  const requested = request.headers["elastic-api-version"]
+  if (requested === undefined || requested === API_VERSION) return undefined
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(requested) || Number.isNaN(Date.parse(requested))) {
+    return EmulatorHttp.kibanaError(
+      400,
+      `Invalid version. Received "${requested}", expected a valid date string formatted as YYYY-MM-DD.`
+    )
+  }
+  return EmulatorHttp.kibanaError(
+    400,
+    `No version "${requested}" available for [${route.method.toLowerCase()}] [${route.path}]. Available versions are: [${API_VERSION}]`
+  )
+}
+
+const withHeader = (response: EmulatorHttp.EmulatorResponse, name: string, value: string) =>
+  response._tag === "Response" ? { ...response, headers: { ...response.headers, [name]: value } } : response
+
+const validateOptions = (connectorTypes: ReadonlyMap<string, ConnectorTypeSpec>, options: EmulatorOptions) =>
+  Effect.gen(function*() {
+    const preconfigured = new Map<string, Required<PreconfiguredConnector>>()
+    for (const [i, connector] of (options.preconfiguredConnectors ?? []).entries()) {
+      const option = `preconfiguredConnectors[${i}]`
+      const spec = connectorTypes.get(connector.connectorTypeId)
+      if (spec === undefined) {
+        return yield* new EmulatorOptionsError({
+          option,
+          reason: `Action type "${connector.connectorTypeId}" is not registered.`
+        })
+      }
+      const config = spec.validateConfig(connector.config ?? {})
+      if (Either.isLeft(config)) return yield* new EmulatorOptionsError({ option, reason: config.left })
+      const secrets = spec.validateSecrets(connector.secrets ?? {})
+      if (Either.isLeft(secrets)) return yield* new EmulatorOptionsError({ option, reason: secrets.left })
+      if (preconfigured.has(connector.id)) return yield* new EmulatorOptionsError({ option, reason: "duplicate id" })
+      preconfigured.set(connector.id, { ...connector, config: config.right, secrets: secrets.right })
+    }
+    const spaces = new Map<string, Space>([[defaultSpace.id, defaultSpace]])
+    for (const [i, seed] of (options.spaces ?? []).entries()) {
+      const option = `spaces[${i}]`
+      const space = spaceSchema(seed, option)
+      if (Either.isLeft(space)) return yield* new EmulatorOptionsError({ option, reason: space.left })
+      if (spaces.has(seed.id)) {
+        return yield* new EmulatorOptionsError({
+          option,
+          reason: `A space with the identifier ${seed.id} already exists.`
+        })
+      }
+      spaces.set(seed.id, toSpace(space.right))
+    }
+    return { preconfigured, spaces }
+  })
+
+/**
+ * Builds an emulator. Fails when the options are invalid.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = Effect.fn("KibanaEmulator.make")(function*(options: EmulatorOptions = {}) {
+  const connectorTypes = new Map((options.connectorTypes ?? builtInConnectorTypes).map((spec) => [spec.id, spec]))
+  const { preconfigured, spaces } = yield* validateOptions(connectorTypes, options)
+  const authOptions: EmulatorOptions = {
+    ...options,
+    users: options.users ?? [defaultUser],
+    apiKeys: options.apiKeys ?? [defaultApiKey]
+  }
+  const version = options.version ?? defaultVersion
+  const maxPayloadBytes = options.maxPayloadBytes ?? defaultMaxPayloadBytes
+  const documents = yield* makeDocumentStore
+  const serverLog = yield* Ref.make<ReadonlyArray<ServerLogEntry>>([])
+  const webhookCalls = yield* Ref.make<ReadonlyArray<WebhookCall>>([])
+  const requestLog = yield* Ref.make<ReadonlyArray<RequestLogEntry>>([])
+  const state = yield* Ref.make<EmulatorState>({ connectors: new Map(), spaces })
+  const faults = yield* makeFaultController(options.faults ?? [])
+  const httpClient = options.outboundHttpClient ??
+    (yield* Effect.provide(HttpClient.HttpClient, FetchHttpClient.layer))
+
+  const env: EmulatorEnv = {
+    version,
+    state,
+    connectorTypes,
+    preconfigured,
+    documents,
+    executorServices: {
+      documents,
+      recordServerLog: (entry) => Ref.update(serverLog, (entries) => [...entries, entry]),
+      recordWebhookCall: (call) => Ref.update(webhookCalls, (calls) => [...calls, call]),
+      httpClient
+    },
+    uuid: crypto.randomUUID(),
+    startedAt: new Date()
+  }
+  const routes = [...connectorRoutes(env), ...spaceRoutes(env), statusRoute(env)]
+    .map((route) => ({ route, match: compileTemplate(route.path) }))
+
+  const authenticated = (route: Route, request: EmulatorHttp.EmulatorRequest) => {
+    const result = authenticate(authOptions, request.headers)
+    switch (result._tag) {
+      case "Authenticated":
+        return Either.right<Principal | undefined>(result.principal)
+      case "Anonymous":
+        return route.auth === "optional"
+          ? Either.right(undefined)
+          : Either.left(EmulatorHttp.kibanaError(401, "Unauthorized"))
+      case "Rejected":
+        return route.auth === "optional" ? Either.right(undefined) : Either.left(result.response)
+    }
+  }
+
+  // Kibana's (hapi's) request lifecycle: route lookup, onPreAuth (rate limiter / faults),
+  // authentication, payload parsing, onPostAuth (xsrf, kbn-version), versioned-route resolution,
+  // validation and handler.
+  const kibana = (request: EmulatorHttp.EmulatorRequest, oversized: boolean) =>
+    Effect.gen(function*() {
+      const { path, spaceId } = splitSpace(request.path)
+      const method = request.method.toUpperCase() === "HEAD" ? "GET" : request.method.toUpperCase()
+      let found: { readonly route: Route; readonly params: Record<string, string> } | undefined
+      for (const { match, route } of routes) {
+        const params = route.method === method ? match(path) : undefined
+        if (params !== undefined) {
+          found = { route, params }
+          break
+        }
+      }
+      // hapi answers 404 (not 405) to a known path with an unregistered method.
+      if (found === undefined) return { spaceId: undefined, response: notFound }
+      const { params, route } = found
+
+      const decision = yield* faults.decide(method, path)
+      for (const delay of decision.delays) yield* Effect.sleep(delay)
+      if (decision.outcome !== undefined) return { spaceId, response: faultResponse(decision.outcome) }
+
+      const principal = authenticated(route, request)
+      if (Either.isLeft(principal)) return { spaceId, response: principal.left }
+
+      let body: unknown = null
+      if (route.body) {
+        if (oversized || Buffer.byteLength(request.body) > maxPayloadBytes) {
+          return {
+            spaceId,
+            response: EmulatorHttp.kibanaError(
+              413,
+              `Payload content length greater than maximum allowed: ${maxPayloadBytes}`
+            )
+          }
+        }
+        const parsed = parseJson(request.body)
+        if (Either.isLeft(parsed)) return { spaceId, response: parsed.left }
+        body = parsed.right
+      }
+
+      const kbnVersion = request.headers["kbn-version"]
+      if (
+        method !== "GET" && method !== "OPTIONS" && kbnVersion === undefined &&
+        request.headers["kbn-xsrf"] === undefined
+      ) {
+        return { spaceId, response: EmulatorHttp.kibanaError(400, "Request must contain a kbn-xsrf header.") }
+      }
+      if (kbnVersion !== undefined && kbnVersion !== version) {
+        return {
+          spaceId,
+          response: EmulatorHttp.kibanaError(
+            400,
+            `Browser client is out of date, please refresh the page ("kbn-version" header was "${kbnVersion}" but should be "${version}")`,
+            { attributes: { expected: version, got: kbnVersion } }
+          )
+        }
+      }
+      if (route.versioned) {
+        const versionError = checkApiVersion(route, request)
+        if (versionError !== undefined) return { spaceId, response: versionError }
+      }
+      const response = yield* route.handler({ request, spaceId, params, principal: principal.right, body })
+      return {
+        spaceId,
+        response: route.versioned ? withHeader(response, "elastic-api-version", API_VERSION) : response
+      }
+    })
+
+  // The Elasticsearch-compatible endpoint under `/_es`: no Kibana authentication, xsrf or faults.
+  const elasticsearch = (request: EmulatorHttp.EmulatorRequest, oversized: boolean) =>
+    oversized
+      ? Effect.succeed({ spaceId: undefined, response: EmulatorHttp.empty(413) })
+      : Effect.map(
+        handleElasticsearch(documents, { ...request, path: request.path.slice("/_es".length) || "/" }),
+        (response) => ({ spaceId: undefined, response })
+      )
+
+  const respond = (request: EmulatorHttp.EmulatorRequest, oversized: boolean) =>
+    Effect.gen(function*() {
+      const isElasticsearch = request.path === "/_es" || request.path.startsWith("/_es/")
+      const { response, spaceId } = yield* (isElasticsearch ? elasticsearch : kibana)(request, oversized).pipe(
+        // A bug in a handler must not take the server down: answer like Kibana's unhandled-error path.
+        Effect.catchAllDefect(() =>
+          Effect.succeed({
+            spaceId: undefined,
+            response: EmulatorHttp.kibanaError(500, "An internal server error occurred.")
+          })
+        )
+      )
+      yield* Ref.update(requestLog, (entries) => [...entries, {
+        method: request.method.toUpperCase(),
+        path: request.path,
+        spaceId,
+        status: response._tag === "Response" ? response.status : undefined,
+        timestamp: new Date()
+      }])
+      return request.method.toUpperCase() === "HEAD" && response._tag === "Response"
+        ? { ...response, body: undefined }
+        : response
+    })
+
+  return KibanaEmulator.of({
+    version,
+    handle: (request) => respond(request, false),
+    handleOversized: (request) => respond(request, true),
+    maxPayloadBytes,
+    documentStore: documents,
+    documents: documents.documents,
+    serverLog: Ref.get(serverLog),
+    webhookCalls: Ref.get(webhookCalls),
+    requestLog: Ref.get(requestLog),
+    clearRequestLog: Ref.set(requestLog, []),
+    connectors: Effect.map(
+      Ref.get(state),
+      ({ connectors }) => [...connectors.values()].map(({ secrets: _, ...connector }: StoredConnector) => connector)
+    ),
+    spaces: Effect.map(Ref.get(state), ({ spaces }) => [...spaces.values()]),
+    faults: faults.rules,
+    setFaults: faults.set,
+    addFault: faults.add,
+    clearFaults: faults.set([])
+  })
+})
+
+/**
+ * The emulator as a layer.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (options: EmulatorOptions = {}): Layer.Layer<KibanaEmulator, EmulatorOptionsError> =>
+  Layer.effect(KibanaEmulator, make(options))

@@ -1,0 +1,41 @@
+/**
+ * The embedded Kibana emulator: a stateful, Kibana-compatible HTTP server (connectors, spaces,
+ * status, an Elasticsearch-compatible `/_es` endpoint) for tests and local development.
+ *
+ * @since 0.1.0
+ */
+
+/**
+ * @since 0.1.0
+ */
+export * as ConnectorTypeSpec from "./ConnectorTypeSpec.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as EmulatorError from "./EmulatorError.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as EmulatorHttp from "./EmulatorHttp.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as EmulatorHttpClient from "./EmulatorHttpClient.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as EmulatorOptions from "./EmulatorOptions.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as EmulatorServer from "./EmulatorServer.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as KibanaEmulator from "./KibanaEmulator.js"

@@ -1,0 +1,52 @@
+/**
+ * Command-line entry of the emulator: `effect-kibana-emulator [--port 5601] [--host 127.0.0.1] [--version 9.4.3]`.
+ * Prints the URL and the default credentials, then serves until SIGINT/SIGTERM.
+ *
+ * @since 0.1.0
+ */
+import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
+import * as Console from "effect/Console"
+import * as Effect from "effect/Effect"
+import * as Redacted from "effect/Redacted"
+import { parseArgs } from "node:util"
+import { EmulatorOptionsError } from "./EmulatorError.js"
+import { defaultApiKey, defaultUser, defaultVersion, encodeApiKey } from "./EmulatorOptions.js"
+import * as EmulatorServer from "./EmulatorServer.js"
+
+const usage = "Usage: effect-kibana-emulator [--port 5601] [--host 127.0.0.1] [--version 9.4.3]"
+
+const parseOptions = Effect.try({
+  try: () =>
+    parseArgs({
+      options: {
+        port: { type: "string", default: "5601" },
+        host: { type: "string", default: "127.0.0.1" },
+        version: { type: "string", default: defaultVersion },
+        help: { type: "boolean", default: false }
+      }
+    }).values,
+  catch: (error) => new EmulatorOptionsError({ option: "arguments", reason: `${(error as Error).message}\n${usage}` })
+})
+
+const program = Effect.gen(function*() {
+  const args = yield* parseOptions
+  if (args.help) return yield* Console.log(usage)
+  const port = Number(args.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    return yield* new EmulatorOptionsError({ option: "--port", reason: `not a port number: ${args.port}` })
+  }
+  const server = EmulatorServer.layerServer({ port, host: args.host, version: args.version })
+  yield* Effect.gen(function*() {
+    const { url } = yield* EmulatorServer.EmulatorServer
+    yield* Console.log([
+      `Kibana emulator ${args.version} listening on ${url}`,
+      `  user:    ${defaultUser.username} / ${Redacted.value(defaultUser.password)}`,
+      `  API key: Authorization: ApiKey ${Redacted.value(encodeApiKey(defaultApiKey))}`,
+      `  Elasticsearch-compatible endpoint: ${url}/_es`,
+      "Press Ctrl+C to stop."
+    ].join("\n"))
+    return yield* Effect.never
+  }).pipe(Effect.provide(server))
+})
+
+NodeRuntime.runMain(program)

@@ -2,6 +2,7 @@
 // request (paths, lookups) and inject faults. Spaces are stored; any other path answers 200 `[]`.
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import type { Duration } from "effect"
 import { Effect, Layer } from "effect"
 import * as KibanaClient from "../../src/services/KibanaClient.js"
 import * as Spaces from "../../src/services/Spaces.js"
@@ -13,7 +14,10 @@ export interface Seen {
   readonly body: unknown
 }
 
-export type Answer = { readonly status: number; readonly body?: unknown } | { readonly hang: true }
+export type Answer =
+  | { readonly status: number; readonly body?: unknown }
+  | { readonly hang: true }
+  | { readonly after: Duration.DurationInput; readonly answer: Answer }
 
 const envelope = (statusCode: number, error: string, message: string): Answer => ({
   status: statusCode,
@@ -81,11 +85,14 @@ export const makeMiniKibana = () => {
       body: text === undefined ? undefined : JSON.parse(text)
     }
     seen.push(recorded)
-    const result = answer(recorded)
-    if ("hang" in result) return Effect.never
-    const body = result.body === undefined ? null : JSON.stringify(result.body)
-    const headers: Record<string, string> = body === null ? {} : { "content-type": "application/json" }
-    return Effect.succeed(HttpClientResponse.fromWeb(request, new Response(body, { status: result.status, headers })))
+    const respond = (result: Answer): Effect.Effect<HttpClientResponse.HttpClientResponse> => {
+      if ("hang" in result) return Effect.never
+      if ("after" in result) return Effect.zipRight(Effect.sleep(result.after), respond(result.answer))
+      const body = result.body === undefined ? null : JSON.stringify(result.body)
+      const headers: Record<string, string> = body === null ? {} : { "content-type": "application/json" }
+      return Effect.succeed(HttpClientResponse.fromWeb(request, new Response(body, { status: result.status, headers })))
+    }
+    return respond(answer(recorded))
   })
 
   return {

@@ -105,11 +105,11 @@ export declare namespace KibanaEmulator {
     readonly documentStore: DocumentStore
     /** Documents written to an index, in insertion order. */
     readonly documents: (index: string) => Effect.Effect<ReadonlyArray<StoredDocument>>
-    /** Lines logged by `.server-log` connectors. */
+    /** Lines logged by `.server-log` connectors (the last 10,000). */
     readonly serverLog: Effect.Effect<ReadonlyArray<ServerLogEntry>>
-    /** Outbound calls made by `.webhook` connectors. */
+    /** Outbound calls made by `.webhook` connectors (the last 10,000). */
     readonly webhookCalls: Effect.Effect<ReadonlyArray<WebhookCall>>
-    /** Requests received, oldest first. */
+    /** Requests received, oldest first (the last 10,000). */
     readonly requestLog: Effect.Effect<ReadonlyArray<RequestLogEntry>>
     readonly clearRequestLog: Effect.Effect<void>
     /** Connectors created through the API, in every space. */
@@ -124,6 +124,12 @@ export declare namespace KibanaEmulator {
 }
 
 const notFound = EmulatorHttp.kibanaError(404, "Not Found")
+
+// Inspection logs keep the most recent entries only, so a long-running emulator does not grow forever.
+const maxLogEntries = 10_000
+
+const appendBounded = <A>(ref: Ref.Ref<ReadonlyArray<A>>, entry: A) =>
+  Ref.update(ref, (entries) => [...entries.slice(Math.max(0, entries.length + 1 - maxLogEntries)), entry])
 
 // hapi (subtext) parses JSON with bourne (`protoAction: 'error'`); both failures give this 400.
 const invalidJson = EmulatorHttp.kibanaError(400, "Invalid request payload JSON format")
@@ -235,8 +241,8 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
     documents,
     executorServices: {
       documents,
-      recordServerLog: (entry) => Ref.update(serverLog, (entries) => [...entries, entry]),
-      recordWebhookCall: (call) => Ref.update(webhookCalls, (calls) => [...calls, call]),
+      recordServerLog: (entry) => appendBounded(serverLog, entry),
+      recordWebhookCall: (call) => appendBounded(webhookCalls, call),
       httpClient
     },
     uuid: crypto.randomUUID(),
@@ -350,13 +356,13 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
           })
         )
       )
-      yield* Ref.update(requestLog, (entries) => [...entries, {
+      yield* appendBounded(requestLog, {
         method: request.method.toUpperCase(),
         path: request.path,
         spaceId,
         status: response._tag === "Response" ? response.status : undefined,
         timestamp: new Date()
-      }])
+      })
       return request.method.toUpperCase() === "HEAD" && response._tag === "Response"
         ? { ...response, body: undefined }
         : response

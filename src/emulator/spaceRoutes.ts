@@ -76,6 +76,9 @@ export const toSpace = (input: SpaceInput): Space => {
 export type SpaceInput = typeof spaceSchema extends Schema.Check<infer A> ? A : never
 
 const notFound = EmulatorHttp.kibanaError(404, "Not Found")
+
+const definedFields = <A extends object>(value: A): A =>
+  Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as A
 const forbidden = (message: string) => EmulatorHttp.kibanaError(403, message)
 
 const authorizedPurposes = (principal: Principal) => {
@@ -137,16 +140,25 @@ const update = (env: EmulatorEnv) => (context: RouteContext) =>
     if (Either.isLeft(body)) return EmulatorHttp.kibanaError(400, body.left)
     if (!canManageSpaces(context.principal!)) return forbidden("Unauthorized to update spaces")
     const id = context.params.id!
-    // The path id wins; `_reserved` stays what it was (only the default space has it).
+    const incoming = body.right as Space
     const updated = yield* Ref.modify(env.state, (state): [Space | undefined, EmulatorState] => {
       const existing = state.spaces.get(id)
       if (existing === undefined) return [undefined, state]
-      const space: Space = {
-        ...toSpace(body.right),
-        id,
-        ...(existing._reserved === undefined ? {} : { _reserved: existing._reserved })
-      }
-      return [space, { ...state, spaces: mapSet(state.spaces, id, space) }]
+      // SpacesClient.update: the path id wins, `_reserved` and an omitted `solution` stay, a changed
+      // name is trimmed. The saved-object update is partial (undefined attributes are not sent), so
+      // omitted optional fields stay stored although the response leaves them out.
+      const attributes: Omit<Space, "id"> = {
+        name: incoming.name === existing.name ? incoming.name : incoming.name.trim(),
+        description: incoming.description,
+        color: incoming.color,
+        initials: incoming.initials,
+        imageUrl: incoming.imageUrl,
+        disabledFeatures: incoming.disabledFeatures,
+        ...(incoming.solution ? { solution: incoming.solution } : {})
+      } as Omit<Space, "id">
+      const response = definedFields({ ...existing, ...attributes, id })
+      const stored = { ...existing, ...definedFields(attributes), id }
+      return [response, { ...state, spaces: mapSet(state.spaces, id, stored) }]
     })
     return updated === undefined ? notFound : EmulatorHttp.json(200, updated)
   })

@@ -112,13 +112,20 @@ describe("spaces over HTTP", () => {
           assert.match(badPurpose.json.message, /^\[request query.purpose\]: types that failed validation:/)
         }))
 
-      it.effect("update replaces fields, keeps the path id; unknown space 404", () =>
+      it.effect("update: path id wins, partial saved-object update, _reserved kept; unknown space 404", () =>
         Effect.gen(function*() {
           const base = yield* url
           yield* call(base, "POST", "/api/spaces/space", { body: { id: "upd", name: "Before", description: "old" } })
           const updated = yield* call(base, "PUT", "/api/spaces/space/upd", { body: { id: "other", name: "After" } })
           assert.strictEqual(updated.status, 200)
           assert.deepStrictEqual(updated.json, { id: "upd", name: "After", disabledFeatures: [] })
+          // Kibana's saved-object update is partial: the omitted description is still stored.
+          const reread = yield* call(base, "GET", "/api/spaces/space/upd")
+          assert.deepStrictEqual(reread.json, { id: "upd", name: "After", description: "old", disabledFeatures: [] })
+          const reserved = yield* call(base, "PUT", "/api/spaces/space/default", {
+            body: { id: "default", name: "Home" }
+          })
+          assert.strictEqual(reserved.json._reserved, true)
           const missing = yield* call(base, "PUT", "/api/spaces/space/nope", { body: { id: "nope", name: "x" } })
           assert.deepStrictEqual(missing.json, { statusCode: 404, error: "Not Found", message: "Not Found" })
           const missingGet = yield* call(base, "GET", "/api/spaces/space/nope")

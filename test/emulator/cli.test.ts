@@ -1,0 +1,61 @@
+import { assert, describe, it } from "@effect/vitest"
+import { Effect } from "effect"
+import { type ChildProcess, spawn } from "node:child_process"
+import { fileURLToPath } from "node:url"
+import { call } from "./helpers.js"
+
+const bin = fileURLToPath(new URL("../../bin/effect-kibana-emulator.js", import.meta.url))
+
+const start = (args: ReadonlyArray<string>) =>
+  Effect.acquireRelease(
+    Effect.sync(() => spawn(process.execPath, [bin, ...args], { stdio: ["ignore", "pipe", "pipe"] })),
+    (child) =>
+      Effect.async<void>((resume) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resume(Effect.void)
+        child.once("exit", () => resume(Effect.void))
+        child.kill("SIGTERM")
+      })
+  )
+
+const output = (child: ChildProcess, until: RegExp) =>
+  Effect.async<string>((resume) => {
+    let text = ""
+    const onData = (chunk: Buffer) => {
+      text += chunk.toString()
+      if (until.test(text)) resume(Effect.succeed(text))
+    }
+    child.stdout!.on("data", onData)
+    child.stderr!.on("data", onData)
+    child.once("exit", () => resume(Effect.succeed(text)))
+  })
+
+describe("effect-kibana-emulator command", () => {
+  it.scopedLive("runs without a build, prints URL and credentials, serves until SIGTERM", () =>
+    Effect.gen(function*() {
+      const child = yield* start(["--port", "0", "--version", "8.18.0"])
+      const printed = yield* output(child, /Press Ctrl\+C/)
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(printed)?.[1]
+      assert.isDefined(url)
+      assert.include(printed, "elastic / changeme")
+      const apiKey = /ApiKey (\S+)/.exec(printed)?.[1]
+      const status = yield* call(url!, "GET", "/api/status", { authorization: `ApiKey ${apiKey}` })
+      assert.strictEqual(status.json.version.number, "8.18.0")
+      const exited = yield* Effect.async<number | null>((resume) => {
+        child.once("exit", (code) => resume(Effect.succeed(code)))
+        child.kill("SIGTERM")
+      })
+      assert.isTrue(exited === 0 || exited === null || exited === 130 || exited === 143)
+    }), { timeout: 30_000 })
+
+  it.scopedLive("rejects an invalid port with a non-zero exit code", () =>
+    Effect.gen(function*() {
+      const child = yield* start(["--port", "nope"])
+      const printed = yield* output(child, /EmulatorOptionsError/)
+      assert.include(printed, "not a port number: nope")
+      const code = yield* Effect.async<number | null>((resume) => {
+        if (child.exitCode !== null) return resume(Effect.succeed(child.exitCode))
+        child.once("exit", (exitCode) => resume(Effect.succeed(exitCode)))
+      })
+      assert.strictEqual(code, 1)
+    }), { timeout: 30_000 })
+})

@@ -11,6 +11,18 @@
 export * as ConnectorTypeSpec from "./ConnectorTypeSpec.js"
 
 /**
+ * The built-in connector types, e.g. to extend them through the `connectorTypes` option.
+ *
+ * @since 0.1.0
+ */
+export * as ConnectorTypes from "./connectorTypes/index.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as DocumentStore from "./DocumentStore.js"
+
+/**
  * @since 0.1.0
  */
 export * as EmulatorError from "./EmulatorError.js"

@@ -14,7 +14,7 @@ import * as Layer from "effect/Layer"
 import * as Ref from "effect/Ref"
 import { authenticate, type Principal } from "./authentication.js"
 import { connectorRoutes } from "./connectorRoutes.js"
-import { builtInConnectorTypes } from "./connectorTypes/index.js"
+import { makeBuiltInConnectorTypes } from "./connectorTypes/index.js"
 import type {
   ConnectorTypeSpec,
   DocumentStore,
@@ -215,7 +215,11 @@ const validateOptions = (connectorTypes: ReadonlyMap<string, ConnectorTypeSpec>,
  * @category constructors
  */
 export const make = Effect.fn("KibanaEmulator.make")(function*(options: EmulatorOptions = {}) {
-  const connectorTypes = new Map((options.connectorTypes ?? builtInConnectorTypes).map((spec) => [spec.id, spec]))
+  const connectorTypes = new Map(
+    (options.connectorTypes ?? makeBuiltInConnectorTypes({ outboundTimeout: options.outboundTimeout })).map((
+      spec
+    ) => [spec.id, spec])
+  )
   const { preconfigured, spaces } = yield* validateOptions(connectorTypes, options)
   const authOptions: EmulatorOptions = {
     ...options,

@@ -514,6 +514,14 @@ const refresh = (store: DocumentStore, target: string | undefined) =>
 const noHandler = (request: EmulatorRequest) =>
   respond(400, { error: `no handler found for uri [${request.path}] and method [${request.method}]` })
 
+const decodePathSegments = (path: string): ReadonlyArray<string> | undefined => {
+  try {
+    return path.split("/").filter((segment) => segment !== "").map(decodeURIComponent)
+  } catch {
+    return undefined // a malformed escape such as `%E0%A4%A` is the client's error, not a crash
+  }
+}
+
 /**
  * Answers one Elasticsearch request against the store.
  *
@@ -525,7 +533,10 @@ export const handleElasticsearch = (
   request: EmulatorRequest
 ): Effect.Effect<EmulatorResponse> => {
   const method = request.method.toUpperCase()
-  const segments = request.path.split("/").filter((segment) => segment !== "").map(decodeURIComponent)
+  const segments = decodePathSegments(request.path)
+  if (segments === undefined) {
+    return Effect.succeed(respond(400, { error: `invalid percent-encoding in uri [${request.path}]`, status: 400 }))
+  }
   const [first, second, third] = segments
   const read = method === "GET" || method === "POST"
   if (segments.length === 0) {

@@ -247,3 +247,30 @@ layer(EmulatorServer.layerServer(), { excludeTestServices: true })("connector ty
       assert.strictEqual(result.message, "error sending email")
     }))
 })
+
+layer(EmulatorServer.layerServer({ outboundTimeout: "200 millis" }), { excludeTestServices: true })(
+  "the outboundTimeout option",
+  (it) => {
+    it.scoped("bounds how long a webhook waits for a target that never answers", () =>
+      Effect.gen(function*() {
+        const hanging = yield* Effect.acquireRelease(
+          Effect.async<http.Server>((resume) => {
+            const server = http.createServer(() => undefined) // accepts, never answers
+            server.listen(0, "127.0.0.1", () => resume(Effect.succeed(server)))
+          }),
+          (server) =>
+            Effect.async<void>((resume) => {
+              server.closeAllConnections()
+              server.close(() => resume(Effect.void))
+            })
+        )
+        const port = (hanging.address() as AddressInfo).port
+        const { result } = yield* execute({
+          connector_type_id: ".webhook",
+          config: { url: `http://127.0.0.1:${port}` }
+        }, {})
+        assert.strictEqual(result.status, "error")
+        assert.strictEqual(result.service_message, "[ECONNABORTED] timeout of 200ms exceeded")
+      }))
+  }
+)

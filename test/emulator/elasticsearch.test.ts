@@ -177,6 +177,14 @@ describe("handleElasticsearch", () => {
       assert.strictEqual(q.json.error.reason, "the Kibana emulator does not support [q] in search requests")
     }))
 
+  it.effect("answers a malformed percent-escape in the path with 400, not a crash", () =>
+    Effect.gen(function*() {
+      const store = yield* seeded
+      const response = yield* call(store, "DELETE", "/logs%E0%A4%A")
+      assert.strictEqual(response.status, 400)
+      assert.deepStrictEqual(yield* store.indices, ["logs", "metrics"])
+    }))
+
   it.effect("gets a document, checks and deletes indices", () =>
     Effect.gen(function*() {
       const store = yield* seeded

@@ -5,6 +5,15 @@
  * Every operation runs in the current space (see `KibanaSpace`) and fails only with the tagged errors
  * its type lists.
  *
+ * ```ts
+ * const program = Effect.gen(function*() {
+ *   const connectors = yield* Connectors.Connectors
+ *   // deleted again when the scope closes, whatever happens in between
+ *   const alerts = yield* connectors.acquire({ connectorTypeId: ".index", name: "alerts", config: { index: "alerts" } })
+ *   yield* connectors.executeIndex(alerts.id, [{ message: "disk full" }])
+ * }).pipe(Effect.scoped, KibanaSpace.withSpace("ops"))
+ * ```
+ *
  * @since 0.1.0
  */
 import * as Context from "effect/Context"
@@ -243,13 +252,14 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
   })
 
   const update = Effect.fn("Connectors.update")(function*(id: ConnectorId, input: UpdateConnectorInput) {
+    const encoded = yield* encodeUpdate(input)
     // The body has no connector type: Kibana keeps the stored one and rejects the key.
-    const { config, name, secrets } = (yield* encodeUpdate(input)) as {
-      readonly name: string
-      readonly config?: unknown
-      readonly secrets?: unknown
+    const body = {
+      name: encoded.name,
+      config: "config" in encoded ? encoded.config : undefined,
+      secrets: "secrets" in encoded ? encoded.secrets : undefined
     }
-    const response = yield* kibana.request({ method: "PUT", path: connectorPath(id), body: { name, config, secrets } })
+    const response = yield* kibana.request({ method: "PUT", path: connectorPath(id), body })
       .pipe(expectErrors("KibanaBadRequest", "KibanaNotFound"))
     return yield* decodeConnector(response)
   })

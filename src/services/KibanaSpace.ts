@@ -2,8 +2,19 @@
  * The Kibana space a request runs in.
  *
  * A space is only a URL prefix (`/s/<id>`; none for `default`), so it is an ambient setting read when
- * each request is built, from the calling fiber: provide it to a program or a single call, never to a
- * service's layer.
+ * each request is built, from the calling fiber. Three forms set it, and they compose:
+ *
+ * - `layer(id)`: a whole program, `program.pipe(Effect.provide(KibanaSpace.layer("marketing")))`;
+ * - `withSpace(id)`: one call or a block, `connectors.list().pipe(KibanaSpace.withSpace("marketing"))`;
+ * - `bind(service, id)` / `layerBind(tag, id)`: a long-lived service pinned to one tenant's space.
+ *
+ * The innermost choice wins, that is the one closest to the request. A bound service sets its space on
+ * each of its calls, inside anything the caller wraps around them, so it always wins: a tenant's
+ * service can never be pointed at another tenant by the context it is called from. Providing a space
+ * to a service's layer does nothing (the space is read per call); bind the service or its client.
+ *
+ * The spaces API itself is never prefixed. With the client's `spaceExistence` option, a call into a
+ * space that does not exist fails with `SpaceNotFound` before it is sent.
  *
  * @since 0.1.0
  */
@@ -32,7 +43,8 @@ export class CurrentSpace extends Context.Reference<CurrentSpace>()("effect-kiba
 }) {}
 
 /**
- * Runs an effect (a single call or a whole program) in the given space; the innermost choice wins.
+ * Runs an effect (a single call or a whole program) in the given space. The innermost choice wins:
+ * a `withSpace` or `layer` closer to the call, or a bound service, overrides this one.
  *
  * @since 0.1.0
  * @category combinators

@@ -4,9 +4,13 @@ import { assert, describe, it, layer } from "@effect/vitest"
 import { Context, Deferred, Effect, Exit, Fiber, Layer } from "effect"
 import { KibanaEmulator } from "../../src/emulator/KibanaEmulator.js"
 import type { Connector } from "../../src/schemas/Connector.js"
+import { SpaceId } from "../../src/schemas/Space.js"
 import * as Connectors from "../../src/services/Connectors.js"
+import * as KibanaClient from "../../src/services/KibanaClient.js"
 import { withSpace } from "../../src/services/KibanaSpace.js"
+import * as Spaces from "../../src/services/Spaces.js"
 import * as KibanaTest from "../../src/testing.js"
+import { asUser } from "./asUser.js"
 import type { CapturedLog } from "./logCapture.js"
 import { captureLogs } from "./logCapture.js"
 
@@ -99,6 +103,32 @@ for (const [variant, testLayer] of variants) {
         })).pipe(captureLogs(logs))
         assert.strictEqual(result, "done")
         assert.isFalse(logs.some((log) => log.level === "WARN"))
+      }))
+
+    it.effect("a connector whose space was deleted meanwhile is gone too: nothing is logged", () =>
+      Effect.gen(function*() {
+        const spaces = yield* Spaces.Spaces
+        const checked = yield* asUser(KibanaClient.KibanaAuth.basic("elastic", "changeme"), {
+          spaceExistence: { timeToLive: "0 millis" }
+        })
+        const spaceId = `temp-${variant.length}`
+        const logs: Array<CapturedLog> = []
+        yield* spaces.create({ id: SpaceId.make(spaceId), name: "temporary" })
+        const result = yield* Effect.scoped(Effect.gen(function*() {
+          yield* checked.acquire(input("in a doomed space")).pipe(withSpace(spaceId))
+          yield* spaces.delete(spaceId)
+          return "done"
+        })).pipe(captureLogs(logs))
+        assert.strictEqual(result, "done")
+        assert.isFalse(logs.some((log) => log.level === "WARN"))
+        // the existence check saw the space gone, so no delete was even sent
+        const requests = yield* (yield* KibanaEmulator).requestLog
+        assert.isFalse(
+          requests.some((request) => request.method === "DELETE" && request.path.startsWith(`/s/${spaceId}/`))
+        )
+        const error = yield* Effect.flip(checked.list().pipe(withSpace(spaceId)))
+        assert.strictEqual(error._tag, "SpaceNotFound")
+        if (error._tag === "SpaceNotFound") assert.strictEqual(error.spaceId, spaceId)
       }))
 
     it.effect("a failing release is logged as a warning and never replaces the program's result", () =>

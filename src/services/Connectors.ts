@@ -231,6 +231,10 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
   const create = Effect.fn("Connectors.create")(
     function*(input: CreateConnectorInput, options?: CreateConnectorOptions) {
       const body = yield* encodeCreate(input)
+      if (options?.id !== undefined && options.id.trim() === "") {
+        // `POST /api/actions/connector/` would silently create the connector with a generated id
+        return yield* new KibanaInputError({ operation: "Connectors.create", field: "id", reason: "must not be blank" })
+      }
       const path = options?.id === undefined ? "/api/actions/connector" : connectorPath(options.id)
       const response = yield* kibana.request({ method: "POST", path, body }).pipe(
         expectErrors("KibanaBadRequest", "KibanaConflict")

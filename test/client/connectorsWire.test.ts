@@ -128,6 +128,18 @@ describe("Connectors request bodies", () => {
       assert.strictEqual(fake.seen.length, 0)
     }))
 
+  it.effect("a blank chosen id is KibanaInputError, nothing sent", () =>
+    Effect.gen(function*() {
+      const fake = fakeKibana(() => ({ status: 200, body: wire() }))
+      const error = yield* Effect.flatMap(
+        Connectors.Connectors,
+        (connectors) => connectors.create({ connectorTypeId: ".server-log", name: "log" }, { id: " " })
+      ).pipe(Effect.flip, Effect.provide(fake.layer))
+      assert.strictEqual(error._tag, "KibanaInputError")
+      assert.include(error.message, "Connectors.create: invalid id: must not be blank")
+      assert.strictEqual(fake.seen.length, 0)
+    }))
+
   it.effect("listTypes passes feature_id only when given", () =>
     Effect.gen(function*() {
       const type = {

@@ -48,7 +48,7 @@ describe("space forms", () => {
         const connectors = yield* Connectors.Connectors
         yield* within(connectors.list(), ambients)
         assert.deepStrictEqual(mini.requests(), [`GET ${prefix(innermost)}/api/actions/connectors`])
-      }).pipe(Effect.provide(Connectors.layer), Effect.provide(mini.layer()))
+      }).pipe(Effect.provide(Connectors.layer.pipe(Layer.provideMerge(mini.layer()))))
     })
 
     it.effect(`${describeOrder(ambients)}: a service bound to tenant goes to tenant`, () => {
@@ -61,7 +61,7 @@ describe("space forms", () => {
           "GET /s/tenant/api/actions/connectors",
           "GET /s/tenant/api/actions/connector/c1"
         ])
-      }).pipe(Effect.provide(Connectors.layer), Effect.provide(mini.layer()))
+      }).pipe(Effect.provide(Connectors.layer.pipe(Layer.provideMerge(mini.layer()))))
     })
 
     it.effect(`${describeOrder(ambients)}: a service over a space-bound client goes to that space`, () => {
@@ -78,7 +78,7 @@ describe("space forms", () => {
           "GET /s/tenant/api/actions/connectors",
           "GET /s/tenant/api/actions/connectors"
         ])
-      }).pipe(Effect.provide(tenantConnectors), Effect.provide(mini.layer()))
+      }).pipe(Effect.provide(tenantConnectors.pipe(Layer.provideMerge(mini.layer()))))
     })
   }
 
@@ -114,7 +114,7 @@ describe("space forms", () => {
         "POST /s/tenant/api/actions/connector",
         "DELETE /s/tenant/api/actions/connector/c1"
       ])
-    }).pipe(Effect.provide(Connectors.layer), Effect.provide(mini.layer()))
+    }).pipe(Effect.provide(Connectors.layer.pipe(Layer.provideMerge(mini.layer()))))
   })
 
   it.effect("bind keeps non-Effect members and method identity", () =>
@@ -150,6 +150,6 @@ describe("space forms", () => {
         const tenant = (request.body as { name: string }).name.split(":")[0]
         assert.strictEqual(request.path, `/s/${tenant}/api/actions/connector`)
       }
-    }).pipe(Effect.provide(Connectors.layer), Effect.provide(mini.layer()))
+    }).pipe(Effect.provide(Connectors.layer.pipe(Layer.provideMerge(mini.layer()))))
   })
 })

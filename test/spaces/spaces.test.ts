@@ -1,6 +1,6 @@
 // The Spaces service over a scripted Kibana: paths, Kibana's errors as tagged errors, scoped spaces.
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Fiber, Logger, LogLevel } from "effect"
+import { Effect, Fiber, Layer, Logger, LogLevel } from "effect"
 import * as KibanaSpace from "../../src/services/KibanaSpace.js"
 import { Spaces } from "../../src/services/Spaces.js"
 import { makeMiniKibana } from "./miniKibana.js"
@@ -131,8 +131,7 @@ describe("Spaces.acquire", () => {
       assert.strictEqual(result, "done")
       assert.deepStrictEqual(logs, ["could not delete temporary space"])
     }).pipe(
-      Effect.provide(mini.layer()),
-      Effect.provide(Logger.replace(Logger.defaultLogger, logger)),
+      Effect.provide(Layer.merge(mini.layer(), Logger.replace(Logger.defaultLogger, logger))),
       Logger.withMinimumLogLevel(LogLevel.Warning)
     )
   })

@@ -162,13 +162,17 @@ for (const [variant, testLayer] of variants) {
       Effect.gen(function*() {
         const connectors = yield* Connectors.Connectors
         const emulator = yield* KibanaEmulator
+        const logs: Array<CapturedLog> = []
         let id = ""
-        const exit = yield* Effect.exit(Effect.scoped(Effect.gen(function*() {
-          id = (yield* connectors.acquire(input("stuck twice"))).id
-          yield* emulator.addFault({ fault: { _tag: "Drop" }, method: "DELETE", times: 1 })
-          return yield* Effect.fail("original" as const)
-        })))
+        const exit = yield* Effect.exit(
+          Effect.scoped(Effect.gen(function*() {
+            id = (yield* connectors.acquire(input("stuck twice"))).id
+            yield* emulator.addFault({ fault: { _tag: "Drop" }, method: "DELETE", times: 1 })
+            return yield* Effect.fail("original" as const)
+          })).pipe(captureLogs(logs))
+        )
         assert.deepStrictEqual(exit, Exit.fail("original" as const))
+        assert.isTrue(logs.some((log) => log.level === "WARN" && log.text.includes("error=KibanaTransportError")))
         yield* connectors.delete(id as Connector["id"])
       }))
   })

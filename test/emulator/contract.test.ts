@@ -18,8 +18,14 @@
  *   Kibana's not-ready plain text, a different answer), and `?v7format=true`: the document lists the
  *   parameter but its 200 schema only covers the v8 shape.
  *
- * Where the 8.18 document differs from what Kibana 9.x (and the emulator) send, the difference is
- * named in `Deviation`s and taken out of the body before validation, so the rest is still checked.
+ * 8.18 against 9.x (the emulator's default version): the 8.18 document is stricter where connector
+ * objects are `additionalProperties: false` without 9.x's `is_connector_type_deprecated` (or recent
+ * `auth_mode`), and where `webhook_config.method` is `post|put` only (9.x adds patch, get, delete). It is
+ * looser where the connector `config` is any record, connector lists/types and spaces have no schema,
+ * `feature_id` has no length limit (9.x: 100) and no error body is described.
+ *
+ * Where the document differs from what Kibana (and the emulator) send, the difference is named in a
+ * `Deviation` and taken out of the body before validation, so the rest is still checked.
  */
 import { assert, describe, it, layer } from "@effect/vitest"
 import { Effect } from "effect"

@@ -77,6 +77,8 @@ export const make: Effect.Effect<HttpClient.HttpClient, never, KibanaEmulator> =
           return yield* new HttpClientError.RequestError({
             request,
             reason: "Transport",
+            // the same system error a real socket reports, so clients classify both modes alike
+            cause: Object.assign(new Error("socket hang up (dropped by the Kibana emulator)"), { code: "ECONNRESET" }),
             description: "connection dropped by the Kibana emulator"
           })
         }

@@ -23,6 +23,7 @@ import { withRetries } from "../internal/retry.js"
 import type { RetrySettings } from "../internal/retry.js"
 import { makeSpaceExistence } from "../internal/spaceExistence.js"
 import { libraryVersion } from "../internal/version.js"
+import { invalidSpaceIdReason, spaceIdPattern } from "../schemas/Space.js"
 import { CurrentSpace, defaultSpaceId } from "./KibanaSpace.js"
 
 /**
@@ -173,14 +174,12 @@ export declare namespace KibanaClient {
   }
 }
 
-const spaceIdPattern = /^[a-z0-9_-]+$/
-
 /** Kibana's own wording for a bad space id (`x-pack/platform/plugins/shared/spaces/server/lib/space_schema.ts`). */
 const invalidSpaceId = (spaceId: string) =>
   new KibanaInputError({
     operation: "KibanaClient.request",
     field: "space",
-    reason: `${JSON.stringify(spaceId)} must be lower case, a-z, 0-9, '_', and '-' are allowed`
+    reason: `${JSON.stringify(spaceId)} ${invalidSpaceIdReason}`
   })
 
 const validateUrl = (url: string): Effect.Effect<string, KibanaConfigError> => {

@@ -261,6 +261,16 @@ for (const [variant, testLayer] of variants) {
           }
           assert.isArray(yield* connectors.list())
         }))
+
+      it.effect("a dropped connection is a ConnectionReset transport error in both modes", () =>
+        Effect.gen(function*() {
+          const connectors = yield* Connectors.Connectors
+          const emulator = yield* KibanaEmulator
+          yield* emulator.addFault({ fault: { _tag: "Drop" }, times: 1 })
+          const dropped = yield* Effect.flip(connectors.list())
+          assert.strictEqual(dropped._tag, "KibanaTransportError")
+          if (dropped._tag === "KibanaTransportError") assert.strictEqual(dropped.reason, "ConnectionReset")
+        }))
     })
 
     describe("execute", () => {

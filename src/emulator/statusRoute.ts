@@ -24,9 +24,19 @@ const statusQuery = Schema.object({
 
 const SNAPSHOT_POSTFIX = /-SNAPSHOT$/
 
+// `meta` as Kibana reports it: elastic/kibana:src/core/packages/elasticsearch/server-internal/src/status.ts
+// and the saved-objects status (migrated indices of a fresh Kibana).
 const core = {
-  elasticsearch: { level: "available", summary: "Elasticsearch is available" },
-  savedObjects: { level: "available", summary: "SavedObjects service has completed migrations and is available" }
+  elasticsearch: {
+    level: "available",
+    summary: "Elasticsearch is available",
+    meta: { warningNodes: [], incompatibleNodes: [] }
+  },
+  savedObjects: {
+    level: "available",
+    summary: "SavedObjects service has completed migrations and is available",
+    meta: { migratedIndices: { migrated: 0, skipped: 0, patched: 0 } }
+  }
 } as const
 
 // calculateLegacyStatus (elastic/kibana:src/core/packages/status/server-internal/src/legacy_status.ts)

@@ -23,6 +23,13 @@ export * as ConnectorTypes from "./connectorTypes/index.js"
 export * as DocumentStore from "./DocumentStore.js"
 
 /**
+ * A real Kibana when `KIBANA_URL` is set, else the embedded emulator.
+ *
+ * @since 0.1.0
+ */
+export * as EmbeddedKibana from "./EmbeddedKibana.js"
+
+/**
  * @since 0.1.0
  */
 export * as EmulatorError from "./EmulatorError.js"

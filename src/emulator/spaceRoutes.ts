@@ -91,7 +91,12 @@ const authorizedPurposes = (principal: Principal) => {
   }
 }
 
-const sortedSpaces = (state: EmulatorState) => [...state.spaces.values()].sort((a, b) => a.name.localeCompare(b.name))
+// SpacesClient.getAll sorts on `name.keyword` in Elasticsearch: keyword order is UTF-8 byte order,
+// case-sensitive and not locale-aware ("Zeta" before "alpha"), unlike the actions client's localeCompare
+// (elastic/kibana:x-pack/platform/plugins/shared/spaces/server/spaces_client/spaces_client.ts).
+const byKeyword = (a: Space, b: Space) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name))
+
+const sortedSpaces = (state: EmulatorState) => [...state.spaces.values()].sort(byKeyword)
 
 const getAll = (env: EmulatorEnv) => (context: RouteContext) =>
   Effect.gen(function*() {

@@ -90,7 +90,10 @@ describe("spaces over HTTP", () => {
           yield* call(base, "POST", "/api/spaces/space", { body: { id: "zeta", name: "aardvark" } })
           const all = yield* call(base, "GET", "/api/spaces/space")
           const names = all.json.map((s: any) => s.name)
-          assert.deepStrictEqual(names, [...names].sort((a: string, b: string) => a.localeCompare(b)))
+          // Sorted on `name.keyword` (Elasticsearch keyword order: byte order, upper case first), not
+          // locale-aware (kibana-http-api.md §4.3; spaces_client.ts `sortField: 'name.keyword'`).
+          assert.deepStrictEqual(names, [...names].sort((a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)))
+          assert.isBelow(names.indexOf("Seeded"), names.indexOf("aardvark"))
           assert.include(names, "Seeded")
           const withPurposes = yield* call(base, "GET", "/api/spaces/space?include_authorized_purposes=true")
           assert.deepStrictEqual(withPurposes.json[0].authorizedPurposes, {

@@ -200,8 +200,9 @@ const list = (env: EmulatorEnv) => (context: RouteContext) =>
       .filter((connector) => connector.spaceId === context.spaceId)
       .map((connector) => storedBody(env, connector))
     const preconfigured = [...env.preconfigured.keys()].map((id) => preconfiguredBody(env, id))
-    // The actions client sorts with `a.name.localeCompare(b.name)`.
-    const all = [...preconfigured, ...own].sort((a, b) => a.name.localeCompare(b.name))
+    // The actions client puts saved objects before in-memory connectors, then sorts stably with
+    // `a.name.localeCompare(b.name)` (server/application/connector/methods/get_all/get_all.ts).
+    const all = [...own, ...preconfigured].sort((a, b) => a.name.localeCompare(b.name))
     return EmulatorHttp.json(200, all.map((connector) => ({ ...connector, referenced_by_count: 0 })))
   })
 

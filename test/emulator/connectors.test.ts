@@ -179,6 +179,18 @@ describe("connectors over HTTP", () => {
         })
       }))
 
+    it.effect("list: a space's connector comes before a preconfigured one of the same name", () =>
+      Effect.gen(function*() {
+        const base = yield* url
+        // getAll merges saved objects first, then in-memory connectors, and sorts stably by name
+        // (elastic/kibana:x-pack/platform/plugins/shared/actions/server/application/connector/methods/get_all/get_all.ts)
+        yield* call(base, "POST", "/s/tie-space/api/actions/connector/tie-1", {
+          body: { name: "Preconfigured log", connector_type_id: ".server-log" }
+        })
+        const listed = yield* call(base, "GET", "/s/tie-space/api/actions/connectors")
+        assert.deepStrictEqual(listed.json.map((c: any) => c.id), ["tie-1", "my-server-log"])
+      }))
+
     it.effect("preconfigured connectors cannot be created over, updated or deleted", () =>
       Effect.gen(function*() {
         const base = yield* url

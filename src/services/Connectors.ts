@@ -32,6 +32,7 @@ import type {
   SpaceNotFound
 } from "../errors/KibanaError.js"
 import { decodeBody, expectErrors } from "../internal/operation.js"
+import { scrubSecretEcho, secretValues } from "../internal/secretEcho.js"
 import { Connector, ConnectorType } from "../schemas/Connector.js"
 import type { ConnectorId, JsonObject } from "../schemas/Connector.js"
 import { ConnectorExecuteResult, ExecuteResponse, IndexBulkResponse } from "../schemas/ConnectorExecution.js"
@@ -237,7 +238,8 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
       }
       const path = options?.id === undefined ? "/api/actions/connector" : connectorPath(options.id)
       const response = yield* kibana.request({ method: "POST", path, body }).pipe(
-        expectErrors("KibanaBadRequest", "KibanaConflict")
+        expectErrors("KibanaBadRequest", "KibanaConflict"),
+        Effect.mapError(scrubSecretEcho(secretValues(input)))
       )
       return yield* decodeConnector(response)
     }
@@ -263,8 +265,10 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
       config: "config" in encoded ? encoded.config : undefined,
       secrets: "secrets" in encoded ? encoded.secrets : undefined
     }
-    const response = yield* kibana.request({ method: "PUT", path: connectorPath(id), body })
-      .pipe(expectErrors("KibanaBadRequest", "KibanaNotFound"))
+    const response = yield* kibana.request({ method: "PUT", path: connectorPath(id), body }).pipe(
+      expectErrors("KibanaBadRequest", "KibanaNotFound"),
+      Effect.mapError(scrubSecretEcho(secretValues(input)))
+    )
     return yield* decodeConnector(response)
   })
 

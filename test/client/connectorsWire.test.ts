@@ -303,3 +303,35 @@ describe("Connectors.execute", () => {
       })
     }))
 })
+
+describe("Connectors errors never repeat a secret Kibana echoes", () => {
+  const webhookUrl = "https://hooks.slack.com/services/T000/B000/echoed-slack-token"
+  // Kibana's slack API test asserts this 400 for a webhookUrl outside xpack.actions.allowedHosts
+  const echo = (url: string) =>
+    `error validating action type secrets: error configuring slack action: target url "${url}" is not added to the Kibana config xpack.actions.allowedHosts`
+  const answer = (): FakeAnswer => ({
+    status: 400,
+    body: { statusCode: 400, error: "Bad Request", message: echo(webhookUrl), attributes: { url: webhookUrl } }
+  })
+  const slack = {
+    connectorTypeId: ConnectorTypeId.make(".slack"),
+    name: "alerts",
+    secrets: Redacted.make({ webhookUrl })
+  }
+  const texts = (error: unknown) => [(error as Error).message, String(error), JSON.stringify(error)]
+
+  it.effect("create and update: the secret becomes <redacted> in kibanaMessage, message, String and JSON", () =>
+    Effect.gen(function*() {
+      const { result: created } = yield* withConnectors(answer, (connectors) => Effect.flip(connectors.create(slack)))
+      const { result: updated } = yield* withConnectors(
+        answer,
+        (connectors) => Effect.flip(connectors.update(id, slack))
+      )
+      for (const error of [created, updated]) {
+        assert.strictEqual(error._tag, "KibanaBadRequest")
+        assert.strictEqual((error as { kibanaMessage: string }).kibanaMessage, echo("<redacted>"))
+        assert.deepStrictEqual((error as { attributes: unknown }).attributes, { url: "<redacted>" })
+        for (const text of texts(error)) assert.notInclude(text, "echoed-slack-token")
+      }
+    }))
+})

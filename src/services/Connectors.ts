@@ -188,7 +188,20 @@ export declare namespace Connectors {
   }
 }
 
-const connectorPath = (id: string) => `/api/actions/connector/${encodeURIComponent(id)}` as const
+/**
+ * The path of one connector. URLs resolve `.` and `..` segments (percent-encoded too) before sending, so
+ * those ids would reach another route: `create(input, { id: "." })` would post to
+ * `/api/actions/connector/` and silently get a generated id, `execute(".")` would create `_execute`.
+ */
+const connectorPath = (
+  operation: string,
+  id: string
+): Effect.Effect<`/api/actions/connector/${string}`, KibanaInputError> =>
+  id === "." || id === ".."
+    ? Effect.fail(
+      new KibanaInputError({ operation, field: "id", reason: `${JSON.stringify(id)} cannot be sent in a URL path` })
+    )
+    : Effect.succeed(`/api/actions/connector/${encodeURIComponent(id)}` as const)
 
 /**
  * Encodes typed input to its wire form. Failures name the field, but never show the offending value:
@@ -236,7 +249,9 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
         // `POST /api/actions/connector/` would silently create the connector with a generated id
         return yield* new KibanaInputError({ operation: "Connectors.create", field: "id", reason: "must not be blank" })
       }
-      const path = options?.id === undefined ? "/api/actions/connector" : connectorPath(options.id)
+      const path = options?.id === undefined
+        ? "/api/actions/connector"
+        : yield* connectorPath("Connectors.create", options.id)
       const response = yield* kibana.request({ method: "POST", path, body }).pipe(
         expectErrors("KibanaBadRequest", "KibanaConflict"),
         Effect.mapError(scrubSecretEcho(secretValues(input)))
@@ -246,7 +261,8 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
   )
 
   const get = Effect.fn("Connectors.get")(function*(id: ConnectorId) {
-    const response = yield* kibana.request({ method: "GET", path: connectorPath(id) }).pipe(
+    const path = yield* connectorPath("Connectors.get", id)
+    const response = yield* kibana.request({ method: "GET", path }).pipe(
       expectErrors("KibanaNotFound")
     )
     return yield* decodeConnector(response)
@@ -265,7 +281,8 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
       config: "config" in encoded ? encoded.config : undefined,
       secrets: "secrets" in encoded ? encoded.secrets : undefined
     }
-    const response = yield* kibana.request({ method: "PUT", path: connectorPath(id), body }).pipe(
+    const path = yield* connectorPath("Connectors.update", id)
+    const response = yield* kibana.request({ method: "PUT", path, body }).pipe(
       expectErrors("KibanaBadRequest", "KibanaNotFound"),
       Effect.mapError(scrubSecretEcho(secretValues(input)))
     )
@@ -273,7 +290,8 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
   })
 
   const del = Effect.fn("Connectors.delete")(function*(id: ConnectorId) {
-    yield* kibana.request({ method: "DELETE", path: connectorPath(id) }).pipe(
+    const path = yield* connectorPath("Connectors.delete", id)
+    yield* kibana.request({ method: "DELETE", path }).pipe(
       expectErrors("KibanaBadRequest", "KibanaNotFound")
     )
   })
@@ -288,7 +306,8 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
     })
 
   const run = Effect.fnUntraced(function*(id: ConnectorId, params: JsonObject) {
-    const response = yield* kibana.request({ method: "POST", path: `${connectorPath(id)}/_execute`, body: { params } })
+    const path = yield* connectorPath("Connectors.execute", id)
+    const response = yield* kibana.request({ method: "POST", path: `${path}/_execute`, body: { params } })
       .pipe(expectErrors("KibanaBadRequest", "KibanaNotFound"))
     // No body (204): the connector's executor returned nothing, which Kibana treats as success.
     if (response.body === undefined) return { response, result: undefined }

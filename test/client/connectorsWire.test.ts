@@ -140,6 +140,23 @@ describe("Connectors request bodies", () => {
       assert.strictEqual(fake.seen.length, 0)
     }))
 
+  it.effect("an id that is a dot segment (\".\", \"..\") is KibanaInputError, nothing sent", () =>
+    Effect.gen(function*() {
+      const fake = fakeKibana(() => ({ status: 200, body: wire() }))
+      const errors = yield* Effect.flatMap(Connectors.Connectors, (connectors) =>
+        Effect.all([
+          // URL resolution would turn these into `POST /api/actions/connector/` (a generated id) ...
+          Effect.flip(connectors.create({ connectorTypeId: ".server-log", name: "log" }, { id: "." })),
+          Effect.flip(connectors.get(ConnectorId.make(".."))),
+          Effect.flip(connectors.delete(ConnectorId.make("."))),
+          // ... and `POST /api/actions/connector/_execute` (a create with id `_execute`)
+          Effect.flip(connectors.execute(ConnectorId.make("."), {}))
+        ])).pipe(Effect.provide(fake.layer))
+      assert.deepStrictEqual(errors.map((error) => error._tag), Array(4).fill("KibanaInputError"))
+      assert.include(errors[0].message, "Connectors.create: invalid id: \".\" cannot be sent in a URL path")
+      assert.strictEqual(fake.seen.length, 0)
+    }))
+
   it.effect("listTypes passes feature_id only when given", () =>
     Effect.gen(function*() {
       const type = {

@@ -1,0 +1,150 @@
+import { assert, describe, it } from "@effect/vitest"
+import { Effect } from "effect"
+import { spawn } from "node:child_process"
+import { fileURLToPath } from "node:url"
+import * as EmulatorServer from "../../src/emulator/EmulatorServer.js"
+import * as KibanaEmulator from "../../src/emulator/KibanaEmulator.js"
+
+const root = fileURLToPath(new URL("../..", import.meta.url))
+const tsx = fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url))
+
+// The examples must run on a fresh clone: no Kibana settings from the machine running the tests.
+const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("KIBANA_")))
+
+interface Run {
+  readonly code: number | null
+  readonly stdout: string
+  readonly stderr: string
+}
+
+/** Runs an example as a user would, without a terminal (stdin and stdout are pipes). */
+const runExample = (name: string, args: ReadonlyArray<string> = [], env: Record<string, string> = {}) =>
+  Effect.async<Run>((resume) => {
+    const child = spawn(tsx, [`examples/${name}.ts`, ...args], {
+      cwd: root,
+      env: { ...cleanEnv, ...env },
+      stdio: ["pipe", "pipe", "pipe"]
+    })
+    let stdout = ""
+    let stderr = ""
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()))
+    child.once("close", (code) => resume(Effect.succeed({ code, stdout, stderr })))
+    return Effect.sync(() => child.kill())
+  })
+
+/** The run's stdout lines; fails the test with the whole output when it did not exit with 0. */
+const succeeded = (run: Run) => {
+  assert.strictEqual(run.code, 0, `exit code ${run.code}\n${run.stdout}\n${run.stderr}`)
+  assert.notInclude(run.stdout, "(y/N)", "never asks without a terminal")
+  return run.stdout.split("\n")
+}
+
+// Each run is a fresh Node process compiling TypeScript: seconds of CPU, more on a busy machine.
+const timeout = 60_000
+
+const emulatorLine =
+  /^Using the embedded Kibana emulator at http:\/\/127\.0\.0\.1:\d+ \(set KIBANA_URL to use a real Kibana\)$/
+
+const match = (lines: ReadonlyArray<string>, pattern: RegExp) => {
+  const found = lines.map((line) => pattern.exec(line)).find((result) => result !== null)
+  assert.isDefined(found, `no line matches ${pattern}:\n${lines.join("\n")}`)
+  return found!
+}
+
+describe.concurrent("examples against the embedded emulator", () => {
+  it.live("simple-index-connector creates, writes, reads back and deletes", () =>
+    Effect.gen(function*() {
+      const lines = succeeded(yield* runExample("simple-index-connector"))
+      assert.match(lines[0]!, emulatorLine)
+      const [, id] = match(lines, /^Created connector (\S+)$/)
+      assert.include(lines, "Indexed 1 document into effect-kibana-example")
+      assert.include(lines, `Read back connector ${id}: "effect-kibana example: simple" (.index)`)
+      match(lines, /^ {2}config: .*"index":"effect-kibana-example".*"refresh":true.*"executionTimeField":"@timestamp"/)
+      assert.strictEqual(lines.at(-2), `Deleted connector ${id}`)
+    }), timeout)
+
+  it.live("simple-index-connector --keep keeps the connector", () =>
+    Effect.gen(function*() {
+      const lines = succeeded(yield* runExample("simple-index-connector", ["--keep"]))
+      const [, id] = match(lines, /^Created connector (\S+)$/)
+      assert.strictEqual(lines.at(-2), `Kept connector ${id}`)
+      assert.isFalse(lines.some((line) => line.startsWith("Deleted")))
+    }), timeout)
+
+  it.live(
+    "debug-connector shows types, redacted requests, raw and decoded answers, and a tagged failure",
+    () =>
+      Effect.gen(function*() {
+        const run = yield* runExample("debug-connector")
+        const lines = succeeded(run)
+        assert.match(lines[0]!, emulatorLine)
+        match(lines, /^ {2}\.index +Index +yes +basic$/)
+        match(lines, /^ {5}headers: .*"authorization":"<redacted>"/)
+        // the emulator's default credentials, in any form, never appear
+        for (const secret of ["changeme", Buffer.from("elastic:changeme").toString("base64")]) {
+          assert.notInclude(run.stdout + run.stderr, secret)
+        }
+        const [, id] = match(lines, /^Created connector (\S+)$/)
+        assert.include(lines, "POST /api/actions/connector -> 200")
+        assert.include(lines, `GET /api/actions/connector/${id} -> 200`)
+        assert.include(lines, "    \"connector_type_id\": \".index\",")
+        assert.include(lines, "    \"connectorTypeId\": \".index\",")
+        assert.include(lines, "Failed with KibanaBadRequest (HTTP 400)")
+        match(lines, /^ {2}Kibana says: error validating connector type config: .*Invalid URL/)
+        assert.strictEqual(lines.at(-2), `Deleted connector ${id}`)
+      }),
+    timeout
+  )
+
+  it.live("connector-management ensures, updates, writes in batches and deletes", () =>
+    Effect.gen(function*() {
+      const lines = succeeded(yield* runExample("connector-management"))
+      assert.match(lines[0]!, emulatorLine)
+      const [, id] = match(lines, /^Created connector (\S+)$/)
+      match(lines, new RegExp(`^Updated connector ${id}: .*"refresh":true.*"executionTimeField":"@timestamp"`))
+      assert.include(lines, "  batch 1/5: 25/120 documents")
+      assert.include(lines, "  batch 5/5: 120/120 documents")
+      assert.include(lines, "Indexed 120 documents in 5 batches")
+      assert.include(lines, "[emulator only] 120 documents stored in effect-kibana-example-alerts")
+      assert.strictEqual(lines.at(-2), `Deleted connector ${id}`)
+    }), timeout)
+
+  it.live(
+    "space-scoped-connector keeps the tenant's connectors out of the default space",
+    () =>
+      Effect.gen(function*() {
+        const lines = succeeded(yield* runExample("space-scoped-connector"))
+        assert.match(lines[0]!, emulatorLine)
+        const [, space] = match(lines, /^Created space (effect-kibana-example-[a-z0-9]+)$/)
+        const created = lines.filter((line) => new RegExp(`^Created connector \\S+ in space ${space}$`).test(line))
+        assert.strictEqual(created.length, 2)
+        assert.include(lines, `Listed from space ${space}: 2 of 2 connectors`)
+        assert.include(lines, "Listed from the default space: 0 of 2 connectors")
+        match(lines, /^Get from the default space: KibanaNotFound \(404 /)
+        assert.strictEqual(lines.at(-2), `Deleted space ${space} and everything in it`)
+      }),
+    timeout
+  )
+})
+
+describe("examples against KIBANA_URL", () => {
+  it.live("a failed run deletes what it created, even with --keep", () =>
+    Effect.gen(function*() {
+      const { url } = yield* EmulatorServer.EmulatorServer
+      const kibana = yield* KibanaEmulator.KibanaEmulator
+      yield* kibana.addFault({ fault: { _tag: "Status", status: 400 }, path: "/api/actions/connector/{id}/_execute" })
+      const run = yield* runExample("simple-index-connector", ["--keep"], {
+        KIBANA_URL: url,
+        KIBANA_USERNAME: "elastic",
+        KIBANA_PASSWORD: "changeme"
+      })
+      assert.strictEqual(run.code, 1)
+      const lines = run.stdout.split("\n")
+      assert.strictEqual(lines[0], `Using Kibana at ${url}`)
+      const [, id] = match(lines, /^Created connector (\S+)$/)
+      assert.include(lines, `Deleted connector ${id}`)
+      assert.include(run.stderr + run.stdout, "KibanaBadRequest")
+      assert.deepStrictEqual(yield* kibana.connectors, [])
+    }).pipe(Effect.provide(EmulatorServer.layerServer())), timeout)
+})

@@ -283,15 +283,18 @@ const execute = (env: EmulatorEnv) => (context: RouteContext) =>
       params: params.right,
       services: env.executorServices
     }).pipe(
-      // A crashing executor is reported like Kibana's action executor does, still HTTP 200.
-      Effect.catchAllCause((cause) =>
-        Effect.succeed<ExecutorResult>({
+      // A crashing executor is reported like Kibana's action executor does (action_executor.ts: the
+      // thrown error's message, `errorSource` framework), still HTTP 200.
+      Effect.catchAllCause((cause) => {
+        const error = Cause.squash(cause)
+        return Effect.succeed<ExecutorResult>({
           status: "error",
           message: "an error occurred while running the action",
-          serviceMessage: Cause.pretty(cause).split("\n")[0] ?? "unknown error",
-          retry: true
+          serviceMessage: error instanceof Error ? error.message : String(error),
+          retry: true,
+          errorSource: "framework"
         })
-      )
+      })
     )
     return EmulatorHttp.json(200, executeResponseBody(id, result))
   })

@@ -1,5 +1,6 @@
 import { assert, describe, layer } from "@effect/vitest"
 import { Effect } from "effect"
+import { builtInConnectorTypes } from "../../src/emulator/connectorTypes/index.js"
 import * as EmulatorServer from "../../src/emulator/EmulatorServer.js"
 import * as KibanaEmulator from "../../src/emulator/KibanaEmulator.js"
 import { call } from "./helpers.js"
@@ -351,6 +352,37 @@ describe("connectors over HTTP", () => {
         assert.isString(failed.json.message)
         const calls = (yield* emulator.webhookCalls).filter((c) => c.connectorId === "exec-hook")
         assert.strictEqual(calls.length, 1)
+      }))
+  })
+})
+
+describe("a connector type whose executor throws", () => {
+  const crashing = {
+    ...builtInConnectorTypes.find((spec) => spec.id === ".server-log")!,
+    id: "test.crashing",
+    execute: () => Effect.die(new Error("expected failure for the emulator test"))
+  }
+  layer(EmulatorServer.layerServer({ connectorTypes: [crashing] }), { excludeTestServices: true })((it) => {
+    it.effect("is reported like Kibana's action executor: HTTP 200, the thrown message, errorSource framework", () =>
+      Effect.gen(function*() {
+        const base = yield* url
+        yield* call(base, "POST", "/api/actions/connector/crash-1", {
+          body: { name: "crash", connector_type_id: "test.crashing" }
+        })
+        const answer = yield* call(base, "POST", "/api/actions/connector/crash-1/_execute", {
+          body: { params: { message: "x" } }
+        })
+        // action_executor.ts: a thrown error becomes `serviceMessage: err.message`, `retry: true`,
+        // `errorSource: getErrorSource(err) || FRAMEWORK` (kibana-http-api.md §2.8 test-asserted body)
+        assert.strictEqual(answer.status, 200)
+        assert.deepStrictEqual(answer.json, {
+          connector_id: "crash-1",
+          status: "error",
+          message: "an error occurred while running the action",
+          service_message: "expected failure for the emulator test",
+          retry: true,
+          errorSource: "framework"
+        })
       }))
   })
 })

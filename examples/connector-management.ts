@@ -14,7 +14,7 @@
  *   npm run example:connector-management -- --keep   # keep the connector: the next run updates it
  */
 import { NodeHttpClient, NodeRuntime, NodeTerminal } from "@effect/platform-node"
-import { Array, Console, Data, Effect, Layer } from "effect"
+import { Array, Console, Data, Effect, Layer, Option } from "effect"
 import type { Connector, ConnectorInput } from "effect-kibana"
 import { Connectors } from "effect-kibana"
 import { EmbeddedKibana } from "effect-kibana/emulator"
@@ -41,10 +41,11 @@ class AlertIndex extends Effect.Service<AlertIndex>()("examples/AlertIndex", {
       const existing = (yield* connectors.list()).find((c) => c.name === name && c.connectorTypeId === ".index")
       if (existing !== undefined) {
         const updated = yield* connectors.update(existing.id, input).pipe(
+          Effect.asSome,
           // Deleted by someone else since the list: create it again below.
-          Effect.catchTag("KibanaNotFound", () => Effect.succeed(undefined))
+          Effect.catchTag("KibanaNotFound", () => Effect.succeedNone)
         )
-        if (updated !== undefined) return yield* report(updated, "updated")
+        if (Option.isSome(updated)) return yield* report(updated.value, "updated")
       }
       return yield* report(yield* connectors.create(input), "created")
     })

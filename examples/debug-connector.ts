@@ -74,6 +74,8 @@ const program = Effect.gen(function*() {
   yield* Console.log("\nGet:")
   yield* requestConnector({ method: "GET", path: `/api/actions/connector/${created.id}` })
 
+  // Kibana validates the config before it checks the license, so this is a 400 on a basic license too
+  // (`x-pack/platform/plugins/shared/actions/server/application/connector/methods/create/create.ts`).
   yield* Console.log("\nCreate with a bad config (a webhook URL without its scheme):")
   yield* Cleanup.resource({
     acquire: connectors.create({

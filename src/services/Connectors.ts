@@ -208,7 +208,9 @@ const connectorPath = (
  * it may be a secret.
  */
 const encodeInput = <A, I>(operation: string, schema: Schema.Schema<A, I>) => {
-  const encode = Schema.encode(schema, { errors: "all" })
+  // Keys the schema does not know are sent as given, so Kibana rejects a misspelled config key
+  // (`refesh`) with its own message instead of the client dropping it silently.
+  const encode = Schema.encode(schema, { errors: "all", onExcessProperty: "preserve" })
   return (input: A): Effect.Effect<I, KibanaInputError> =>
     Effect.mapError(encode(input), (error) => {
       const issues = ParseResult.ArrayFormatter.formatErrorSync(error).map((issue) => ({

@@ -190,6 +190,17 @@ for (const [variant, testLayer] of variants) {
             connectors.create({ connectorTypeId: ConnectorTypeId.make(".index"), name: "x", config: { index: 1 } })
           )
           assert.match(invalidConfig, /^error validating connector type config: .*index/)
+          // a misspelled key reaches Kibana (and its message) instead of being dropped by the client
+          assert.strictEqual(
+            yield* badRequest(
+              connectors.create({
+                connectorTypeId: ConnectorTypeId.make(".index"),
+                name: "x",
+                config: { index: "i", refesh: true }
+              })
+            ),
+            "error validating connector type config: Unrecognized key(s) in object: 'refesh'"
+          )
           const preconfigured = ConnectorId.make("my-slack1")
           assert.strictEqual(
             yield* badRequest(connectors.update(preconfigured, {

@@ -1,6 +1,17 @@
+import { fileURLToPath } from "node:url"
 import { defineConfig } from "vitest/config"
 
+const source = (path: string) => fileURLToPath(new URL(path, import.meta.url))
+
 export default defineConfig({
+  resolve: {
+    // Tests may import the library by its package name, like users (tsconfig `paths` does the same for tsc and tsx).
+    alias: [
+      { find: /^effect-kibana\/emulator$/, replacement: source("./src/emulator/index.ts") },
+      { find: /^effect-kibana\/testing$/, replacement: source("./src/testing.ts") },
+      { find: /^effect-kibana$/, replacement: source("./src/index.ts") }
+    ]
+  },
   test: {
     include: ["test/**/*.test.ts"],
     setupFiles: ["./test/setup.ts"],

@@ -15,10 +15,12 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import type * as Schema from "effect/Schema"
 import { KibanaConfigError, KibanaInputError, KibanaTimeout, SpaceNotFound } from "../errors/KibanaError.js"
-import type { KibanaRequestError } from "../errors/KibanaError.js"
+import type { KibanaDecodeError, KibanaRequestError } from "../errors/KibanaError.js"
 import { notKibana, parseJsonBody, statusError, transportError } from "../internal/failures.js"
 import type { RawAnswer } from "../internal/failures.js"
+import { decodeBody } from "../internal/operation.js"
 import { withRetries } from "../internal/retry.js"
 import type { RetrySettings } from "../internal/retry.js"
 import { makeSpaceExistence } from "../internal/spaceExistence.js"
@@ -382,3 +384,19 @@ export const layerFromEnv: Layer.Layer<
   userAgent: Config.succeed(undefined),
   retry: Config.succeed(undefined)
 })
+
+/**
+ * Decodes the body of a `request` answer with your own schema; a mismatch is a `KibanaDecodeError`
+ * naming the field, like the built-in services' decoding.
+ *
+ * ```ts
+ * const response = yield* kibana.request({ method: "GET", path: "/api/features" })
+ * const features = yield* KibanaClient.decode(Schema.Array(Feature))(response)
+ * ```
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const decode: <A, I>(
+  schema: Schema.Schema<A, I>
+) => (response: KibanaResponse) => Effect.Effect<A, KibanaDecodeError> = decodeBody

@@ -380,9 +380,7 @@ export const layerFromEnv: Layer.Layer<
 > = layerConfig({
   url: Config.string("KIBANA_URL"),
   auth: authFromEnv,
-  timeout: Config.option(Config.duration("KIBANA_TIMEOUT")).pipe(Config.map(Option.getOrUndefined)),
-  userAgent: Config.succeed(undefined),
-  retry: Config.succeed(undefined)
+  timeout: Config.option(Config.duration("KIBANA_TIMEOUT")).pipe(Config.map(Option.getOrUndefined))
 })
 
 /**

@@ -184,6 +184,18 @@ const invalidSpaceId = (spaceId: string) =>
     reason: `${JSON.stringify(spaceId)} ${invalidSpaceIdReason}`
   })
 
+/** The JSON body text, once for all attempts; a value JSON cannot carry (a BigInt, a cycle) is bad input. */
+const serializeBody = (request: KibanaRequest): Effect.Effect<string | undefined, KibanaInputError> =>
+  request.body === undefined ? Effect.succeed(undefined) : Effect.try({
+    try: () => JSON.stringify(request.body),
+    catch: (error) =>
+      new KibanaInputError({
+        operation: `${request.method} ${request.path}`,
+        field: "body",
+        reason: `cannot be sent as JSON: ${error instanceof Error ? error.message : String(error)}`
+      })
+  })
+
 const validateUrl = (url: string): Effect.Effect<string, KibanaConfigError> => {
   const fail = (reason: string) => Effect.fail(new KibanaConfigError({ field: "url", reason }))
   let parsed: URL
@@ -239,7 +251,7 @@ export const make = (
     const retry = resolveRetry(options.retry)
     const userAgent = options.userAgent ?? `effect-kibana/${libraryVersion}`
 
-    const buildRequest = (request: KibanaRequest, path: string) => {
+    const buildRequest = (request: KibanaRequest, path: string, body: string | undefined) => {
       const header = authorization(auth)
       let built = HttpClientRequest.make(request.method)(`${baseUrl}${path}`, {
         acceptJson: true,
@@ -253,13 +265,15 @@ export const make = (
         const query = Object.entries(request.query).filter((entry): entry is [string, string] => entry[1] !== undefined)
         built = HttpClientRequest.setUrlParams(built, query)
       }
-      return request.body === undefined
-        ? built
-        : HttpClientRequest.bodyText(built, JSON.stringify(request.body), "application/json")
+      return body === undefined ? built : HttpClientRequest.bodyText(built, body, "application/json")
     }
 
-    const readAnswer = (request: KibanaRequest, path: string): Effect.Effect<RawAnswer, KibanaRequestError> =>
-      httpClient.execute(buildRequest(request, path)).pipe(
+    const readAnswer = (
+      request: KibanaRequest,
+      path: string,
+      body: string | undefined
+    ): Effect.Effect<RawAnswer, KibanaRequestError> =>
+      httpClient.execute(buildRequest(request, path, body)).pipe(
         Effect.flatMap((response) =>
           Effect.map(response.text, (text): RawAnswer => ({
             method: request.method,
@@ -276,8 +290,12 @@ export const make = (
         })
       )
 
-    const attempt = (request: KibanaRequest, path: string): Effect.Effect<KibanaResponse, KibanaRequestError> =>
-      Effect.flatMap(readAnswer(request, path), (answer) => {
+    const attempt = (
+      request: KibanaRequest,
+      path: string,
+      body: string | undefined = undefined
+    ): Effect.Effect<KibanaResponse, KibanaRequestError> =>
+      Effect.flatMap(readAnswer(request, path, body), (answer) => {
         if (answer.status < 200 || answer.status >= 300) return Effect.fail(statusError(answer))
         const foreign = notKibana(answer)
         if (Option.isSome(foreign)) return Effect.fail(foreign.value)
@@ -312,8 +330,9 @@ export const make = (
 
     const request = (request: KibanaRequest): Effect.Effect<KibanaResponse, KibanaRequestError> =>
       Effect.gen(function*() {
+        const body = yield* serializeBody(request)
         const path = `${yield* spacePrefix(request.spaceScoped ?? true)}${request.path}`
-        const response = yield* withRetries(retry, request.method, path, attempt(request, path))
+        const response = yield* withRetries(retry, request.method, path, attempt(request, path, body))
         yield* Effect.logDebug("Kibana request").pipe(
           Effect.annotateLogs({ method: request.method, path, status: response.status })
         )

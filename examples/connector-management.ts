@@ -14,7 +14,7 @@
  *   npm run example:connector-management -- --keep   # keep the connector: the next run updates it
  */
 import { NodeHttpClient, NodeRuntime, NodeTerminal } from "@effect/platform-node"
-import { Array, Console, Data, Effect, Layer, Option } from "effect"
+import { Array, Console, Data, Effect, Layer, Logger, Option } from "effect"
 import type { Connector, ConnectorInput } from "effect-kibana"
 import { Connectors } from "effect-kibana"
 import { EmbeddedKibana } from "effect-kibana/emulator"
@@ -137,9 +137,14 @@ const program = Effect.gen(function*() {
   })
 )
 
+// Logs as logfmt on stderr, for a log collector; stdout keeps the program's own output.
+const LogfmtToStderr = Logger.replace(Logger.defaultLogger, Logger.withConsoleError(Logger.logfmtLogger))
+
 const MainLayer = Layer.mergeAll(
   AlertIndex.Default.pipe(Layer.provideMerge(EmbeddedKibana.layerFromEnv())),
-  Cleanup.layer("Delete the connector?")
+  Cleanup.layer("Delete the connector?"),
+  LogfmtToStderr
 ).pipe(Layer.provide(Layer.merge(NodeHttpClient.layerUndici, NodeTerminal.layer)))
 
-program.pipe(Effect.provide(MainLayer), NodeRuntime.runMain)
+// Without runMain's pretty logger, which would log every line a second time, to stdout.
+program.pipe(Effect.provide(MainLayer), NodeRuntime.runMain({ disablePrettyLogger: true }))

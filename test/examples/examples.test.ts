@@ -99,9 +99,15 @@ describe.concurrent("examples against the embedded emulator", () => {
 
   it.live("connector-management ensures, updates, writes in batches and deletes", () =>
     Effect.gen(function*() {
-      const lines = succeeded(yield* runExample("connector-management"))
+      const run = yield* runExample("connector-management")
+      const lines = succeeded(run)
       assert.match(lines[0]!, emulatorLine)
       const [, id] = match(lines, /^Created connector (\S+)$/)
+      // Structured logs are logfmt on stderr, annotated; stdout carries only the program's own output.
+      const logs = run.stderr.split("\n")
+      match(logs, new RegExp(`^timestamp=\\S+ level=INFO fiber=\\S+ message="connector created" .*connectorId=${id}`))
+      match(logs, /^timestamp=\S+ level=INFO fiber=\S+ message="documents written" write=\d+ms written=120 total=120$/)
+      assert.notInclude(run.stdout, "connector created")
       match(lines, new RegExp(`^Updated connector ${id}: .*"refresh":true.*"executionTimeField":"@timestamp"`))
       assert.include(lines, "  batch 1/5: 25/120 documents")
       assert.include(lines, "  batch 5/5: 120/120 documents")

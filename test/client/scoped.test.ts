@@ -123,6 +123,10 @@ for (const [variant, testLayer] of variants) {
         assert.isFalse(logs.some((log) => log.level === "WARN"))
         // the existence check saw the space gone, so no delete was even sent
         const requests = yield* (yield* KibanaEmulator).requestLog
+        // The log holds the space's own requests (so the check below can fail), but no delete among them.
+        assert.isTrue(
+          requests.some((request) => request.method === "POST" && request.path.startsWith(`/s/${spaceId}/`))
+        )
         assert.isFalse(
           requests.some((request) => request.method === "DELETE" && request.path.startsWith(`/s/${spaceId}/`))
         )

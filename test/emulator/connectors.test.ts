@@ -282,6 +282,8 @@ describe("connectors over HTTP", () => {
           "supported_feature_ids"
         ])
         const uptime = yield* call(base, "GET", "/api/actions/connector_types?feature_id=uptime")
+        assert.strictEqual(uptime.status, 200)
+        assert.isNotEmpty(uptime.json)
         for (const type of uptime.json) assert.include(type.supported_feature_ids, "uptime")
         const tooLong = yield* call(base, "GET", `/api/actions/connector_types?feature_id=${"x".repeat(101)}`)
         assert.strictEqual(tooLong.status, 400)

@@ -61,6 +61,7 @@ layer(EmulatorServer.layerServer(), { excludeTestServices: true })("@elastic/ela
 
       const all = yield* Effect.promise(() => client.search<Event>({ index: "events", query: { match_all: {} } }))
       assert.deepStrictEqual(all.hits.total, { value: 4, relation: "eq" })
+      assert.lengthOf(all.hits.hits, 4)
       for (const hit of all.hits.hits) assert.isString(hit._source!["@timestamp"])
 
       const checkout = yield* Effect.promise(() =>

@@ -36,7 +36,8 @@ describe("space ids", () => {
           const kibana = yield* KibanaClient
           const found = yield* Effect.either(spaces.get(id))
           // Only `default` exists in the fake; any other valid id is a 404 from Kibana, not an input error.
-          if (found._tag === "Left") assert.strictEqual(found.left._tag, "KibanaNotFound")
+          const outcome = found._tag === "Right" ? "found" : found.left._tag
+          assert.strictEqual(outcome, id === "default" ? "found" : "KibanaNotFound")
           yield* kibana.request({ method: "GET", path: "/api/actions/connectors" }).pipe(withSpace(id))
           assert.deepStrictEqual(mini.requests(), [
             `GET /api/spaces/space/${id}`,

@@ -46,7 +46,8 @@ const requestConnector = Effect.fn("requestConnector")(function*(request: Kibana
   const response = yield* kibana.request(request)
   yield* Console.log(`${response.method} ${response.path} -> ${response.status}`)
   yield* Console.log(`  raw JSON: ${json(response.body)}`)
-  const connector = yield* Schema.decodeUnknown(Connector.Connector)(response.body)
+  // Decoded like the services do: a body that does not fit is a KibanaDecodeError naming the field.
+  const connector = yield* KibanaClient.decode(Connector.Connector)(response)
   yield* Console.log(`  decoded Connector: ${json(connector)}`)
   return connector
 })

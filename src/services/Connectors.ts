@@ -311,8 +311,9 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
     const path = yield* connectorPath("Connectors.execute", id)
     const response = yield* kibana.request({ method: "POST", path: `${path}/_execute`, body: { params } })
       .pipe(expectErrors("KibanaBadRequest", "KibanaNotFound"))
-    // No body (204): the connector's executor returned nothing, which Kibana treats as success.
-    if (response.body === undefined) return { response, result: undefined }
+    // 204: the connector's executor returned nothing, which Kibana treats as success. Any other answer
+    // must decode: a 200 that is not JSON (a proxy's "OK") is no proof the connector ran.
+    if (response.status === 204) return { response, result: undefined }
     const result = yield* decodeExecuteResponse(response)
     if (result.status === "error") return yield* executionError(result)
     return { response, result }

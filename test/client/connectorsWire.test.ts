@@ -295,6 +295,17 @@ describe("Connectors.execute", () => {
       assert.isUndefined(result.data)
     }))
 
+  it.effect("a 200 whose body is not JSON is a KibanaDecodeError, never a silent success", () =>
+    Effect.gen(function*() {
+      // e.g. a proxy answering `OK` in plain text: the connector may not have run at all
+      const fake = fakeKibana(() => ({ status: 200, text: "OK", headers: { "content-type": "text/plain" } }))
+      const error = yield* Effect.flatMap(Connectors.Connectors, (connectors) => connectors.execute(id, {})).pipe(
+        Effect.flip,
+        Effect.provide(fake.layer)
+      )
+      assert.strictEqual(error._tag, "KibanaDecodeError")
+    }))
+
   it.effect("executeIndex returns the decoded bulk response", () =>
     Effect.gen(function*() {
       const { result, seen } = yield* withConnectors(() => ({

@@ -314,6 +314,36 @@ describe("KibanaClient retries", () => {
       }).pipe(Effect.provide(fake.layer))
     }))
 
+  it.effect("a server's Retry-After longer than maxDelay waits only maxDelay", () =>
+    Effect.gen(function*() {
+      const fake = fakeKibana(
+        (_, index) =>
+          index === 0
+            ? {
+              status: 503,
+              text: "Kibana server is not ready yet",
+              headers: { "content-type": "text/plain", "retry-after": "3600" }
+            }
+            : ok([]),
+        { retry: { times: 1, maxDelay: "2 seconds" } }
+      )
+      const fiber = yield* Effect.flatMap(Connectors.Connectors, (connectors) => connectors.list()).pipe(
+        Effect.provide(fake.layer),
+        Effect.fork
+      )
+      // wait until the retry's sleep is registered: 2 s, not the server's hour
+      const retrySleep = (at: number) => at !== 30_000 // the attempt's timeout is a sleep too
+      for (let turn = 0; turn < 1_000 && !Chunk.some(yield* TestClock.sleeps(), retrySleep); turn++) {
+        yield* Effect.yieldNow()
+      }
+      assert.deepStrictEqual(Chunk.toReadonlyArray(Chunk.filter(yield* TestClock.sleeps(), retrySleep)), [2_000])
+      yield* TestClock.adjust("1999 millis")
+      assert.strictEqual(fake.seen.length, 1)
+      yield* TestClock.adjust("1 millis")
+      assert.deepStrictEqual(yield* Fiber.join(fiber), [])
+      assert.strictEqual(fake.seen.length, 2)
+    }))
+
   it.effect("429 exhausted returns KibanaTooManyRequests after times + 1 attempts", () =>
     Effect.gen(function*() {
       const fake = fakeKibana(

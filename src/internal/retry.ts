@@ -7,6 +7,7 @@
  */
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Random from "effect/Random"
 import type { KibanaRequestError } from "../errors/KibanaError.js"
 
 /** The resolved retry settings of one client. */
@@ -41,9 +42,17 @@ export const isRetryable = (error: KibanaRequestError, method: string): boolean 
 const serverDelay = (error: KibanaRequestError): Duration.Duration | undefined =>
   error._tag === "KibanaTooManyRequests" || error._tag === "KibanaServerError" ? error.retryAfter : undefined
 
-/** The wait before retry number `attempt` (0-based): the server's `Retry-After`, else jittered exponential backoff. */
-export const retryDelay = (settings: RetrySettings, error: KibanaRequestError, attempt: number): Duration.Duration => {
-  const backoff = Duration.times(settings.baseDelay, 2 ** attempt * (0.8 + Math.random() * 0.4))
+/**
+ * The wait before retry number `attempt` (0-based): the server's `Retry-After`, else exponential backoff
+ * scaled by `jitter` (0.8 to 1.2, from Effect's `Random` so tests can control it).
+ */
+export const retryDelay = (
+  settings: RetrySettings,
+  error: KibanaRequestError,
+  attempt: number,
+  jitter: number
+): Duration.Duration => {
+  const backoff = Duration.times(settings.baseDelay, 2 ** attempt * jitter)
   return Duration.min(serverDelay(error) ?? backoff, settings.maxDelay)
 }
 
@@ -57,18 +66,20 @@ export const withRetries = <A>(
   const loop = (retry: number): Effect.Effect<A, KibanaRequestError> =>
     Effect.catchAll(attempt, (error) => {
       if (retry >= settings.times || !isRetryable(error, method)) return Effect.fail(error)
-      const delay = retryDelay(settings, error, retry)
-      return Effect.logDebug("retrying Kibana request").pipe(
-        Effect.annotateLogs({
-          method,
-          path,
-          error: error._tag,
-          retry: retry + 1,
-          delay: Duration.format(delay)
-        }),
-        Effect.zipRight(Effect.sleep(delay)),
-        Effect.zipRight(loop(retry + 1))
-      )
+      return Effect.flatMap(Random.nextRange(0.8, 1.2), (jitter) => {
+        const delay = retryDelay(settings, error, retry, jitter)
+        return Effect.logDebug("retrying Kibana request").pipe(
+          Effect.annotateLogs({
+            method,
+            path,
+            error: error._tag,
+            retry: retry + 1,
+            delay: Duration.format(delay)
+          }),
+          Effect.zipRight(Effect.sleep(delay)),
+          Effect.zipRight(loop(retry + 1))
+        )
+      })
     })
   return loop(0)
 }

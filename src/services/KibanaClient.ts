@@ -202,7 +202,8 @@ const validateUrl = (url: string): Effect.Effect<string, KibanaConfigError> => {
   try {
     parsed = new URL(url)
   } catch {
-    return fail(`${JSON.stringify(url)} is not an absolute URL`)
+    // the text is not repeated: a malformed URL may still carry credentials
+    return fail("it is not an absolute http(s) URL such as https://kibana.example.com:5601")
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return fail("the URL must use http or https")
   if (parsed.username !== "" || parsed.password !== "") {

@@ -162,6 +162,16 @@ describe("KibanaClient URLs and spaces", () => {
       assert.notInclude(error.message, "changeme")
     }))
 
+  it.effect("a malformed URL is a KibanaConfigError that does not repeat it (it may hold credentials)", () =>
+    Effect.gen(function*() {
+      const fake = fakeKibana(() => ok([]), { url: "//elastic:changeme@kibana.test:5601" })
+      const error = yield* Effect.flip(Layer.build(fake.layer).pipe(Effect.scoped))
+      assert.strictEqual(error._tag, "KibanaConfigError")
+      assert.include(error.message, "not an absolute http(s) URL")
+      assert.notInclude(String(error), "changeme")
+      assert.notInclude(JSON.stringify(error), "changeme")
+    }))
+
   it.effect("a URL that is not http(s) is a KibanaConfigError", () =>
     Effect.gen(function*() {
       const fake = fakeKibana(() => ok([]), { url: "ftp://kibana.test" })

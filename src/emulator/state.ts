@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import type { JsonObject } from "./ConnectorTypeSpec.js"
+import type { SeedSpace } from "./EmulatorOptions.js"
 
 /**
  * A connector created through the API, as stored (secrets included, never sent back).
@@ -27,13 +28,7 @@ export interface StoredConnector {
  * @since 0.1.0
  * @category models
  */
-export interface Space {
-  readonly id: string
-  readonly name: string
-  readonly description?: string
-  readonly initials?: string
-  readonly color?: string
-  readonly imageUrl?: string
+export interface Space extends Omit<SeedSpace, "disabledFeatures" | "solution"> {
   readonly disabledFeatures: ReadonlyArray<string>
   readonly solution?: string
   readonly _reserved?: boolean

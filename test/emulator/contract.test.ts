@@ -1,6 +1,6 @@
 /**
  * Contract test: the emulator's answers for connectors, spaces and status, over real HTTP, checked
- * against Kibana's 8.18 OpenAPI document (`../shared/kibana-openapi/`, see its README).
+ * against Kibana's 8.18 OpenAPI document (`test/fixtures/kibana-openapi/`, see its README).
  *
  * What the 8.18 document describes, and so what can be checked:
  * - JSON schemas: the connector object (create/get/update 200) and the status body (200);

@@ -10,14 +10,12 @@
 import { Ajv, type ErrorObject } from "ajv"
 import addFormats from "ajv-formats"
 import * as Fs from "node:fs"
-import * as Path from "node:path"
 import { fileURLToPath } from "node:url"
 import { parse } from "yaml"
 
-/** The Kibana 8.18 OpenAPI subset, found next to the repository (`../shared/kibana-openapi/`). */
-export const kibanaOasPath = Path.resolve(
-  fileURLToPath(new URL("../../", import.meta.url)),
-  "../shared/kibana-openapi/kibana-8.18.actions-spaces-status.openapi.yaml"
+/** The Kibana 8.18 OpenAPI subset, copied into the repository with its provenance (`test/fixtures/kibana-openapi/README.md`). */
+export const kibanaOasPath = fileURLToPath(
+  new URL("../fixtures/kibana-openapi/kibana-8.18.actions-spaces-status.openapi.yaml", import.meta.url)
 )
 
 /** Any JSON Schema (or OpenAPI schema object). */

@@ -18,7 +18,7 @@ import type { Context } from "effect"
 import { Effect, Layer, Schema } from "effect"
 import { Connector, Connectors, KibanaClient } from "effect-kibana"
 import { EmulatorServer } from "effect-kibana/emulator"
-import * as KibanaTest from "effect-kibana/testing"
+import { KibanaTest } from "effect-kibana/testing"
 
 const requests = Number(process.env["BENCH_REQUESTS"] ?? 2000)
 const listSize = 2000

@@ -15,9 +15,9 @@
  */
 import { NodeHttpClient, NodeRuntime, NodeTerminal } from "@effect/platform-node"
 import { Array, Console, Data, Effect, Layer, Logger, Option } from "effect"
-import type { Connector, ConnectorInput } from "effect-kibana"
+import type { Connector } from "effect-kibana"
 import { Connectors } from "effect-kibana"
-import { EmbeddedKibana } from "effect-kibana/emulator"
+import { EmbeddedKibana } from "effect-kibana/testing"
 import * as Cleanup from "./support/cleanup.js"
 import { announceTarget } from "./support/target.js"
 
@@ -36,7 +36,7 @@ class AlertIndex extends Effect.Service<AlertIndex>()("examples/AlertIndex", {
       )
 
     /** Creates the connector named `name`, or updates the existing one to `config`. */
-    const ensure = Effect.fn("AlertIndex.ensure")(function*(name: string, config: ConnectorInput.IndexConfig) {
+    const ensure = Effect.fn("AlertIndex.ensure")(function*(name: string, config: Connector.IndexConfig) {
       const input = { connectorTypeId: ".index", name, config } as const
       const existing = (yield* connectors.list()).find((c) => c.name === name && c.connectorTypeId === ".index")
       if (existing !== undefined) {
@@ -52,7 +52,7 @@ class AlertIndex extends Effect.Service<AlertIndex>()("examples/AlertIndex", {
 
     /** Writes `documents` in batches of `batchSize`; a batch the connector fails on is reported and skipped. */
     const write = Effect.fn("AlertIndex.write")(
-      function*(id: Connector.ConnectorId, documents: ReadonlyArray<Connector.JsonObject>, batchSize: number) {
+      function*(id: string, documents: ReadonlyArray<Connector.JsonObject>, batchSize: number) {
         const batches = Array.chunksOf(documents, batchSize)
         const written = yield* Effect.reduce(batches, 0, (done, batch, i) =>
           connectors.executeIndex(id, batch).pipe(
@@ -61,7 +61,7 @@ class AlertIndex extends Effect.Service<AlertIndex>()("examples/AlertIndex", {
               Console.log(`  batch ${i + 1}/${batches.length}: ${total}/${documents.length} documents`)
             ),
             Effect.tap(Effect.logDebug("batch written")),
-            Effect.catchTag("ConnectorExecutionError", (error) =>
+            Effect.catchTag("KibanaExecutionError", (error) =>
               Effect.logWarning("batch failed, skipped").pipe(
                 Effect.annotateLogs({ reason: error.message, serviceMessage: error.serviceMessage ?? "" }),
                 Effect.as(done)
@@ -131,9 +131,9 @@ const program = Effect.gen(function*() {
     KibanaTransportError: giveUp("Kibana could not be reached: check KIBANA_URL and the network."),
     KibanaTimeout: giveUp("Kibana did not answer in time: set KIBANA_TIMEOUT (e.g. \"60 seconds\") for a slow Kibana."),
     KibanaDecodeError: giveUp("Kibana's answer did not have the expected shape: which Kibana version is this?"),
-    NotKibanaError: giveUp("KIBANA_URL does not point at Kibana."),
+    KibanaWrongServer: giveUp("KIBANA_URL does not point at Kibana."),
     KibanaInputError: giveUp("The program sent invalid input: a bug in this program."),
-    SpaceNotFound: giveUp("The space does not exist: create it first.")
+    KibanaSpaceNotFound: giveUp("The space does not exist: create it first.")
   })
 )
 

@@ -15,8 +15,8 @@ import { Headers, HttpClient } from "@effect/platform"
 import type { HttpClientRequest } from "@effect/platform"
 import { NodeHttpClient, NodeRuntime, NodeTerminal } from "@effect/platform-node"
 import { Console, Effect, FiberRef, Layer, Schema } from "effect"
-import { Connector, ConnectorInput, Connectors, KibanaClient } from "effect-kibana"
-import { EmbeddedKibana } from "effect-kibana/emulator"
+import { Connector, Connectors, KibanaClient } from "effect-kibana"
+import { EmbeddedKibana } from "effect-kibana/testing"
 import * as Cleanup from "./support/cleanup.js"
 import { announceTarget } from "./support/target.js"
 
@@ -58,12 +58,12 @@ const program = Effect.gen(function*() {
   yield* printTypes()
 
   // The typed input, and the snake_case body it becomes on the wire.
-  const input: ConnectorInput.CreateConnectorInput = {
+  const input: Connector.CreateConnectorInput = {
     connectorTypeId: ".index",
     name: "effect-kibana example: debug",
     config: { index: "effect-kibana-debug" }
   }
-  const body = yield* Schema.encode(ConnectorInput.CreateConnectorInput)(input)
+  const body = yield* Schema.encode(Connector.CreateConnectorInput)(input)
   yield* Console.log(`\nCreate: body ${JSON.stringify(body)}`)
   const created = yield* Cleanup.resource({
     acquire: requestConnector({ method: "POST", path: "/api/actions/connector", body }),

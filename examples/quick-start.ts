@@ -1,7 +1,7 @@
 import { NodeHttpClient, NodeRuntime } from "@effect/platform-node"
 import { Console, Effect, Layer } from "effect"
 import { Connectors } from "effect-kibana"
-import { EmbeddedKibana } from "effect-kibana/emulator"
+import { EmbeddedKibana } from "effect-kibana/testing"
 
 const program = Effect.gen(function*() {
   const target = yield* EmbeddedKibana.KibanaTarget

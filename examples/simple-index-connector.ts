@@ -11,7 +11,7 @@
 import { NodeHttpClient, NodeRuntime, NodeTerminal } from "@effect/platform-node"
 import { Console, Effect, Layer } from "effect"
 import { Connectors } from "effect-kibana"
-import { EmbeddedKibana } from "effect-kibana/emulator"
+import { EmbeddedKibana } from "effect-kibana/testing"
 import * as Cleanup from "./support/cleanup.js"
 import { announceTarget } from "./support/target.js"
 

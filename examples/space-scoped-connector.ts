@@ -10,7 +10,7 @@ import { NodeHttpClient, NodeRuntime, NodeTerminal } from "@effect/platform-node
 import { Console, Effect, Layer, Random } from "effect"
 import type { Connector } from "effect-kibana"
 import { Connectors, KibanaSpace, Spaces } from "effect-kibana"
-import { EmbeddedKibana } from "effect-kibana/emulator"
+import { EmbeddedKibana } from "effect-kibana/testing"
 import * as Cleanup from "./support/cleanup.js"
 import { announceTarget } from "./support/target.js"
 

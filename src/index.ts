@@ -1,13 +1,16 @@
 /**
  * effect-kibana: an Effect-native client for Kibana's HTTP API.
  *
- * - `KibanaClient`: the transport (URL, credentials, `kbn-xsrf`, spaces, timeouts, retries, tagged errors);
- * - `Connectors` and `Spaces`: the typed services built on it;
- * - `KibanaSpace`: which space a program or call runs in;
- * - `KibanaError` and `ConnectorExecutionError`: every way a call can fail;
- * - the schemas of what Kibana sends and accepts.
+ * How the names go (each is a module, imported as a namespace: `import { Connectors } from "effect-kibana"`):
  *
- * The embedded emulator is `effect-kibana/emulator`; test layers are `effect-kibana/testing`.
+ * - a plural noun is a service (a `Context.Tag` with `layer`): `Connectors`, `Spaces`;
+ * - a singular noun is data, the schemas of what Kibana sends and accepts: `Connector`, `Space`;
+ * - a `Kibana` prefix is cross-cutting: `Kibana` (the one builder of client and services), `KibanaClient`
+ *   (the transport), `KibanaSpace` (which space a program or call runs in), `KibanaError` (every way a call
+ *   can fail; every error tag starts with `Kibana`).
+ *
+ * The embedded emulator is `effect-kibana/emulator` and depends on nothing here; the layers that join the
+ * two (test layers, "a real Kibana or the emulator") are `effect-kibana/testing`.
  *
  * @since 0.1.0
  */
@@ -20,22 +23,12 @@ export * as Connector from "./schemas/Connector.js"
 /**
  * @since 0.1.0
  */
-export * as ConnectorExecution from "./schemas/ConnectorExecution.js"
-
-/**
- * @since 0.1.0
- */
-export * as ConnectorExecutionError from "./errors/ConnectorExecutionError.js"
-
-/**
- * @since 0.1.0
- */
-export * as ConnectorInput from "./schemas/ConnectorInput.js"
-
-/**
- * @since 0.1.0
- */
 export * as Connectors from "./services/Connectors.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as Kibana from "./services/Kibana.js"
 
 /**
  * @since 0.1.0

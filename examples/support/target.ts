@@ -2,7 +2,7 @@
  * Says where an example runs: the embedded emulator, or the Kibana `KIBANA_URL` names.
  */
 import { Console, Effect } from "effect"
-import { EmbeddedKibana } from "effect-kibana/emulator"
+import { EmbeddedKibana } from "effect-kibana/testing"
 import { keep } from "./cleanup.js"
 
 export const announceTarget = Effect.gen(function*() {

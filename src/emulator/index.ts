@@ -1,6 +1,7 @@
 /**
  * The embedded Kibana emulator: a stateful, Kibana-compatible HTTP server (connectors, spaces,
- * status, an Elasticsearch-compatible `/_es` endpoint) for tests and local development.
+ * status, an Elasticsearch-compatible `/_es` endpoint) for tests and local development. It is a product of
+ * its own: it depends on nothing in the client, and any HTTP client can talk to it.
  *
  * @since 0.1.0
  */
@@ -21,13 +22,6 @@ export * as ConnectorTypes from "./connectorTypes/index.js"
  * @since 0.1.0
  */
 export * as DocumentStore from "./DocumentStore.js"
-
-/**
- * A real Kibana when `KIBANA_URL` is set, else the embedded emulator.
- *
- * @since 0.1.0
- */
-export * as EmbeddedKibana from "./EmbeddedKibana.js"
 
 /**
  * @since 0.1.0

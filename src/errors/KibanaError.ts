@@ -1,5 +1,6 @@
 /**
- * The client's tagged errors: one per way a call to Kibana can fail.
+ * The client's tagged errors: one per way a call to Kibana can fail. Every tag starts with `Kibana`, and
+ * `KibanaError` is the union of them all.
  *
  * Every error that comes from an HTTP exchange carries the request's `method` and `path` (after the
  * space prefix, without the base URL) and, when Kibana answered, its `status` and its own message.
@@ -8,6 +9,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import { ExecutionRetry } from "../schemas/ConnectorExecution.js"
 
 const requestFields = {
   /** HTTP method of the failed request. */
@@ -195,7 +197,7 @@ export class KibanaDecodeError extends Schema.TaggedError<KibanaDecodeError>()("
  * @since 0.1.0
  * @category errors
  */
-export class NotKibanaError extends Schema.TaggedError<NotKibanaError>()("NotKibanaError", {
+export class KibanaWrongServer extends Schema.TaggedError<KibanaWrongServer>()("KibanaWrongServer", {
   ...requestFields,
   status: Schema.Number,
   /** What the server appears to be, e.g. `Elasticsearch` (from `x-elastic-product`), or a content type. */
@@ -246,13 +248,30 @@ export class KibanaConfigError extends Schema.TaggedError<KibanaConfigError>()("
  * @since 0.1.0
  * @category errors
  */
-export class SpaceNotFound extends Schema.TaggedError<SpaceNotFound>()("SpaceNotFound", {
+export class KibanaSpaceNotFound extends Schema.TaggedError<KibanaSpaceNotFound>()("KibanaSpaceNotFound", {
   spaceId: Schema.String
 }) {
   override get message() {
     return `space "${this.spaceId}" does not exist`
   }
 }
+
+/**
+ * A connector ran and failed. Kibana reports it as HTTP 200 with `status: "error"`: `message` is Kibana's
+ * (for example `error indexing documents`), `serviceMessage` the connector's detail from the remote
+ * service, `retry` whether (or from when) retrying makes sense, and `errorSource` whether the user's input
+ * or the framework is at fault.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class KibanaExecutionError extends Schema.TaggedError<KibanaExecutionError>()("KibanaExecutionError", {
+  connectorId: Schema.String,
+  message: Schema.String,
+  serviceMessage: Schema.optionalWith(Schema.String, { exact: true }),
+  retry: Schema.optionalWith(ExecutionRetry, { exact: true }),
+  errorSource: Schema.optionalWith(Schema.Literal("user", "framework"), { exact: true })
+}) {}
 
 /**
  * Errors any request can end with, whatever the operation.
@@ -269,7 +288,7 @@ export type KibanaCommonError =
   | KibanaTransportError
   | KibanaTimeout
   | KibanaDecodeError
-  | NotKibanaError
+  | KibanaWrongServer
   | KibanaInputError
 
 /**
@@ -286,4 +305,13 @@ export type KibanaStatusError = KibanaBadRequest | KibanaNotFound | KibanaConfli
  * @since 0.1.0
  * @category errors
  */
-export type KibanaRequestError = KibanaCommonError | KibanaStatusError | SpaceNotFound
+export type KibanaRequestError = KibanaCommonError | KibanaStatusError | KibanaSpaceNotFound
+
+/**
+ * Every error of this library: what a request can fail with, a failed connector execution, and unusable
+ * client options. Each operation's own error type is a precise subset of it.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type KibanaError = KibanaRequestError | KibanaExecutionError | KibanaConfigError

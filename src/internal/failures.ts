@@ -15,7 +15,7 @@ import {
   KibanaTransportError,
   KibanaUnauthorized,
   KibanaUnexpectedStatus,
-  NotKibanaError
+  KibanaWrongServer
 } from "../errors/KibanaError.js"
 import type { KibanaRequestError } from "../errors/KibanaError.js"
 
@@ -103,13 +103,13 @@ export const parseJsonBody = (answer: RawAnswer): unknown => {
  * `x-elastic-product`, and a proxy or web server answers with HTML. Kibana's API answers are JSON (or
  * its plain-text "not ready" page), never either.
  */
-export const notKibana = (answer: RawAnswer): Option.Option<NotKibanaError> => {
+export const notKibana = (answer: RawAnswer): Option.Option<KibanaWrongServer> => {
   const product = answer.headers["x-elastic-product"]
   const contentType = answer.headers["content-type"] ?? ""
   const server = product ?? (contentType.includes("text/html") ? "an HTML page (text/html)" : undefined)
   return server === undefined
     ? Option.none()
-    : Option.some(new NotKibanaError({ method: answer.method, path: answer.path, status: answer.status, server }))
+    : Option.some(new KibanaWrongServer({ method: answer.method, path: answer.path, status: answer.status, server }))
 }
 
 const excerpt = (text: string) => {

@@ -7,12 +7,19 @@ import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { KibanaDecodeError, KibanaUnexpectedStatus } from "../errors/KibanaError.js"
 import type { KibanaRequestError, KibanaStatusError } from "../errors/KibanaError.js"
-import type { KibanaResponse } from "../services/KibanaClient.js"
+
+/** What decoding needs of an answer (a `KibanaResponse` is one), to name the request in a decode error. */
+export interface DecodableAnswer {
+  readonly method: string
+  readonly path: string
+  readonly status: number
+  readonly body: unknown
+}
 
 /** Decodes a response body with `schema`; a mismatch says which field and why. */
 export const decodeBody = <A, I>(schema: Schema.Schema<A, I>) => {
   const decode = Schema.decodeUnknown(schema, { errors: "all" })
-  return (response: KibanaResponse): Effect.Effect<A, KibanaDecodeError> =>
+  return (response: DecodableAnswer): Effect.Effect<A, KibanaDecodeError> =>
     decode(response.body).pipe(
       Effect.mapError((error) =>
         new KibanaDecodeError({

@@ -1,5 +1,7 @@
 /**
- * Schemas of what Kibana's connectors API returns: connectors and connector types.
+ * Connectors as data: what Kibana's connectors API returns (connectors, connector types), what a caller
+ * sends to create or update one (`CreateConnectorInput`, `UpdateConnectorInput`), and what executing one
+ * returns (`ConnectorExecuteResult`, `IndexBulkResponse`). The `Connectors` service manages them.
  *
  * The wire is snake_case, the API camelCase. Unknown fields are ignored and every field that differs
  * between Kibana 8.x and 9.x is optional, so one schema reads every version from 7.13 (the first with
@@ -8,34 +10,27 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import { JsonObject } from "./Json.js"
+
+export * from "./ConnectorExecution.js"
+export * from "./ConnectorInput.js"
+export * from "./Json.js"
 
 /**
- * A connector's id. Kibana generates a UUID, or takes the id chosen at creation.
+ * A connector's id: the UUID Kibana generated, or the id chosen at creation (`create(input, { id })`) or in
+ * `kibana.yml` for a preconfigured connector. Ids are plain strings, as space ids are; operations check
+ * them before sending and fail with `KibanaInputError` when one cannot be used.
  *
  * @since 0.1.0
  * @category models
  */
-export const ConnectorId = Schema.NonEmptyString.pipe(Schema.brand("ConnectorId"))
+export const ConnectorId = Schema.NonEmptyString
 
 /**
  * @since 0.1.0
  * @category models
  */
 export type ConnectorId = typeof ConnectorId.Type
-
-/**
- * A free-form JSON object, such as a connector's `config` or the `params` of an execution.
- *
- * @since 0.1.0
- * @category models
- */
-export const JsonObject = Schema.Record({ key: Schema.String, value: Schema.Unknown })
-
-/**
- * @since 0.1.0
- * @category models
- */
-export type JsonObject = typeof JsonObject.Type
 
 /**
  * A connector as Kibana returns it. Secrets are never returned.

@@ -12,7 +12,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { JsonObject } from "./Connector.js"
+import { JsonObject } from "./Json.js"
 
 const SecretString = Schema.Redacted(Schema.String)
 

@@ -22,19 +22,19 @@ import * as Layer from "effect/Layer"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
-import { ConnectorExecutionError } from "../errors/ConnectorExecutionError.js"
+import { KibanaExecutionError } from "../errors/KibanaError.js"
 import { KibanaInputError } from "../errors/KibanaError.js"
 import type {
   KibanaBadRequest,
   KibanaCommonError,
   KibanaConflict,
   KibanaNotFound,
-  SpaceNotFound
+  KibanaSpaceNotFound
 } from "../errors/KibanaError.js"
 import { decodeBody, expectErrors } from "../internal/operation.js"
 import { scrubSecretEcho, secretValues } from "../internal/secretEcho.js"
 import { Connector, ConnectorType } from "../schemas/Connector.js"
-import type { ConnectorId, JsonObject } from "../schemas/Connector.js"
+import type { JsonObject } from "../schemas/Connector.js"
 import { ConnectorExecuteResult, ExecuteResponse, IndexBulkResponse } from "../schemas/ConnectorExecution.js"
 import { CreateConnectorInput, UpdateConnectorInput } from "../schemas/ConnectorInput.js"
 import { KibanaClient } from "./KibanaClient.js"
@@ -83,7 +83,7 @@ export declare namespace Connectors {
    * @since 0.1.0
    * @category errors
    */
-  export type BaseError = KibanaCommonError | SpaceNotFound
+  export type BaseError = KibanaCommonError | KibanaSpaceNotFound
 
   /**
    * Errors of `create` and `acquire`: invalid input or config (400), an id already taken (409).
@@ -127,12 +127,12 @@ export declare namespace Connectors {
 
   /**
    * Errors of `execute`: a system connector or a malformed request (400), no such connector (404), and
-   * the connector's own failure (`ConnectorExecutionError`).
+   * the connector's own failure (`KibanaExecutionError`).
    *
    * @since 0.1.0
    * @category errors
    */
-  export type ExecuteError = ConnectorExecutionError | KibanaBadRequest | KibanaNotFound | BaseError
+  export type ExecuteError = KibanaExecutionError | KibanaBadRequest | KibanaNotFound | BaseError
 
   /**
    * Errors of `listTypes`: a `featureId` Kibana rejects (400).
@@ -152,7 +152,7 @@ export declare namespace Connectors {
       input: CreateConnectorInput,
       options?: CreateConnectorOptions
     ) => Effect.Effect<Connector, CreateError>
-    readonly get: (id: ConnectorId) => Effect.Effect<Connector, GetError>
+    readonly get: (id: string) => Effect.Effect<Connector, GetError>
     /** The space's connectors plus every preconfigured one, sorted by name. */
     readonly list: () => Effect.Effect<ReadonlyArray<Connector>, ListError>
     /**
@@ -160,16 +160,16 @@ export declare namespace Connectors {
      * are replaced whole and omitted secrets are erased. So `secrets` is required for every type that can
      * hold secrets; pass the secrets again to keep them, or `noSecrets` to store none on purpose.
      */
-    readonly update: (id: ConnectorId, input: UpdateConnectorInput) => Effect.Effect<Connector, UpdateError>
-    readonly delete: (id: ConnectorId) => Effect.Effect<void, DeleteError>
+    readonly update: (id: string, input: UpdateConnectorInput) => Effect.Effect<Connector, UpdateError>
+    readonly delete: (id: string) => Effect.Effect<void, DeleteError>
     /**
      * Runs a connector with `params`. Kibana reports a connector's failure as HTTP 200 with
-     * `status: "error"`; that becomes `ConnectorExecutionError`.
+     * `status: "error"`; that becomes `KibanaExecutionError`.
      */
-    readonly execute: (id: ConnectorId, params: JsonObject) => Effect.Effect<ConnectorExecuteResult, ExecuteError>
+    readonly execute: (id: string, params: JsonObject) => Effect.Effect<ConnectorExecuteResult, ExecuteError>
     /** Runs an `.index` connector: writes `documents` and returns Elasticsearch's bulk response. */
     readonly executeIndex: (
-      id: ConnectorId,
+      id: string,
       documents: ReadonlyArray<JsonObject>
     ) => Effect.Effect<IndexBulkResponse, ExecuteError>
     /** The connector types this Kibana offers (system action types excluded). */
@@ -262,7 +262,7 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
     }
   )
 
-  const get = Effect.fn("Connectors.get")(function*(id: ConnectorId) {
+  const get = Effect.fn("Connectors.get")(function*(id: string) {
     const path = yield* connectorPath("Connectors.get", id)
     const response = yield* kibana.request({ method: "GET", path }).pipe(
       expectErrors("KibanaNotFound")
@@ -275,7 +275,7 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
     return yield* decodeConnectors(response)
   })
 
-  const update = Effect.fn("Connectors.update")(function*(id: ConnectorId, input: UpdateConnectorInput) {
+  const update = Effect.fn("Connectors.update")(function*(id: string, input: UpdateConnectorInput) {
     const encoded = yield* encodeUpdate(input)
     // The body has no connector type: Kibana keeps the stored one and rejects the key.
     const body = {
@@ -291,7 +291,7 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
     return yield* decodeConnector(response)
   })
 
-  const del = Effect.fn("Connectors.delete")(function*(id: ConnectorId) {
+  const del = Effect.fn("Connectors.delete")(function*(id: string) {
     const path = yield* connectorPath("Connectors.delete", id)
     yield* kibana.request({ method: "DELETE", path }).pipe(
       expectErrors("KibanaBadRequest", "KibanaNotFound")
@@ -299,7 +299,7 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
   })
 
   const executionError = (result: ExecuteResponse) =>
-    new ConnectorExecutionError({
+    new KibanaExecutionError({
       connectorId: result.connectorId,
       message: result.message ?? "connector execution failed",
       ...(result.serviceMessage === undefined ? {} : { serviceMessage: result.serviceMessage }),
@@ -307,7 +307,7 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
       ...(result.errorSource === undefined ? {} : { errorSource: result.errorSource })
     })
 
-  const run = Effect.fnUntraced(function*(id: ConnectorId, params: JsonObject) {
+  const run = Effect.fnUntraced(function*(id: string, params: JsonObject) {
     const path = yield* connectorPath("Connectors.execute", id)
     const response = yield* kibana.request({ method: "POST", path: `${path}/_execute`, body: { params } })
       .pipe(expectErrors("KibanaBadRequest", "KibanaNotFound"))
@@ -319,7 +319,7 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
     return { response, result }
   })
 
-  const execute = Effect.fn("Connectors.execute")(function*(id: ConnectorId, params: JsonObject) {
+  const execute = Effect.fn("Connectors.execute")(function*(id: string, params: JsonObject) {
     const { result } = yield* run(id, params)
     return new ConnectorExecuteResult({
       connectorId: result?.connectorId ?? id,
@@ -329,7 +329,7 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
   })
 
   const executeIndex = Effect.fn("Connectors.executeIndex")(
-    function*(id: ConnectorId, documents: ReadonlyArray<JsonObject>) {
+    function*(id: string, documents: ReadonlyArray<JsonObject>) {
       const { response } = yield* run(id, { documents })
       return (yield* decodeIndexData(response)).data
     }
@@ -348,7 +348,7 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
   const release = (connector: Connector) =>
     del(connector.id).pipe(
       // Gone already: deleted by someone else, or with its space (Kibana deletes a space's objects).
-      Effect.catchTags({ KibanaNotFound: () => Effect.void, SpaceNotFound: () => Effect.void }),
+      Effect.catchTags({ KibanaNotFound: () => Effect.void, KibanaSpaceNotFound: () => Effect.void }),
       Effect.catchAll((error) =>
         Effect.logWarning("could not delete temporary connector").pipe(
           Effect.annotateLogs({ connectorId: connector.id, error: error._tag, reason: error.message })

@@ -16,7 +16,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import type * as Schema from "effect/Schema"
-import { KibanaConfigError, KibanaInputError, KibanaTimeout, SpaceNotFound } from "../errors/KibanaError.js"
+import { KibanaConfigError, KibanaInputError, KibanaSpaceNotFound, KibanaTimeout } from "../errors/KibanaError.js"
 import type { KibanaDecodeError, KibanaRequestError } from "../errors/KibanaError.js"
 import { notKibana, parseJsonBody, statusError, transportError } from "../internal/failures.js"
 import type { RawAnswer } from "../internal/failures.js"
@@ -96,7 +96,7 @@ export interface KibanaClientOptions {
   readonly userAgent?: string | undefined
   readonly retry?: KibanaRetryOptions | undefined
   /**
-   * Turns on space existence checks: a call into a space that does not exist fails with `SpaceNotFound`
+   * Turns on space existence checks: a call into a space that does not exist fails with `KibanaSpaceNotFound`
    * before it is sent, instead of Kibana silently writing into a phantom space. Answers are cached.
    */
   readonly spaceExistence?: KibanaSpaceExistenceOptions | undefined
@@ -322,7 +322,9 @@ export const make = (
       const spaceId = yield* CurrentSpace
       if (!spaceScoped || spaceId === defaultSpaceId) return ""
       if (!spaceIdPattern.test(spaceId)) return yield* invalidSpaceId(spaceId)
-      if (existence !== undefined && !(yield* existence.exists(spaceId))) return yield* new SpaceNotFound({ spaceId })
+      if (existence !== undefined && !(yield* existence.exists(spaceId))) {
+        return yield* new KibanaSpaceNotFound({ spaceId })
+      }
       return `/s/${spaceId}`
     })
 
@@ -387,21 +389,34 @@ export const authFromEnv: Config.Config<KibanaAuth> = Config.redacted("KIBANA_AP
 )
 
 /**
+ * Options `layerFromEnv` takes in code; the URL, credentials and timeout come from the environment.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type KibanaEnvOptions = Omit<KibanaClientOptions, "url" | "auth" | "timeout">
+
+/**
  * A Kibana client configured from the environment: `KIBANA_URL` (required), the credentials of
- * `authFromEnv`, and `KIBANA_TIMEOUT` (a duration such as `10 seconds`, optional).
+ * `authFromEnv`, and `KIBANA_TIMEOUT` (a duration such as `10 seconds`, optional); other options in code.
  *
  * @since 0.1.0
  * @category layers
  */
-export const layerFromEnv: Layer.Layer<
-  KibanaClient,
-  KibanaConfigError | ConfigError.ConfigError,
-  HttpClient.HttpClient
-> = layerConfig({
-  url: Config.string("KIBANA_URL"),
-  auth: authFromEnv,
-  timeout: Config.option(Config.duration("KIBANA_TIMEOUT")).pipe(Config.map(Option.getOrUndefined))
-})
+export const layerFromEnv = (
+  options: KibanaEnvOptions = {}
+): Layer.Layer<KibanaClient, KibanaConfigError | ConfigError.ConfigError, HttpClient.HttpClient> =>
+  Layer.effect(
+    KibanaClient,
+    Effect.flatMap(
+      Config.all({
+        url: Config.string("KIBANA_URL"),
+        auth: authFromEnv,
+        timeout: Config.option(Config.duration("KIBANA_TIMEOUT")).pipe(Config.map(Option.getOrUndefined))
+      }),
+      (env) => make({ ...options, ...env })
+    )
+  )
 
 /**
  * Decodes the body of a `request` answer with your own schema; a mismatch is a `KibanaDecodeError`

@@ -14,7 +14,7 @@
  * to a service's layer does nothing (the space is read per call); bind the service or its client.
  *
  * The spaces API itself is never prefixed. With the client's `spaceExistence` option, a call into a
- * space that does not exist fails with `SpaceNotFound` before it is sent.
+ * space that does not exist fails with `KibanaSpaceNotFound` before it is sent.
  *
  * @since 0.1.0
  */

@@ -58,7 +58,7 @@ export class Spaces extends Context.Tag("effect-kibana/Spaces")<Spaces, Spaces.S
 export declare namespace Spaces {
   /**
    * Errors every spaces operation can end with: invalid input, transport, authentication, server state,
-   * decoding. No `SpaceNotFound`: the spaces API runs outside any space.
+   * decoding. No `KibanaSpaceNotFound`: the spaces API runs outside any space.
    *
    * @since 0.1.0
    * @category errors
@@ -172,11 +172,11 @@ const decodeSpaces = decodeBody(Schema.Array(Space))
 export const make: Effect.Effect<Spaces.Service, never, KibanaClient> = Effect.gen(function*() {
   const kibana = yield* KibanaClient
 
-  // Never prefixed, so the existence check (the only source of `SpaceNotFound`) cannot apply.
+  // Never prefixed, so the existence check (the only source of `KibanaSpaceNotFound`) cannot apply.
   const request = (
     request: KibanaRequest
-  ): Effect.Effect<KibanaResponse, Exclude<KibanaRequestError, { _tag: "SpaceNotFound" }>> =>
-    kibana.request({ ...request, spaceScoped: false }).pipe(Effect.catchTag("SpaceNotFound", Effect.die))
+  ): Effect.Effect<KibanaResponse, Exclude<KibanaRequestError, { _tag: "KibanaSpaceNotFound" }>> =>
+    kibana.request({ ...request, spaceScoped: false }).pipe(Effect.catchTag("KibanaSpaceNotFound", Effect.die))
 
   const list = Effect.fn("Spaces.list")(function*(options?: ListSpacesOptions) {
     yield* validateListOptions(options)

@@ -2,7 +2,7 @@ import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { Connectors } from "effect-kibana"
 import { KibanaEmulator } from "effect-kibana/emulator"
-import * as KibanaTest from "effect-kibana/testing"
+import { KibanaTest } from "effect-kibana/testing"
 
 // A body JSON cannot carry is the caller's mistake: a tagged error that says where, never a defect,
 // and nothing is sent.

@@ -6,12 +6,11 @@ import { assert, describe, layer } from "@effect/vitest"
 import { Effect, Redacted } from "effect"
 import * as EmulatorOptions from "../../src/emulator/EmulatorOptions.js"
 import { KibanaEmulator } from "../../src/emulator/KibanaEmulator.js"
-import { ConnectorId } from "../../src/schemas/Connector.js"
 import { ConnectorTypeId, noSecrets } from "../../src/schemas/ConnectorInput.js"
 import * as Connectors from "../../src/services/Connectors.js"
 import * as KibanaClient from "../../src/services/KibanaClient.js"
 import { withSpace } from "../../src/services/KibanaSpace.js"
-import * as KibanaTest from "../../src/testing.js"
+import { KibanaTest } from "../../src/testing.js"
 import { asUser } from "./asUser.js"
 
 // The remote service of webhooks (and Slack): `/fail` answers 500, `/busy` 429 with Retry-After,
@@ -201,7 +200,7 @@ for (const [variant, testLayer] of variants) {
             ),
             "error validating connector type config: Unrecognized key(s) in object: 'refesh'"
           )
-          const preconfigured = ConnectorId.make("my-slack1")
+          const preconfigured = "my-slack1"
           assert.strictEqual(
             yield* badRequest(connectors.update(preconfigured, {
               connectorTypeId: ConnectorTypeId.make(".slack"),
@@ -219,7 +218,7 @@ for (const [variant, testLayer] of variants) {
       it.effect("404 on get, update, delete and execute of a missing connector", () =>
         Effect.gen(function*() {
           const connectors = yield* Connectors.Connectors
-          const missing = ConnectorId.make("does-not-exist")
+          const missing = "does-not-exist"
           const errors = [
             yield* Effect.flip(connectors.get(missing)),
             yield* Effect.flip(connectors.update(missing, indexInput("x"))),
@@ -313,13 +312,13 @@ for (const [variant, testLayer] of variants) {
           yield* connectors.delete(connector.id)
         }))
 
-      it.effect("invalid params: HTTP 200 with status error -> ConnectorExecutionError", () =>
+      it.effect("invalid params: HTTP 200 with status error -> KibanaExecutionError", () =>
         Effect.gen(function*() {
           const connectors = yield* Connectors.Connectors
           const connector = yield* connectors.create({ connectorTypeId: ".server-log", name: "log" })
           const error = yield* Effect.flip(connectors.execute(connector.id, {}))
-          assert.strictEqual(error._tag, "ConnectorExecutionError")
-          if (error._tag === "ConnectorExecutionError") {
+          assert.strictEqual(error._tag, "KibanaExecutionError")
+          if (error._tag === "KibanaExecutionError") {
             assert.strictEqual(error.connectorId, connector.id)
             assert.match(error.message, /^error validating action params: .*message/)
             assert.strictEqual(error.retry, false)
@@ -338,16 +337,16 @@ for (const [variant, testLayer] of variants) {
             })
           const failing = yield* hook("/fail")
           const error = yield* Effect.flip(connectors.execute(failing.id, { body: "{}" }))
-          assert.strictEqual(error._tag, "ConnectorExecutionError")
-          if (error._tag === "ConnectorExecutionError") {
+          assert.strictEqual(error._tag, "KibanaExecutionError")
+          if (error._tag === "KibanaExecutionError") {
             assert.strictEqual(error.message, "error calling webhook, retry later")
             assert.strictEqual(error.serviceMessage, "[500] Internal Server Error")
             assert.strictEqual(error.retry, true)
           }
           const busy = yield* hook("/busy")
           const later = yield* Effect.flip(connectors.execute(busy.id, { body: "{}" }))
-          assert.strictEqual(later._tag, "ConnectorExecutionError")
-          if (later._tag === "ConnectorExecutionError") {
+          assert.strictEqual(later._tag, "KibanaExecutionError")
+          if (later._tag === "KibanaExecutionError") {
             assert.instanceOf(later.retry, Date)
             assert.include(later.message, "error calling webhook, retry at")
           }
@@ -359,7 +358,7 @@ for (const [variant, testLayer] of variants) {
       it.effect("a preconfigured connector executes in any space", () =>
         Effect.gen(function*() {
           const connectors = yield* Connectors.Connectors
-          const result = yield* connectors.execute(ConnectorId.make("my-slack1"), { message: "hi" }).pipe(
+          const result = yield* connectors.execute("my-slack1", { message: "hi" }).pipe(
             withSpace("ops"),
             Effect.either
           )

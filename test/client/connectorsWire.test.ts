@@ -3,13 +3,12 @@
 // execute's HTTP-200 failures.
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Redacted } from "effect"
-import { ConnectorId } from "../../src/schemas/Connector.js"
 import { ConnectorTypeId, noSecrets } from "../../src/schemas/ConnectorInput.js"
 import * as Connectors from "../../src/services/Connectors.js"
 import type { FakeAnswer, SeenRequest } from "./fakeHttp.js"
 import { fakeKibana } from "./fakeHttp.js"
 
-const id = ConnectorId.make("c1")
+const id = "c1"
 
 const wire = (overrides: Record<string, unknown> = {}) => ({
   id: "c1",
@@ -147,10 +146,10 @@ describe("Connectors request bodies", () => {
         Effect.all([
           // URL resolution would turn these into `POST /api/actions/connector/` (a generated id) ...
           Effect.flip(connectors.create({ connectorTypeId: ".server-log", name: "log" }, { id: "." })),
-          Effect.flip(connectors.get(ConnectorId.make(".."))),
-          Effect.flip(connectors.delete(ConnectorId.make("."))),
+          Effect.flip(connectors.get("..")),
+          Effect.flip(connectors.delete(".")),
           // ... and `POST /api/actions/connector/_execute` (a create with id `_execute`)
-          Effect.flip(connectors.execute(ConnectorId.make("."), {}))
+          Effect.flip(connectors.execute(".", {}))
         ])).pipe(Effect.provide(fake.layer))
       assert.deepStrictEqual(errors.map((error) => error._tag), Array(4).fill("KibanaInputError"))
       assert.include(errors[0].message, "Connectors.create: invalid id: \".\" cannot be sent in a URL path")
@@ -241,7 +240,7 @@ describe("Connectors.execute", () => {
       assert.deepStrictEqual(result.data, { answer: 42 })
     }))
 
-  it.effect("status error (HTTP 200) fails with ConnectorExecutionError carrying Kibana's fields", () =>
+  it.effect("status error (HTTP 200) fails with KibanaExecutionError carrying Kibana's fields", () =>
     Effect.gen(function*() {
       const fake = fakeKibana(() => ({
         status: 200,
@@ -258,8 +257,8 @@ describe("Connectors.execute", () => {
         Effect.flip,
         Effect.provide(fake.layer)
       )
-      assert.strictEqual(error._tag, "ConnectorExecutionError")
-      if (error._tag === "ConnectorExecutionError") {
+      assert.strictEqual(error._tag, "KibanaExecutionError")
+      if (error._tag === "KibanaExecutionError") {
         assert.strictEqual(error.connectorId, "c1")
         assert.strictEqual(error.message, "an error occurred while running the action")
         assert.strictEqual(
@@ -281,8 +280,8 @@ describe("Connectors.execute", () => {
         Effect.flip,
         Effect.provide(fake.layer)
       )
-      assert.strictEqual(error._tag, "ConnectorExecutionError")
-      if (error._tag === "ConnectorExecutionError") {
+      assert.strictEqual(error._tag, "KibanaExecutionError")
+      if (error._tag === "KibanaExecutionError") {
         assert.instanceOf(error.retry, Date)
         assert.strictEqual((error.retry as Date).toISOString(), "2025-01-02T03:04:05.000Z")
       }

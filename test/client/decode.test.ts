@@ -1,7 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Schema } from "effect"
 import { KibanaClient } from "effect-kibana"
-import * as KibanaTest from "effect-kibana/testing"
+import { KibanaTest } from "effect-kibana/testing"
 
 // `KibanaClient.decode` lets callers of `request` decode other Kibana APIs the way the services do.
 

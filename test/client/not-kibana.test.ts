@@ -14,7 +14,7 @@ const connectorsAt = (url: string) =>
   )
 
 layer(EmulatorServer.layerServer(), { excludeTestServices: true })("a client pointed at Elasticsearch", (it) => {
-  it.effect("fails with NotKibanaError naming Elasticsearch, for reads and writes", () =>
+  it.effect("fails with KibanaWrongServer naming Elasticsearch, for reads and writes", () =>
     Effect.gen(function*() {
       const { url } = yield* EmulatorServer.EmulatorServer
       yield* Effect.gen(function*() {
@@ -25,8 +25,8 @@ layer(EmulatorServer.layerServer(), { excludeTestServices: true })("a client poi
         ]
         for (const call of calls) {
           const error = yield* Effect.flip(call)
-          assert.strictEqual(error._tag, "NotKibanaError")
-          if (error._tag === "NotKibanaError") assert.strictEqual(error.server, "Elasticsearch")
+          assert.strictEqual(error._tag, "KibanaWrongServer")
+          if (error._tag === "KibanaWrongServer") assert.strictEqual(error.server, "Elasticsearch")
           assert.include(error.message, "not Kibana")
         }
       }).pipe(Effect.provide(connectorsAt(`${url}/_es`)))

@@ -9,7 +9,7 @@ import * as Connectors from "../../src/services/Connectors.js"
 import * as KibanaClient from "../../src/services/KibanaClient.js"
 import { withSpace } from "../../src/services/KibanaSpace.js"
 import * as Spaces from "../../src/services/Spaces.js"
-import * as KibanaTest from "../../src/testing.js"
+import { KibanaTest } from "../../src/testing.js"
 import { asUser } from "./asUser.js"
 import type { CapturedLog } from "./logCapture.js"
 import { captureLogs } from "./logCapture.js"
@@ -131,8 +131,8 @@ for (const [variant, testLayer] of variants) {
           requests.some((request) => request.method === "DELETE" && request.path.startsWith(`/s/${spaceId}/`))
         )
         const error = yield* Effect.flip(checked.list().pipe(withSpace(spaceId)))
-        assert.strictEqual(error._tag, "SpaceNotFound")
-        if (error._tag === "SpaceNotFound") assert.strictEqual(error.spaceId, spaceId)
+        assert.strictEqual(error._tag, "KibanaSpaceNotFound")
+        if (error._tag === "KibanaSpaceNotFound") assert.strictEqual(error.spaceId, spaceId)
       }))
 
     it.effect("a failing release is logged as a warning and never replaces the program's result", () =>

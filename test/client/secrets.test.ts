@@ -6,10 +6,9 @@ import { assert, layer } from "@effect/vitest"
 import { Cause, Effect, Redacted } from "effect"
 import * as EmulatorOptions from "../../src/emulator/EmulatorOptions.js"
 import { KibanaEmulator } from "../../src/emulator/KibanaEmulator.js"
-import { ConnectorId } from "../../src/schemas/Connector.js"
 import { ConnectorTypeId } from "../../src/schemas/ConnectorInput.js"
 import * as KibanaClient from "../../src/services/KibanaClient.js"
-import * as KibanaTest from "../../src/testing.js"
+import { KibanaTest } from "../../src/testing.js"
 import { asUser } from "./asUser.js"
 import type { CapturedLog } from "./logCapture.js"
 import { captureLogs } from "./logCapture.js"
@@ -88,7 +87,7 @@ for (const [variant, testLayer] of variants) {
             config: { url: "https://hooks.example.test", method: "bogus" },
             secrets: Redacted.make({ user: "bob", password: genericSecret })
           }))
-          yield* collect(byApiKey.update(ConnectorId.make("missing"), { ...webhook, name: "x" }))
+          yield* collect(byApiKey.update("missing", { ...webhook, name: "x" }))
           yield* collect(byApiKey.execute(hook.id, { body: "{}" }))
           yield* collect(byApiKey.create({
             ...webhook,
@@ -117,7 +116,7 @@ for (const [variant, testLayer] of variants) {
             "KibanaConflict",
             "KibanaBadRequest",
             "KibanaNotFound",
-            "ConnectorExecutionError",
+            "KibanaExecutionError",
             "KibanaInputError",
             "KibanaUnauthorized",
             "KibanaUnauthorized",

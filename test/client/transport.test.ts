@@ -5,7 +5,6 @@ import { assert, describe, it } from "@effect/vitest"
 import { Chunk, Duration, Effect, Exit, Fiber, Layer, Redacted, TestClock } from "effect"
 import { readFileSync } from "node:fs"
 import { createServer } from "node:net"
-import { ConnectorId } from "../../src/schemas/Connector.js"
 import * as Connectors from "../../src/services/Connectors.js"
 import * as KibanaClient from "../../src/services/KibanaClient.js"
 import { withSpace } from "../../src/services/KibanaSpace.js"
@@ -28,7 +27,7 @@ const wireConnector = {
 }
 
 const ok = (body: unknown): FakeAnswer => ({ status: 200, body })
-const id = ConnectorId.make("c1")
+const id = "c1"
 
 const listOnce = (answer: (request: SeenRequest, index: number) => FakeAnswer, options = {}) => {
   const fake = fakeKibana(answer, options)
@@ -132,7 +131,7 @@ describe("KibanaClient URLs and spaces", () => {
         const connectors = yield* Connectors.Connectors
         yield* connectors.list().pipe(withSpace("marketing"))
         yield* connectors.list().pipe(withSpace("default"))
-        yield* connectors.get(ConnectorId.make("a b/c")).pipe(withSpace("ops-1"), Effect.ignore)
+        yield* connectors.get("a b/c").pipe(withSpace("ops-1"), Effect.ignore)
       }).pipe(Effect.provide(fake.layer))
       assert.deepStrictEqual(fake.seen.map((request) => request.url), [
         "https://kibana.test/kibana/s/marketing/api/actions/connectors",
@@ -269,7 +268,7 @@ describe("KibanaClient status mapping", () => {
       }
     }))
 
-  it.effect("an Elasticsearch answer (x-elastic-product) is NotKibanaError, on success and error statuses", () =>
+  it.effect("an Elasticsearch answer (x-elastic-product) is KibanaWrongServer, on success and error statuses", () =>
     Effect.gen(function*() {
       for (const status of [200, 401]) {
         const { exit } = yield* listOnce(() => ({
@@ -278,7 +277,7 @@ describe("KibanaClient status mapping", () => {
           headers: { "x-elastic-product": "Elasticsearch" }
         }))
         const error = failureOf(exit)
-        assert.strictEqual(error._tag, "NotKibanaError")
+        assert.strictEqual(error._tag, "KibanaWrongServer")
         assert.include(error.message, "Elasticsearch")
       }
     }))

@@ -1,20 +1,20 @@
 // Type-level checks: each Connectors operation's error type lists exactly what it can fail with.
 import { describe, expectTypeOf, it } from "@effect/vitest"
 import type { Effect, Scope } from "effect"
-import type { ConnectorExecutionError } from "../../src/errors/ConnectorExecutionError.js"
+import type { KibanaExecutionError } from "../../src/errors/KibanaError.js"
 import type {
   KibanaBadRequest,
   KibanaCommonError,
   KibanaConflict,
   KibanaNotFound,
-  SpaceNotFound
+  KibanaSpaceNotFound
 } from "../../src/errors/KibanaError.js"
 import type { UpdateConnectorInput } from "../../src/schemas/ConnectorInput.js"
 import type { Connectors } from "../../src/services/Connectors.js"
 
 type Service = Connectors.Service
 type ErrorOf<F extends (...args: any) => Effect.Effect<any, any, any>> = Effect.Effect.Error<ReturnType<F>>
-type Base = KibanaCommonError | SpaceNotFound
+type Base = KibanaCommonError | KibanaSpaceNotFound
 
 describe("Connectors error unions", () => {
   it("are exactly the documented unions", () => {
@@ -24,7 +24,7 @@ describe("Connectors error unions", () => {
     expectTypeOf<ErrorOf<Service["update"]>>().toEqualTypeOf<KibanaBadRequest | KibanaNotFound | Base>()
     expectTypeOf<ErrorOf<Service["delete"]>>().toEqualTypeOf<KibanaBadRequest | KibanaNotFound | Base>()
     expectTypeOf<ErrorOf<Service["execute"]>>().toEqualTypeOf<
-      ConnectorExecutionError | KibanaBadRequest | KibanaNotFound | Base
+      KibanaExecutionError | KibanaBadRequest | KibanaNotFound | Base
     >()
     expectTypeOf<ErrorOf<Service["listTypes"]>>().toEqualTypeOf<KibanaBadRequest | Base>()
     expectTypeOf<ErrorOf<Service["acquire"]>>().toEqualTypeOf<KibanaBadRequest | KibanaConflict | Base>()

@@ -1,12 +1,12 @@
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { assert, describe, it } from "@effect/vitest"
 import { ConfigProvider, Effect, Layer, Redacted } from "effect"
-import * as EmbeddedKibana from "../../src/emulator/EmbeddedKibana.js"
 import { defaultApiKey, encodeApiKey } from "../../src/emulator/EmulatorOptions.js"
 import * as EmulatorServer from "../../src/emulator/EmulatorServer.js"
 import * as KibanaEmulator from "../../src/emulator/KibanaEmulator.js"
 import * as Connectors from "../../src/services/Connectors.js"
 import * as Spaces from "../../src/services/Spaces.js"
+import { EmbeddedKibana } from "../../src/testing.js"
 
 /** `layerFromEnv` over fetch, with the environment given as a map (never the process's own). */
 const fromEnv = (env: Record<string, string>, options?: EmbeddedKibana.EmbeddedKibanaOptions) =>

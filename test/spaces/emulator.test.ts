@@ -7,7 +7,7 @@ import type { Connector } from "../../src/schemas/Connector.js"
 import { Connectors } from "../../src/services/Connectors.js"
 import * as KibanaSpace from "../../src/services/KibanaSpace.js"
 import { Spaces } from "../../src/services/Spaces.js"
-import * as KibanaTest from "../../src/testing.js"
+import { KibanaTest } from "../../src/testing.js"
 
 const serverLog = (name: string) => ({ connectorTypeId: ".server-log" as const, name })
 const names = (connectors: ReadonlyArray<Connector>) =>
@@ -203,14 +203,14 @@ layer(KibanaTest.layerServer({ client: { spaceExistence: {} } }), { excludeTestS
         const connectors = yield* Connectors
         yield* clearLog
         const error = yield* Effect.flip(connectors.create(serverLog("x")).pipe(KibanaSpace.withSpace("markteing")))
-        assert.strictEqual(error._tag, "SpaceNotFound")
+        assert.strictEqual(error._tag, "KibanaSpaceNotFound")
         assert.deepStrictEqual(yield* received, ["GET /api/spaces/space/markteing"])
         assert.notInclude(yield* connectorSpaces, "markteing")
         yield* spaces.create({ id: "markteing", name: "Typo, on purpose" })
         yield* connectors.create(serverLog("x")).pipe(KibanaSpace.withSpace("markteing"))
         yield* spaces.delete("markteing")
         const afterDelete = yield* Effect.flip(connectors.list().pipe(KibanaSpace.withSpace("markteing")))
-        assert.strictEqual(afterDelete._tag, "SpaceNotFound")
+        assert.strictEqual(afterDelete._tag, "KibanaSpaceNotFound")
       }))
   }
 )

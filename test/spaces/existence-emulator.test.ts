@@ -9,7 +9,7 @@ import { KibanaEmulator } from "../../src/emulator/KibanaEmulator.js"
 import { KibanaClient } from "../../src/services/KibanaClient.js"
 import * as KibanaSpace from "../../src/services/KibanaSpace.js"
 import { Spaces } from "../../src/services/Spaces.js"
-import * as KibanaTest from "../../src/testing.js"
+import { KibanaTest } from "../../src/testing.js"
 
 describe("existence check against the in-process emulator (TestClock)", () => {
   it.effect("one lookup per space per TTL; a transient failure is not cached", () =>

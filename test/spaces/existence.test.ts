@@ -1,4 +1,4 @@
-// The opt-in space existence check: SpaceNotFound before the call, at most one lookup per space per
+// The opt-in space existence check: KibanaSpaceNotFound before the call, at most one lookup per space per
 // TTL, transient failures never cached, invalidation by creates and deletes through the client.
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Fiber, TestClock } from "effect"
@@ -32,17 +32,17 @@ describe("space existence check", () => {
     }).pipe(Effect.provide(mini.layer()))
   })
 
-  it.effect("a call into a missing space fails with SpaceNotFound before it is sent", () => {
+  it.effect("a call into a missing space fails with KibanaSpaceNotFound before it is sent", () => {
     const mini = makeMiniKibana()
     return Effect.gen(function*() {
       const error = yield* Effect.flip(listIn("ghost"))
-      assert.strictEqual(error._tag, "SpaceNotFound")
-      if (error._tag === "SpaceNotFound") assert.strictEqual(error.spaceId, "ghost")
+      assert.strictEqual(error._tag, "KibanaSpaceNotFound")
+      if (error._tag === "KibanaSpaceNotFound") assert.strictEqual(error.spaceId, "ghost")
       assert.deepStrictEqual(mini.requests(), ["GET /api/spaces/space/ghost"])
       // Also through a space-bound service.
       const bound = bind(yield* KibanaClient, "ghost")
       const viaBound = yield* Effect.flip(bound.request({ method: "GET", path: "/api/actions/connectors" }))
-      assert.strictEqual(viaBound._tag, "SpaceNotFound")
+      assert.strictEqual(viaBound._tag, "KibanaSpaceNotFound")
       assert.strictEqual(mini.lookups("ghost"), 1)
     }).pipe(Effect.provide(mini.layer(checked)))
   })
@@ -119,15 +119,15 @@ describe("space existence check", () => {
     const mini = makeMiniKibana()
     return Effect.gen(function*() {
       const spaces = yield* Spaces
-      assert.strictEqual((yield* Effect.flip(listIn("fresh")))._tag, "SpaceNotFound")
+      assert.strictEqual((yield* Effect.flip(listIn("fresh")))._tag, "KibanaSpaceNotFound")
       yield* spaces.create({ id: "fresh", name: "Fresh" })
       yield* listIn("fresh")
       yield* spaces.delete("fresh")
-      assert.strictEqual((yield* Effect.flip(listIn("fresh")))._tag, "SpaceNotFound")
+      assert.strictEqual((yield* Effect.flip(listIn("fresh")))._tag, "KibanaSpaceNotFound")
       assert.strictEqual(mini.lookups("fresh"), 3)
       // Scoped spaces too.
       yield* Effect.scoped(Effect.zipRight(spaces.acquire({ id: "tmp", name: "Tmp" }), listIn("tmp")))
-      assert.strictEqual((yield* Effect.flip(listIn("tmp")))._tag, "SpaceNotFound")
+      assert.strictEqual((yield* Effect.flip(listIn("tmp")))._tag, "KibanaSpaceNotFound")
       assert.strictEqual(mini.lookups("tmp"), 2)
     }).pipe(Effect.provide(mini.layer(checked)))
   })
@@ -150,7 +150,7 @@ describe("space existence check", () => {
       // Meanwhile the space is created through the client.
       yield* spaces.create({ id: "late", name: "Late" })
       yield* TestClock.adjust("10 seconds")
-      assert.strictEqual((yield* Effect.flip(Fiber.join(early)))._tag, "SpaceNotFound")
+      assert.strictEqual((yield* Effect.flip(Fiber.join(early)))._tag, "KibanaSpaceNotFound")
       // The late "missing" was not kept: the next call looks up again and finds the space.
       yield* listIn("late")
       assert.strictEqual(mini.lookups("late"), 2)

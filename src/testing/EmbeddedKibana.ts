@@ -5,7 +5,7 @@
  * ```ts
  * import { NodeHttpClient, NodeRuntime } from "@effect/platform-node"
  * import { Connectors } from "effect-kibana"
- * import { EmbeddedKibana } from "effect-kibana/emulator"
+ * import { EmbeddedKibana } from "effect-kibana/testing"
  *
  * const program = Effect.gen(function*() {
  *   const target = yield* EmbeddedKibana.KibanaTarget
@@ -29,15 +29,14 @@ import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
+import type { EmulatorOptionsError, EmulatorServerError } from "../emulator/EmulatorError.js"
+import type { EmulatorOptions } from "../emulator/EmulatorOptions.js"
+import * as EmulatorServer from "../emulator/EmulatorServer.js"
+import * as KibanaEmulator from "../emulator/KibanaEmulator.js"
 import type { KibanaConfigError } from "../errors/KibanaError.js"
-import * as Connectors from "../services/Connectors.js"
-import * as KibanaClient from "../services/KibanaClient.js"
-import * as Spaces from "../services/Spaces.js"
-import type { EmulatorOptionsError, EmulatorServerError } from "./EmulatorError.js"
-import { defaultUser } from "./EmulatorOptions.js"
-import type { EmulatorOptions } from "./EmulatorOptions.js"
-import * as EmulatorServer from "./EmulatorServer.js"
-import * as KibanaEmulator from "./KibanaEmulator.js"
+import * as Kibana from "../services/Kibana.js"
+import type * as KibanaClient from "../services/KibanaClient.js"
+import { emulatorClientOptions } from "./emulatorClient.js"
 
 /**
  * Where a program's requests go: a real Kibana (from `KIBANA_URL`) or the embedded emulator. The
@@ -60,7 +59,7 @@ export declare namespace KibanaTarget {
   export type Service =
     | {
       readonly kind: "kibana"
-      /** `KIBANA_URL` as given. */
+      /** `KIBANA_URL` as the client uses it (without a trailing slash). */
       readonly url: string
     }
     | {
@@ -72,13 +71,15 @@ export declare namespace KibanaTarget {
 }
 
 /**
- * Options of `layerFromEnv`; they apply only when the emulator is used.
+ * Options of `layerFromEnv`.
  *
  * @since 0.1.0
  * @category models
  */
 export interface EmbeddedKibanaOptions {
-  /** The emulator's options, and where it listens (default `127.0.0.1`, a free port). */
+  /** The client's options besides URL, credentials and timeout (which a real Kibana takes from the environment). */
+  readonly client?: KibanaClient.KibanaEnvOptions | undefined
+  /** The emulator's options, and where it listens (default `127.0.0.1`, a free port); only when it is used. */
   readonly emulator?: (EmulatorOptions & EmulatorServer.ServerOptions) | undefined
 }
 
@@ -88,7 +89,7 @@ export interface EmbeddedKibanaOptions {
  * @since 0.1.0
  * @category models
  */
-export type EmbeddedKibanaServices = KibanaClient.KibanaClient | Connectors.Connectors | Spaces.Spaces | KibanaTarget
+export type EmbeddedKibanaServices = Kibana.KibanaServices | KibanaTarget
 
 /**
  * Errors building `layerFromEnv`: bad `KIBANA_*` settings, or an emulator that cannot start.
@@ -102,49 +103,38 @@ export type EmbeddedKibanaError =
   | EmulatorOptionsError
   | EmulatorServerError
 
-const services = Layer.merge(Connectors.layer, Spaces.layer)
-
-const targetOfClient = Layer.effect(
+const targetFromEnv = Layer.effect(
   KibanaTarget,
-  Effect.map(KibanaClient.KibanaClient, (client): KibanaTarget.Service => ({ kind: "kibana", url: client.url }))
+  Effect.map(
+    Config.string("KIBANA_URL"),
+    (url): KibanaTarget.Service => ({ kind: "kibana", url: url.trim().replace(/\/+$/, "") })
+  )
 )
 
-/**
- * The real Kibana of `KibanaClient.layerFromEnv`: `KIBANA_URL`, the credentials of
- * `KibanaClient.authFromEnv`, and `KIBANA_TIMEOUT`.
- *
- * @since 0.1.0
- * @category layers
- */
-export const layerKibana: Layer.Layer<EmbeddedKibanaServices, EmbeddedKibanaError, HttpClient.HttpClient> = Layer.merge(
-  services,
-  targetOfClient
-).pipe(Layer.provideMerge(KibanaClient.layerFromEnv))
+const realKibana = (
+  options: EmbeddedKibanaOptions
+): Layer.Layer<EmbeddedKibanaServices, EmbeddedKibanaError, HttpClient.HttpClient> =>
+  Layer.merge(Kibana.layerFromEnv(options.client), targetFromEnv)
 
-/**
- * A fresh emulator served on loopback (over the application's `HttpClient`, so requests really travel
- * over HTTP), with the client logged in as the emulator's default user.
- *
- * @since 0.1.0
- * @category layers
- */
-export const layerEmulator = (
-  options: EmbeddedKibanaOptions = {}
+// Served on loopback over the application's `HttpClient`, so requests really travel over HTTP.
+const servedEmulator = (
+  options: EmbeddedKibanaOptions
 ): Layer.Layer<EmbeddedKibanaServices, EmbeddedKibanaError, HttpClient.HttpClient> =>
   Layer.unwrapEffect(Effect.gen(function*() {
     const { url } = yield* EmulatorServer.EmulatorServer
     const emulator = yield* KibanaEmulator.KibanaEmulator
-    const auth = KibanaClient.KibanaAuth.basic(defaultUser.username, defaultUser.password)
-    return Layer.merge(services, Layer.succeed(KibanaTarget, { kind: "emulator", url, emulator })).pipe(
-      Layer.provideMerge(KibanaClient.layer({ url, auth }))
+    return Layer.merge(
+      Kibana.layer(emulatorClientOptions(url, { retry: undefined, ...options.client })),
+      Layer.succeed(KibanaTarget, { kind: "emulator", url, emulator })
     )
   })).pipe(Layer.provide(EmulatorServer.layerServer(options.emulator ?? {})))
 
 /**
  * A real Kibana when `KIBANA_URL` is set (credentials from `KIBANA_API_KEY`, else `KIBANA_USERNAME` and
- * `KIBANA_PASSWORD`, else `KIBANA_BEARER_TOKEN`), else the embedded emulator on loopback. A blank
- * `KIBANA_URL` counts as unset. Settings are read through `Config`, so a `ConfigProvider` can supply
- * them. The application provides the `HttpClient` (for example `NodeHttpClient.layerUndici`).
+ * `KIBANA_PASSWORD`, else `KIBANA_BEARER_TOKEN`), else the embedded emulator on loopback, with the client
+ * logged in as its default user. A blank `KIBANA_URL` counts as unset. Settings are read through `Config`,
+ * so a `ConfigProvider` can supply them. The application provides the `HttpClient` (for example
+ * `NodeHttpClient.layerUndici`).
  *
  * @since 0.1.0
  * @category layers
@@ -156,8 +146,8 @@ export const layerFromEnv = (
     Config.option(Config.string("KIBANA_URL")).pipe(
       Effect.map(Option.filter((url) => url.trim() !== "")),
       Effect.map(Option.match({
-        onNone: () => layerEmulator(options),
-        onSome: () => layerKibana
+        onNone: () => servedEmulator(options),
+        onSome: () => realKibana(options)
       }))
     )
   )

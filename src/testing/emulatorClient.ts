@@ -1,0 +1,21 @@
+/**
+ * How the client reaches an emulator: the emulator's default user, and no retries unless asked for, so
+ * injected faults surface at once and no test waits on a retry sleep (which `TestClock` would park).
+ */
+import * as Redacted from "effect/Redacted"
+import { defaultUser } from "../emulator/EmulatorOptions.js"
+import * as KibanaClient from "../services/KibanaClient.js"
+
+/** The client's options other than where the emulator is. */
+export type EmulatorClientOptions = Omit<KibanaClient.KibanaClientOptions, "url">
+
+/** Client options for an emulator at `url`. */
+export const emulatorClientOptions = (
+  url: string,
+  options: EmulatorClientOptions = {}
+): KibanaClient.KibanaClientOptions => ({
+  retry: { times: 0 },
+  ...options,
+  url,
+  auth: options.auth ?? KibanaClient.KibanaAuth.basic(defaultUser.username, Redacted.value(defaultUser.password))
+})

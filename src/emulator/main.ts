@@ -1,6 +1,7 @@
 /**
  * Command-line entry of the emulator: `effect-kibana-emulator [--port 5601] [--host 127.0.0.1] [--version 9.4.3]`.
- * Prints the URL and the default credentials, then serves until SIGINT/SIGTERM.
+ * Prints the URL and the default credentials as `export KIBANA_...` lines a shell takes as printed, then serves
+ * until SIGINT/SIGTERM.
  *
  * @since 0.1.0
  */
@@ -38,11 +39,17 @@ const program = Effect.gen(function*() {
   const server = EmulatorServer.layerServer({ port, host: args.host, version: args.version })
   yield* Effect.gen(function*() {
     const { url } = yield* EmulatorServer.EmulatorServer
+    // Lines a user pastes into a shell as printed: the API key is the value KIBANA_API_KEY takes (the
+    // client adds the `ApiKey ` scheme), and base64 needs no quoting.
     yield* Console.log([
       `Kibana emulator ${args.version} listening on ${url}`,
-      `  user:    ${defaultUser.username} / ${Redacted.value(defaultUser.password)}`,
-      `  API key: Authorization: ApiKey ${Redacted.value(encodeApiKey(defaultApiKey))}`,
-      `  Elasticsearch-compatible endpoint: ${url}/_es`,
+      "Point effect-kibana (or any Kibana client) at it by pasting into a shell:",
+      `  export KIBANA_URL=${url} KIBANA_API_KEY=${Redacted.value(encodeApiKey(defaultApiKey))}`,
+      "or, as a user with a password:",
+      `  export KIBANA_URL=${url} KIBANA_USERNAME=${defaultUser.username} KIBANA_PASSWORD=${
+        Redacted.value(defaultUser.password)
+      }`,
+      `Elasticsearch-compatible endpoint: ${url}/_es`,
       "Press Ctrl+C to stop."
     ].join("\n"))
     return yield* Effect.never

@@ -1,7 +1,10 @@
+import { FetchHttpClient } from "@effect/platform"
 import { assert, describe, it } from "@effect/vitest"
-import { Effect } from "effect"
-import { type ChildProcess, spawn } from "node:child_process"
+import { ConfigProvider, Effect, Layer } from "effect"
+import { Connectors, Kibana } from "effect-kibana"
+import { type ChildProcess, execFile, spawn } from "node:child_process"
 import { fileURLToPath } from "node:url"
+import { promisify } from "node:util"
 import { call } from "./helpers.js"
 
 const bin = fileURLToPath(new URL("../../bin/effect-kibana-emulator.js", import.meta.url))
@@ -30,22 +33,46 @@ const output = (child: ChildProcess, until: RegExp) =>
   })
 
 describe("effect-kibana-emulator command", () => {
-  it.scopedLive("runs without a build, prints URL and credentials, serves until SIGTERM", () =>
-    Effect.gen(function*() {
-      const child = yield* start(["--port", "0", "--version", "8.18.0"])
-      const printed = yield* output(child, /Press Ctrl\+C/)
-      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(printed)?.[1]
-      assert.isDefined(url)
-      assert.include(printed, "elastic / changeme")
-      const apiKey = /ApiKey (\S+)/.exec(printed)?.[1]
-      const status = yield* call(url!, "GET", "/api/status", { authorization: `ApiKey ${apiKey}` })
-      assert.strictEqual(status.json.version.number, "8.18.0")
-      const exited = yield* Effect.async<number | null>((resume) => {
-        child.once("exit", (code) => resume(Effect.succeed(code)))
-        child.kill("SIGTERM")
-      })
-      assert.isTrue(exited === 0 || exited === null || exited === 130 || exited === 143)
-    }), { timeout: 30_000 })
+  it.scopedLive(
+    "prints export lines a shell takes as printed, and the client works with them",
+    () =>
+      Effect.gen(function*() {
+        const child = yield* start(["--port", "0", "--version", "8.18.0"])
+        const printed = yield* output(child, /Press Ctrl\+C/)
+        const exports = printed.split("\n").map((line) => line.trim()).filter((line) => line.startsWith("export "))
+        assert.strictEqual(exports.length, 2)
+        for (const line of exports) {
+          // The line goes through a real shell, as a user pastes it; the client then reads the environment.
+          const env = yield* Effect.promise(() =>
+            promisify(execFile)("sh", ["-c", `${line} && env`], { env: {} }).then(({ stdout }) =>
+              new Map(
+                stdout.split("\n").filter((entry) => entry.startsWith("KIBANA_")).map((entry) => {
+                  const at = entry.indexOf("=")
+                  return [entry.slice(0, at), entry.slice(at + 1)] as const
+                })
+              )
+            )
+          )
+          assert.match(env.get("KIBANA_URL") ?? "", /^http:\/\/127\.0\.0\.1:\d+$/)
+          const connectors = yield* Connectors.Connectors.pipe(
+            Effect.flatMap((service) => service.list()),
+            Effect.provide(Kibana.layerFromEnv().pipe(Layer.provide(FetchHttpClient.layer))),
+            Effect.withConfigProvider(ConfigProvider.fromMap(env))
+          )
+          assert.deepStrictEqual(connectors, [])
+          const status = yield* call(env.get("KIBANA_URL")!, "GET", "/api/status", {
+            authorization: `Basic ${Buffer.from("elastic:changeme").toString("base64")}`
+          })
+          assert.strictEqual(status.json.version.number, "8.18.0")
+        }
+        const exited = yield* Effect.async<number | null>((resume) => {
+          child.once("exit", (code) => resume(Effect.succeed(code)))
+          child.kill("SIGTERM")
+        })
+        assert.isTrue(exited === 0 || exited === null || exited === 130 || exited === 143)
+      }),
+    { timeout: 30_000 }
+  )
 
   it.scopedLive("rejects an invalid port with a non-zero exit code", () =>
     Effect.gen(function*() {

@@ -39,3 +39,40 @@ describe("repository", () => {
     assert.include(note, sha256)
   })
 })
+
+const relativeImports = (file: string): Array<string> =>
+  [...readFileSync(file, "utf8").matchAll(/^(?:import|export)[^"']*?from\s+["'](\.{1,2}\/[^"']+)["']/gm)]
+    .map((match) => join(file, "..", match[1]!.replace(/\.js$/, ".ts")))
+
+describe("architecture", () => {
+  const sources = files(join(root, "src")).filter((path) => path.endsWith(".ts"))
+
+  it("the emulator imports nothing from the client", () => {
+    const emulator = sources.filter((path) => path.startsWith(join(root, "src/emulator/")))
+    assert.isAbove(emulator.length, 10)
+    const outside = emulator.flatMap((file) =>
+      relativeImports(file)
+        .filter((target) => !target.startsWith(join(root, "src/emulator/")))
+        .map((target) => `${relative(root, file)} -> ${relative(root, target)}`)
+    )
+    assert.deepStrictEqual(outside, [])
+  })
+
+  it("has no import cycle", () => {
+    const graph = new Map(sources.map((file) => [file, relativeImports(file)]))
+    const cycles: Array<string> = []
+    const state = new Map<string, "visiting" | "done">()
+    const visit = (file: string, trail: Array<string>) => {
+      if (state.get(file) === "done") return
+      if (state.get(file) === "visiting") {
+        cycles.push([...trail.slice(trail.indexOf(file)), file].map((path) => relative(root, path)).join(" -> "))
+        return
+      }
+      state.set(file, "visiting")
+      for (const target of graph.get(file) ?? []) visit(target, [...trail, file])
+      state.set(file, "done")
+    }
+    for (const file of sources) visit(file, [])
+    assert.deepStrictEqual(cycles, [])
+  })
+})

@@ -2,7 +2,7 @@
  * effect-kibana: an Effect-native client for Kibana's HTTP API.
  *
  * - `KibanaClient`: the transport (URL, credentials, `kbn-xsrf`, spaces, timeouts, retries, tagged errors);
- * - `Connectors` and `Spaces`: the typed services built on it;
+ * - `Connectors`, `Spaces` and `Status`: the typed services built on it;
  * - `KibanaSpace`: which space a program or call runs in;
  * - `KibanaError` and `ConnectorExecutionError`: every way a call can fail;
  * - the schemas of what Kibana sends and accepts.
@@ -48,6 +48,13 @@ export * as KibanaClient from "./services/KibanaClient.js"
 export * as KibanaError from "./errors/KibanaError.js"
 
 /**
+ * The schemas of `/api/status` answers (current, legacy v7 and redacted formats).
+ *
+ * @since 0.1.0
+ */
+export * as KibanaStatus from "./schemas/Status.js"
+
+/**
  * @since 0.1.0
  */
 export * as KibanaSpace from "./services/KibanaSpace.js"
@@ -61,3 +68,8 @@ export * as Space from "./schemas/Space.js"
  * @since 0.1.0
  */
 export * as Spaces from "./services/Spaces.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as Status from "./services/Status.js"

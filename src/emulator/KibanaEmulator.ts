@@ -37,6 +37,7 @@ import {
   type PreconfiguredConnector
 } from "./EmulatorOptions.js"
 import { faultResponse, makeFaultController } from "./faults.js"
+import { type KibanaProfile, profileFor } from "./KibanaProfile.js"
 import { compileTemplate, type EmulatorEnv, type Route, splitSpace } from "./routing.js"
 import { spaceRoutes, spaceSchema, toSpace } from "./spaceRoutes.js"
 import { defaultSpace, type EmulatorState, type Space, type StoredConnector } from "./state.js"
@@ -95,6 +96,8 @@ export declare namespace KibanaEmulator {
   export interface Service {
     /** The Kibana version the emulator reports. */
     readonly version: string
+    /** What that version changes in the emulator's behaviour. */
+    readonly profile: KibanaProfile
     /** Answers one request exactly as Kibana would (never fails). */
     readonly handle: (request: EmulatorHttp.EmulatorRequest) => Effect.Effect<EmulatorHttp.EmulatorResponse>
     /** Like `handle`, for an adapter that stopped reading a body larger than `maxPayloadBytes`. */
@@ -227,6 +230,12 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
     apiKeys: options.apiKeys ?? [defaultApiKey]
   }
   const version = options.version ?? defaultVersion
+  // --- issue 12: the version selects a behaviour profile
+  const profile = yield* Either.mapLeft(
+    profileFor(version),
+    (reason) => new EmulatorOptionsError({ option: "version", reason })
+  )
+  // ---
   const maxPayloadBytes = options.maxPayloadBytes ?? defaultMaxPayloadBytes
   const documents = yield* makeDocumentStore
   const serverLog = yield* Ref.make<ReadonlyArray<ServerLogEntry>>([])
@@ -239,6 +248,7 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
 
   const env: EmulatorEnv = {
     version,
+    profile,
     state,
     connectorTypes,
     preconfigured,
@@ -374,6 +384,7 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
 
   return KibanaEmulator.of({
     version,
+    profile,
     handle: (request) => respond(request, false),
     handleOversized: (request) => respond(request, true),
     maxPayloadBytes,

@@ -116,6 +116,11 @@ const principalOf = (context: RouteContext) => context.principal!
 
 const create = (env: EmulatorEnv) => (context: RouteContext) =>
   Effect.gen(function*() {
+    // issue 12: route params are validated before the body (9.4's id rule, the `[request params.id]` prefix)
+    const idViolation = context.params.id === undefined
+      ? undefined
+      : env.profile.connectorIdViolation(context.params.id)
+    if (idViolation !== undefined) return badRequest(`[request params.id]: ${idViolation}`)
     const body = createBody(context.body, "request body")
     if (Either.isLeft(body)) return badRequest(body.left)
     const input = body.right
@@ -128,6 +133,9 @@ const create = (env: EmulatorEnv) => (context: RouteContext) =>
     if (spec === undefined) return badRequest(`Action type "${input.connector_type_id}" is not registered.`)
     const validated = validateConnector(spec, input.config, input.secrets)
     if (Either.isLeft(validated)) return validated.left
+    // issue 12: a rule of the played version on top of the type's own validation
+    const profileViolation = env.profile.connectorConfigViolation(spec.id, validated.right.config)
+    if (profileViolation !== undefined) return badRequest(profileViolation)
     const connector: StoredConnector = {
       id,
       spaceId: context.spaceId,
@@ -167,6 +175,9 @@ const update = (env: EmulatorEnv) => (context: RouteContext) =>
     if (spec === undefined) return badRequest(`Action type "${existing.connectorTypeId}" is not registered.`)
     const validated = validateConnector(spec, body.right.config, body.right.secrets)
     if (Either.isLeft(validated)) return validated.left
+    // issue 12: a rule of the played version on top of the type's own validation
+    const profileViolation = env.profile.connectorConfigViolation(spec.id, validated.right.config)
+    if (profileViolation !== undefined) return badRequest(profileViolation)
     const updated: StoredConnector = { ...existing, name: body.right.name, ...validated.right }
     // The connector may have been deleted meanwhile: only replace what is still there.
     const saved = yield* Ref.modify(env.state, (state): [boolean, EmulatorState] =>

@@ -4,7 +4,7 @@
  *
  * | profile  | versions      | differences modelled                                                          |
  * | -------- | ------------- | ----------------------------------------------------------------------------- |
- * | `8.18`   | 8.18 – 8.19   | webhook `method` only `post`/`put`; `@kbn/config-schema` validation wording    |
+ * | `8.18`   | 8.18 – 8.19   | webhook `method` only `post`/`put`; no `is_connector_type_deprecated`; `@kbn/config-schema` wording |
  * | `9.0-9.3`| 9.0 – 9.3     | webhook methods `patch`/`get`/`delete`; zod v3 wording                         |
  * | `9.4`    | 9.4 and later | custom connector ids: at most 36 of `[a-z0-9-]`; zod v4 `prettifyError` wording |
  *
@@ -64,6 +64,13 @@ export interface KibanaProfile {
    * message; `undefined` when the config is accepted.
    */
   readonly connectorConfigViolation: (connectorTypeId: string, config: unknown) => string | undefined
+  /**
+   * Whether connector answers carry `is_connector_type_deprecated`. elastic/kibana PR #236662 ("Add
+   * support to deprecate connector types", `backport:skip`) added it to the actions client's responses
+   * during 9.x; the 8.18 OpenAPI connector schema (`additionalProperties: false`) has no such property.
+   * 9.0 and 9.1 lack it too, but the `9.0-9.3` profile follows the newest of its range.
+   */
+  readonly connectorTypeDeprecatedField: boolean
 }
 
 const v = (text: string): KibanaVersion => parseVersion(text)!
@@ -112,7 +119,8 @@ export const profileFor = (version: string): Either.Either<KibanaProfile, string
       validationWording: "config-schema",
       webhookMethods: webhookMethodsV8,
       connectorIdViolation: acceptAll,
-      connectorConfigViolation: webhookMethodIn8x
+      connectorConfigViolation: webhookMethodIn8x,
+      connectorTypeDeprecatedField: false
     })
   }
   const v9Methods = [...webhookMethodsV8, ...webhookMethodsV9.methods]
@@ -124,7 +132,8 @@ export const profileFor = (version: string): Either.Either<KibanaProfile, string
         validationWording: "zod-v4",
         webhookMethods: v9Methods,
         connectorIdViolation,
-        connectorConfigViolation: acceptAll
+        connectorConfigViolation: acceptAll,
+        connectorTypeDeprecatedField: true
       }
       : {
         name: "9.0-9.3",
@@ -132,7 +141,8 @@ export const profileFor = (version: string): Either.Either<KibanaProfile, string
         validationWording: "zod-v3",
         webhookMethods: v9Methods,
         connectorIdViolation: acceptAll,
-        connectorConfigViolation: acceptAll
+        connectorConfigViolation: acceptAll,
+        connectorTypeDeprecatedField: true
       }
   )
 }

@@ -59,6 +59,12 @@ export const queryObject = (query: URLSearchParams): Record<string, string> => {
   return result
 }
 
+// issue 12: only 9.x connector answers carry `is_connector_type_deprecated` (see KibanaProfile)
+const typeDeprecated = (env: EmulatorEnv, connectorTypeId: string) =>
+  env.profile.connectorTypeDeprecatedField
+    ? { is_connector_type_deprecated: env.connectorTypes.get(connectorTypeId)?.isDeprecated ?? false }
+    : {}
+
 const storedBody = (env: EmulatorEnv, connector: StoredConnector) => ({
   id: connector.id,
   name: connector.name,
@@ -68,7 +74,7 @@ const storedBody = (env: EmulatorEnv, connector: StoredConnector) => ({
   is_deprecated: false,
   is_missing_secrets: false,
   is_system_action: false,
-  is_connector_type_deprecated: env.connectorTypes.get(connector.connectorTypeId)?.isDeprecated ?? false
+  ...typeDeprecated(env, connector.connectorTypeId)
 })
 
 // Preconfigured connectors have neither `config` nor `is_missing_secrets` in responses.
@@ -81,7 +87,7 @@ const preconfiguredBody = (env: EmulatorEnv, id: string) => {
     is_preconfigured: true,
     is_deprecated: false,
     is_system_action: false,
-    is_connector_type_deprecated: env.connectorTypes.get(connector.connectorTypeId)?.isDeprecated ?? false
+    ...typeDeprecated(env, connector.connectorTypeId)
   }
 }
 

@@ -320,7 +320,15 @@ const spaceSteps = (prefix: string, tag: string): ReadonlyArray<Step> => {
       documented: "Undocumented"
     },
     { method: "DELETE", path: `${spaces}/default`, status: 400, documented: "Undocumented" },
-    { method: "GET", path: spaces, anonymous: true, status: 401, documented: "Undocumented" }
+    { method: "GET", path: spaces, anonymous: true, status: 401, documented: "Undocumented" },
+    // The document has the operation with `responses: {}`.
+    {
+      method: "POST",
+      path: `${prefix}/api/spaces/_disable_legacy_url_aliases`,
+      body: { aliases: [{ targetSpace: "marketing", targetType: "dashboard", sourceId: "legacy-id" }] },
+      status: 204,
+      documented: "Undocumented"
+    }
   ]
 }
 
@@ -385,7 +393,6 @@ const leftOut: Readonly<Record<string, string>> = {
   "POST /api/actions/action/{id}/_execute": "legacy, removed in 9.0",
   "GET /api/actions/list_action_types": "legacy, removed in 9.0",
   "POST /api/spaces/_copy_saved_objects": "not emulated",
-  "POST /api/spaces/_disable_legacy_url_aliases": "not emulated",
   "POST /api/spaces/_get_shareable_references": "not emulated",
   "POST /api/spaces/_resolve_copy_saved_objects_errors": "not emulated",
   "POST /api/spaces/_update_objects_spaces": "not emulated"

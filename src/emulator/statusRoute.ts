@@ -10,6 +10,7 @@ import * as Either from "effect/Either"
 import * as Schema from "./configSchema.js"
 import { queryObject } from "./connectorRoutes.js"
 import * as EmulatorHttp from "./EmulatorHttp.js"
+import { serverName } from "./responseHeaders.js"
 import type { EmulatorEnv, Route, RouteContext } from "./routing.js"
 
 const statusQuery = Schema.object({
@@ -106,7 +107,7 @@ const handler = (env: EmulatorEnv) => (context: RouteContext) =>
       ? { overall: { level: "available", summary: "All services and plugins are available" }, core, plugins }
       : legacyStatus(number, env.startedAt.toISOString())
     return EmulatorHttp.json(200, {
-      name: "kibana",
+      name: serverName,
       uuid: env.uuid,
       version: {
         number,

@@ -111,7 +111,12 @@ export const makeMiniKibana = () => {
       Spaces.layer.pipe(
         Layer.provideMerge(
           // The version is pinned so version gates never add a status lookup to the counted requests.
-          KibanaClient.layer({ url: "http://kibana.test:5601", retry: { times: 0 }, serverVersion: "9.4.3", ...options })
+          KibanaClient.layer({
+            url: "http://kibana.test:5601",
+            retry: { times: 0 },
+            serverVersion: "9.4.3",
+            ...options
+          })
         ),
         Layer.provide(Layer.succeed(HttpClient.HttpClient, client)),
         Layer.orDie

@@ -3,8 +3,9 @@
  *
  * How the names go (each is a module, imported as a namespace: `import { Connectors } from "effect-kibana"`):
  *
- * - a plural noun is a service (a `Context.Tag` with `layer`): `Connectors`, `Spaces`;
- * - a singular noun is data, the schemas of what Kibana sends and accepts: `Connector`, `Space`;
+ * - a service (a `Context.Tag` with `layer`) is named for what it manages: `Connectors`, `Spaces`, `Status`;
+ * - data, the schemas of what Kibana sends and accepts, is named for one such thing: `Connector`, `Space`,
+ *   `ServerStatus`;
  * - a `Kibana` prefix is cross-cutting: `Kibana` (the one builder of client and services), `KibanaClient`
  *   (the transport), `KibanaSpace` (which space a program or call runs in), `KibanaError` (every way a call
  *   can fail; every error tag starts with `Kibana`).
@@ -46,6 +47,13 @@ export * as KibanaError from "./errors/KibanaError.js"
 export * as KibanaSpace from "./services/KibanaSpace.js"
 
 /**
+ * The schemas of `/api/status` answers (current, legacy v7 and redacted formats).
+ *
+ * @since 0.1.0
+ */
+export * as ServerStatus from "./schemas/Status.js"
+
+/**
  * @since 0.1.0
  */
 export * as Space from "./schemas/Space.js"
@@ -54,3 +62,8 @@ export * as Space from "./schemas/Space.js"
  * @since 0.1.0
  */
 export * as Spaces from "./services/Spaces.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as Status from "./services/Status.js"

@@ -134,7 +134,11 @@ export interface FaultRule {
  * @category models
  */
 export interface EmulatorOptions {
-  /** Kibana version reported by `/api/status` and checked against `kbn-version` (default `9.4.3`). */
+  /**
+   * The Kibana version played (default `9.4.3`): reported by `/api/status`, checked against `kbn-version`,
+   * and selecting the behaviour profile (`8.18` for 8.18 – 8.19, `9.0-9.3`, `9.4` for 9.4 and later; see
+   * `KibanaProfile`). Versions before 8.18 are refused.
+   */
   readonly version?: string
   /** Users (default: `elastic` / `changeme`). */
   readonly users?: ReadonlyArray<EmulatorUser>

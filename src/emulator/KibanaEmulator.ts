@@ -37,6 +37,8 @@ import {
   type PreconfiguredConnector
 } from "./EmulatorOptions.js"
 import { faultResponse, makeFaultController } from "./faults.js"
+import { type KibanaProfile, profileFor } from "./KibanaProfile.js"
+import { kibanaResponseHeaders } from "./responseHeaders.js"
 import { compileTemplate, type EmulatorEnv, type Route, splitSpace } from "./routing.js"
 import { spaceRoutes, spaceSchema, toSpace } from "./spaceRoutes.js"
 import { defaultSpace, type EmulatorState, type Space, type StoredConnector } from "./state.js"
@@ -95,6 +97,8 @@ export declare namespace KibanaEmulator {
   export interface Service {
     /** The Kibana version the emulator reports. */
     readonly version: string
+    /** What that version changes in the emulator's behaviour. */
+    readonly profile: KibanaProfile
     /** Answers one request exactly as Kibana would (never fails). */
     readonly handle: (request: EmulatorHttp.EmulatorRequest) => Effect.Effect<EmulatorHttp.EmulatorResponse>
     /** Like `handle`, for an adapter that stopped reading a body larger than `maxPayloadBytes`. */
@@ -227,6 +231,12 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
     apiKeys: options.apiKeys ?? [defaultApiKey]
   }
   const version = options.version ?? defaultVersion
+  // --- issue 12: the version selects a behaviour profile
+  const profile = yield* Either.mapLeft(
+    profileFor(version),
+    (reason) => new EmulatorOptionsError({ option: "version", reason })
+  )
+  // ---
   const maxPayloadBytes = options.maxPayloadBytes ?? defaultMaxPayloadBytes
   const documents = yield* makeDocumentStore
   const serverLog = yield* Ref.make<ReadonlyArray<ServerLogEntry>>([])
@@ -239,6 +249,7 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
 
   const env: EmulatorEnv = {
     version,
+    profile,
     state,
     connectorTypes,
     preconfigured,
@@ -290,7 +301,11 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
 
       const decision = yield* faults.decide(method, path)
       for (const delay of decision.delays) yield* Effect.sleep(delay)
-      if (decision.outcome !== undefined) return { spaceId, response: faultResponse(decision.outcome) }
+      if (decision.outcome !== undefined) {
+        // The not-ready answer comes from Kibana's separate not-ready server, without onPreResponse headers.
+        const notReady = decision.outcome._tag === "Status" && decision.outcome.status === 503
+        return { spaceId, response: faultResponse(decision.outcome), ...(notReady ? { notReadyServer: true } : {}) }
+      }
 
       const principal = authenticated(route, request)
       if (Either.isLeft(principal)) return { spaceId, response: principal.left }
@@ -351,15 +366,21 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
   const respond = (request: EmulatorHttp.EmulatorRequest, oversized: boolean) =>
     Effect.gen(function*() {
       const isElasticsearch = request.path === "/_es" || request.path.startsWith("/_es/")
-      const { response, spaceId } = yield* (isElasticsearch ? elasticsearch : kibana)(request, oversized).pipe(
-        // A bug in a handler must not take the server down: answer like Kibana's unhandled-error path.
-        Effect.catchAllDefect(() =>
-          Effect.succeed({
-            spaceId: undefined,
-            response: EmulatorHttp.kibanaError(500, "An internal server error occurred.")
-          })
+      const result: { spaceId: string | undefined; response: EmulatorHttp.EmulatorResponse; notReadyServer?: boolean } =
+        yield* (isElasticsearch ? elasticsearch : kibana)(request, oversized).pipe(
+          // A bug in a handler must not take the server down: answer like Kibana's unhandled-error path.
+          Effect.catchAllDefect(() =>
+            Effect.succeed({
+              spaceId: undefined,
+              response: EmulatorHttp.kibanaError(500, "An internal server error occurred.")
+            })
+          )
         )
-      )
+      // issue 12: Kibana's onPreResponse headers on every Kibana answer (not on the `/_es` endpoint)
+      const { response: answer, spaceId } = result
+      const response = isElasticsearch || result.notReadyServer === true || answer._tag !== "Response"
+        ? answer
+        : { ...answer, headers: { ...kibanaResponseHeaders, ...answer.headers } }
       yield* appendBounded(requestLog, {
         method: request.method.toUpperCase(),
         path: request.path,
@@ -374,6 +395,7 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
 
   return KibanaEmulator.of({
     version,
+    profile,
     handle: (request) => respond(request, false),
     handleOversized: (request) => respond(request, true),
     maxPayloadBytes,

@@ -59,6 +59,12 @@ export const queryObject = (query: URLSearchParams): Record<string, string> => {
   return result
 }
 
+// issue 12: only 9.x connector answers carry `is_connector_type_deprecated` (see KibanaProfile)
+const typeDeprecated = (env: EmulatorEnv, connectorTypeId: string) =>
+  env.profile.connectorTypeDeprecatedField
+    ? { is_connector_type_deprecated: env.connectorTypes.get(connectorTypeId)?.isDeprecated ?? false }
+    : {}
+
 const storedBody = (env: EmulatorEnv, connector: StoredConnector) => ({
   id: connector.id,
   name: connector.name,
@@ -68,7 +74,7 @@ const storedBody = (env: EmulatorEnv, connector: StoredConnector) => ({
   is_deprecated: false,
   is_missing_secrets: false,
   is_system_action: false,
-  is_connector_type_deprecated: env.connectorTypes.get(connector.connectorTypeId)?.isDeprecated ?? false
+  ...typeDeprecated(env, connector.connectorTypeId)
 })
 
 // Preconfigured connectors have neither `config` nor `is_missing_secrets` in responses.
@@ -81,7 +87,7 @@ const preconfiguredBody = (env: EmulatorEnv, id: string) => {
     is_preconfigured: true,
     is_deprecated: false,
     is_system_action: false,
-    is_connector_type_deprecated: env.connectorTypes.get(connector.connectorTypeId)?.isDeprecated ?? false
+    ...typeDeprecated(env, connector.connectorTypeId)
   }
 }
 
@@ -116,6 +122,11 @@ const principalOf = (context: RouteContext) => context.principal!
 
 const create = (env: EmulatorEnv) => (context: RouteContext) =>
   Effect.gen(function*() {
+    // issue 12: route params are validated before the body (9.4's id rule, the `[request params.id]` prefix)
+    const idViolation = context.params.id === undefined
+      ? undefined
+      : env.profile.connectorIdViolation(context.params.id)
+    if (idViolation !== undefined) return badRequest(`[request params.id]: ${idViolation}`)
     const body = createBody(context.body, "request body")
     if (Either.isLeft(body)) return badRequest(body.left)
     const input = body.right
@@ -128,6 +139,9 @@ const create = (env: EmulatorEnv) => (context: RouteContext) =>
     if (spec === undefined) return badRequest(`Action type "${input.connector_type_id}" is not registered.`)
     const validated = validateConnector(spec, input.config, input.secrets)
     if (Either.isLeft(validated)) return validated.left
+    // issue 12: a rule of the played version on top of the type's own validation
+    const profileViolation = env.profile.connectorConfigViolation(spec.id, validated.right.config)
+    if (profileViolation !== undefined) return badRequest(profileViolation)
     const connector: StoredConnector = {
       id,
       spaceId: context.spaceId,
@@ -167,6 +181,9 @@ const update = (env: EmulatorEnv) => (context: RouteContext) =>
     if (spec === undefined) return badRequest(`Action type "${existing.connectorTypeId}" is not registered.`)
     const validated = validateConnector(spec, body.right.config, body.right.secrets)
     if (Either.isLeft(validated)) return validated.left
+    // issue 12: a rule of the played version on top of the type's own validation
+    const profileViolation = env.profile.connectorConfigViolation(spec.id, validated.right.config)
+    if (profileViolation !== undefined) return badRequest(profileViolation)
     const updated: StoredConnector = { ...existing, name: body.right.name, ...validated.right }
     // The connector may have been deleted meanwhile: only replace what is still there.
     const saved = yield* Ref.modify(env.state, (state): [boolean, EmulatorState] =>

@@ -52,3 +52,10 @@ export * as EmulatorServer from "./EmulatorServer.js"
  * @since 0.1.0
  */
 export * as KibanaEmulator from "./KibanaEmulator.js"
+
+/**
+ * How the played Kibana version changes the emulator's behaviour.
+ *
+ * @since 0.1.0
+ */
+export * as KibanaProfile from "./KibanaProfile.js"

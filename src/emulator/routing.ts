@@ -10,6 +10,7 @@ import type { Principal } from "./authentication.js"
 import type { ConnectorTypeSpec, DocumentStore, ExecutorServices } from "./ConnectorTypeSpec.js"
 import type { EmulatorRequest, EmulatorResponse } from "./EmulatorHttp.js"
 import type { PreconfiguredConnector } from "./EmulatorOptions.js"
+import type { KibanaProfile } from "./KibanaProfile.js"
 import type { EmulatorState } from "./state.js"
 
 /**
@@ -20,6 +21,8 @@ import type { EmulatorState } from "./state.js"
  */
 export interface EmulatorEnv {
   readonly version: string
+  /** The behaviour of the Kibana version played (issue 12). */
+  readonly profile: KibanaProfile
   readonly state: Ref.Ref<EmulatorState>
   readonly connectorTypes: ReadonlyMap<string, ConnectorTypeSpec>
   /** Preconfigured connectors with normalised config. */

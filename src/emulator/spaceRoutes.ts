@@ -1,5 +1,5 @@
 /**
- * Kibana's spaces routes: list, get, create, update, delete.
+ * Kibana's spaces routes: list, get, create, update, delete, and disabling legacy URL aliases.
  *
  * Schema: elastic/kibana:x-pack/platform/plugins/shared/spaces/server/lib/space_schema.ts; routes:
  * `x-pack/platform/plugins/shared/spaces/server/routes/api/external/*.ts`; messages from the spaces
@@ -192,6 +192,34 @@ const remove = (env: EmulatorEnv) => (context: RouteContext) =>
     }
   })
 
+// POST /api/spaces/_disable_legacy_url_aliases
+// (x-pack/platform/plugins/shared/spaces/server/routes/api/external/disable_legacy_url_aliases.ts).
+const disableAliasesBody = Schema.object({
+  aliases: Schema.arrayOf(
+    Schema.object({ targetSpace: Schema.string(), targetType: Schema.string(), sourceId: Schema.string() }),
+    { maxSize: 1000 }
+  )
+})
+
+// The emulator stores no legacy URL aliases, so there is nothing to disable: Kibana's bulk update of
+// missing alias objects answers 204 too. What remains is the authorization check of the secure spaces
+// client: `bulk_update` of each target type in each target space, else 403
+// `Unable to disable aliases: Unable to bulk_update <types>` (the spaces API integration suite).
+const disableLegacyUrlAliases = (context: RouteContext) =>
+  Effect.sync(() => {
+    const body = disableAliasesBody(context.body, "request body")
+    if (Either.isLeft(body)) return EmulatorHttp.kibanaError(400, body.left)
+    const principal = context.principal!
+    const unauthorized = new Set(
+      body.right.aliases
+        .filter((alias) => !canUseSpace(principal, alias.targetSpace, true))
+        .map((alias) => alias.targetType)
+    )
+    return unauthorized.size === 0
+      ? EmulatorHttp.empty(204)
+      : forbidden(`Unable to disable aliases: Unable to bulk_update ${[...unauthorized].sort().join(",")}`)
+  })
+
 /**
  * The spaces routes of one emulator (versioned: `elastic-api-version: 2023-10-31`).
  *
@@ -212,6 +240,8 @@ export const spaceRoutes = (env: EmulatorEnv): ReadonlyArray<Route> => {
     route("POST", "/api/spaces/space", create(env), true),
     route("GET", "/api/spaces/space/{id}", getOne(env)),
     route("PUT", "/api/spaces/space/{id}", update(env), true),
-    route("DELETE", "/api/spaces/space/{id}", remove(env))
+    route("DELETE", "/api/spaces/space/{id}", remove(env)),
+    // An unversioned `router.post`, unlike the space CRUD routes.
+    { ...route("POST", "/api/spaces/_disable_legacy_url_aliases", disableLegacyUrlAliases, true), versioned: false }
   ]
 }

@@ -10,6 +10,7 @@ import * as Either from "effect/Either"
 import * as Schema from "./configSchema.js"
 import { queryObject } from "./connectorRoutes.js"
 import * as EmulatorHttp from "./EmulatorHttp.js"
+import { serverName } from "./responseHeaders.js"
 import type { EmulatorEnv, Route, RouteContext } from "./routing.js"
 
 const statusQuery = Schema.object({
@@ -39,17 +40,40 @@ const core = {
   }
 } as const
 
-// calculateLegacyStatus (elastic/kibana:src/core/packages/status/server-internal/src/legacy_status.ts)
+// The plugins behind the emulated APIs. None reports a status of its own, so each gets the status
+// PluginsStatusService derives (elastic/kibana:src/core/packages/status/server-internal/src/plugins_status.ts):
+// a plugin without dependencies takes core's summary, `getSummaryStatus({ serviceStatuses })` = "All
+// services are available"; the others `getSummaryStatus({ serviceStatuses, pluginStatuses: deps })` =
+// "All services and plugins are available" (get_summary_status.ts). Ordered dependencies first.
+const pluginDependencies: ReadonlyArray<readonly [string, ReadonlyArray<string>]> = [
+  ["features", []],
+  ["licensing", []],
+  ["spaces", ["features", "licensing"]],
+  ["actions", ["features", "licensing", "spaces"]],
+  ["stackConnectors", ["actions"]]
+]
+
+const plugins = Object.fromEntries(pluginDependencies.map(([name, dependencies]) => [name, {
+  level: "available",
+  summary: dependencies.length === 0 ? "All services are available" : "All services and plugins are available"
+}]))
+
+// calculateLegacyStatus (elastic/kibana:src/core/packages/status/server-internal/src/legacy_status.ts):
+// core services, then plugins, each `<kind>:<name>@<version>` with summary and detail joined.
 const legacyStatus = (version: string, since: string) => {
   const green = { state: "green", icon: "success", uiColor: "success" }
+  const component = (id: string, status: { readonly summary: string }) => ({
+    id,
+    message: status.summary,
+    since,
+    ...green
+  })
   return {
     overall: { since, ...green, title: "Green", nickname: "Looking good" },
-    statuses: Object.entries(core).map(([name, status]) => ({
-      id: `core:${name}@${version}`,
-      message: status.summary,
-      since,
-      ...green
-    }))
+    statuses: [
+      ...Object.entries(core).map(([name, status]) => component(`core:${name}@${version}`, status)),
+      ...Object.entries(plugins).map(([name, status]) => component(`plugin:${name}@${version}`, status))
+    ]
   }
 }
 
@@ -80,10 +104,10 @@ const handler = (env: EmulatorEnv) => (context: RouteContext) =>
     const number = env.version.replace(SNAPSHOT_POSTFIX, "")
     const { v7format = false, v8format = true } = query.right
     const status = !v7format && v8format
-      ? { overall: { level: "available", summary: "All services and plugins are available" }, core, plugins: {} }
+      ? { overall: { level: "available", summary: "All services and plugins are available" }, core, plugins }
       : legacyStatus(number, env.startedAt.toISOString())
     return EmulatorHttp.json(200, {
-      name: "kibana",
+      name: serverName,
       uuid: env.uuid,
       version: {
         number,

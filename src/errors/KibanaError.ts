@@ -274,6 +274,31 @@ export class KibanaExecutionError extends Schema.TaggedError<KibanaExecutionErro
 }) {}
 
 /**
+ * The server's Kibana version cannot do what was asked, so the client refused before sending (with
+ * version gates on, once the version is known). `feature` says what, `minimumVersion` from when.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class KibanaUnsupportedFeature extends Schema.TaggedError<KibanaUnsupportedFeature>()(
+  "KibanaUnsupportedFeature",
+  {
+    /** The operation that refused, e.g. `Connectors.create`. */
+    operation: Schema.String,
+    /** What the call needs, e.g. `caller-chosen connector ids`. */
+    feature: Schema.String,
+    /** The first Kibana version that has it, e.g. `8.8.0`. */
+    minimumVersion: Schema.String,
+    /** The version the server reported. */
+    serverVersion: Schema.String
+  }
+) {
+  override get message() {
+    return `${this.operation}: ${this.feature}: available from Kibana ${this.minimumVersion}, the server is ${this.serverVersion}`
+  }
+}
+
+/**
  * Errors any request can end with, whatever the operation.
  *
  * @since 0.1.0

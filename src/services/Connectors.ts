@@ -29,10 +29,12 @@ import type {
   KibanaCommonError,
   KibanaConflict,
   KibanaNotFound,
-  KibanaSpaceNotFound
+  KibanaSpaceNotFound,
+  KibanaUnsupportedFeature
 } from "../errors/KibanaError.js"
 import { decodeBody, expectErrors } from "../internal/operation.js"
 import { scrubSecretEcho, secretValues } from "../internal/secretEcho.js"
+import { gateConnectorId, gateWebhookMethod } from "../internal/versionGates.js"
 import { Connector, ConnectorType } from "../schemas/Connector.js"
 import type { JsonObject } from "../schemas/Connector.js"
 import { ConnectorExecuteResult, ExecuteResponse, IndexBulkResponse } from "../schemas/ConnectorExecution.js"
@@ -48,7 +50,8 @@ import { KibanaClient } from "./KibanaClient.js"
 export interface CreateConnectorOptions {
   /**
    * The id to create the connector with, instead of a generated UUID. Unique across all spaces
-   * (`KibanaConflict` when taken); recent Kibana versions accept at most 36 characters `[a-z0-9-]`.
+   * (`KibanaConflict` when taken). Kibana 8.8+; 9.4+ accepts at most 36 characters `[a-z0-9-]`
+   * (with version gates on, the client refuses either before sending).
    */
   readonly id?: string | undefined
 }
@@ -86,12 +89,13 @@ export declare namespace Connectors {
   export type BaseError = KibanaCommonError | KibanaSpaceNotFound
 
   /**
-   * Errors of `create` and `acquire`: invalid input or config (400), an id already taken (409).
+   * Errors of `create` and `acquire`: invalid input or config (400), an id already taken (409), a
+   * caller-chosen id or webhook method the server's version lacks (`KibanaUnsupportedFeature`).
    *
    * @since 0.1.0
    * @category errors
    */
-  export type CreateError = KibanaBadRequest | KibanaConflict | BaseError
+  export type CreateError = KibanaBadRequest | KibanaConflict | KibanaUnsupportedFeature | BaseError
 
   /**
    * Errors of `get`.
@@ -110,12 +114,13 @@ export declare namespace Connectors {
   export type ListError = BaseError
 
   /**
-   * Errors of `update`: invalid input or config, or a preconfigured connector (400); no such connector (404).
+   * Errors of `update`: invalid input or config, or a preconfigured connector (400); no such connector
+   * (404); a webhook method the server's version lacks (`KibanaUnsupportedFeature`).
    *
    * @since 0.1.0
    * @category errors
    */
-  export type UpdateError = KibanaBadRequest | KibanaNotFound | BaseError
+  export type UpdateError = KibanaBadRequest | KibanaNotFound | KibanaUnsupportedFeature | BaseError
 
   /**
    * Errors of `delete`: a preconfigured or system connector (400); no such connector (404).
@@ -254,6 +259,13 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
       const path = options?.id === undefined
         ? "/api/actions/connector"
         : yield* connectorPath("Connectors.create", options.id)
+      yield* gateConnectorId(kibana, "Connectors.create", options?.id)
+      yield* gateWebhookMethod(
+        kibana,
+        "Connectors.create",
+        input.connectorTypeId,
+        "config" in body ? body.config : undefined
+      )
       const response = yield* kibana.request({ method: "POST", path, body }).pipe(
         expectErrors("KibanaBadRequest", "KibanaConflict"),
         Effect.mapError(scrubSecretEcho(secretValues(input)))
@@ -284,6 +296,7 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
       secrets: "secrets" in encoded ? encoded.secrets : undefined
     }
     const path = yield* connectorPath("Connectors.update", id)
+    yield* gateWebhookMethod(kibana, "Connectors.update", input.connectorTypeId, body.config)
     const response = yield* kibana.request({ method: "PUT", path, body }).pipe(
       expectErrors("KibanaBadRequest", "KibanaNotFound"),
       Effect.mapError(scrubSecretEcho(secretValues(input)))

@@ -20,6 +20,7 @@ import type { KibanaConfigError } from "../errors/KibanaError.js"
 import * as Connectors from "./Connectors.js"
 import * as KibanaClient from "./KibanaClient.js"
 import * as Spaces from "./Spaces.js"
+import * as Status from "./Status.js"
 
 /**
  * What the builder provides: the transport and every service over it.
@@ -27,9 +28,9 @@ import * as Spaces from "./Spaces.js"
  * @since 0.1.0
  * @category models
  */
-export type KibanaServices = KibanaClient.KibanaClient | Connectors.Connectors | Spaces.Spaces
+export type KibanaServices = KibanaClient.KibanaClient | Connectors.Connectors | Spaces.Spaces | Status.Status
 
-const services = Layer.mergeAll(Connectors.layer, Spaces.layer)
+const services = Layer.mergeAll(Connectors.layer, Spaces.layer, Status.layer)
 
 /**
  * The services over a `KibanaClient` layer of your own (a custom transport, a bound space, a test client).

@@ -23,6 +23,8 @@ import type { RawAnswer } from "../internal/failures.js"
 import { decodeBody } from "../internal/operation.js"
 import { withRetries } from "../internal/retry.js"
 import type { RetrySettings } from "../internal/retry.js"
+import { makeServerVersionCache, parsePinnedVersion } from "../internal/serverVersion.js"
+import type { KibanaServerVersion } from "../internal/serverVersion.js"
 import { makeSpaceExistence } from "../internal/spaceExistence.js"
 import { libraryVersion } from "../internal/version.js"
 import { invalidSpaceIdReason, spaceIdPattern } from "../schemas/Space.js"
@@ -100,7 +102,25 @@ export interface KibanaClientOptions {
    * before it is sent, instead of Kibana silently writing into a phantom space. Answers are cached.
    */
   readonly spaceExistence?: KibanaSpaceExistenceOptions | undefined
+  /**
+   * Version gates (default `true`): before a call uses something only some Kibana versions have
+   * (caller-chosen connector ids, 9.4's connector id rules, a space `solution`, webhook methods beyond
+   * post/put), the client learns the server's version once from `/api/status` and refuses what it
+   * cannot do with `KibanaUnsupportedFeature` (or `KibanaInputError`), without sending it. Calls that
+   * use no such feature never trigger the lookup. When the version cannot be learned, calls go through.
+   */
+  readonly versionGates?: boolean | undefined
+  /** The server's version when known in advance (e.g. `8.18.2`): gates use it and never look it up. */
+  readonly serverVersion?: string | undefined
 }
+
+/**
+ * The Kibana version the client talks to, as `/api/status` reported it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type { KibanaServerVersion }
 
 /**
  * How long and how many space existence answers are cached. Failed lookups are never cached; spaces
@@ -130,10 +150,15 @@ export interface KibanaRequest {
   readonly body?: unknown
   /** Whether the request runs in the current space (default `true`). The spaces API itself is not. */
   readonly spaceScoped?: boolean | undefined
+  /**
+   * Non-2xx statuses that are an answer, not an error, when they carry a JSON body: `/api/status`
+   * answers 503 with the full status document while Kibana is unavailable.
+   */
+  readonly answerStatuses?: ReadonlyArray<number> | undefined
 }
 
 /**
- * A successful (2xx) answer from Kibana, its JSON body parsed (`undefined` when empty).
+ * A successful (2xx, or one of the request's `answerStatuses`) answer from Kibana, its JSON body parsed (`undefined` when empty).
  *
  * @since 0.1.0
  * @category models
@@ -173,6 +198,11 @@ export declare namespace KibanaClient {
     readonly request: (request: KibanaRequest) => Effect.Effect<KibanaResponse, KibanaRequestError>
     /** Forgets what the existence check knows about a space; called when this client creates or deletes one. */
     readonly invalidateSpace: (spaceId: string) => Effect.Effect<void>
+    /**
+     * The server's version for version gates: looked up once from `/api/status` on first use, then
+     * cached. `None` with gates off, for an anonymous caller (redacted status), or when the lookup failed.
+     */
+    readonly serverVersion: Effect.Effect<Option.Option<KibanaServerVersion>>
   }
 }
 
@@ -229,6 +259,19 @@ const authorization = (auth: KibanaAuth): string | undefined => {
   }
 }
 
+/**
+ * The version Kibana says it is when it rejects a stale `kbn-version` header
+ * (elastic/kibana:src/core/packages/http/server-internal/src/lifecycle_handlers.ts `createVersionCheckPostAuthHandler`:
+ * 400 with `attributes: { expected, got }`).
+ */
+const kbnVersionMismatch = (error: KibanaRequestError): string | undefined => {
+  if (error._tag !== "KibanaBadRequest" || !error.kibanaMessage.includes("\"kbn-version\" header")) return undefined
+  const expected = (error.attributes as { expected?: unknown } | undefined)?.expected
+  return typeof expected === "string" ? expected : undefined
+}
+
+const isJsonObject = (value: unknown) => typeof value === "object" && value !== null && !Array.isArray(value)
+
 const resolveRetry = (options: KibanaRetryOptions | undefined): RetrySettings => ({
   times: Math.max(0, Math.floor(options?.times ?? 3)),
   baseDelay: Duration.decode(options?.baseDelay ?? "250 millis"),
@@ -246,6 +289,10 @@ export const make = (
 ): Effect.Effect<KibanaClient.Service, KibanaConfigError, HttpClient.HttpClient> =>
   Effect.gen(function*() {
     const baseUrl = yield* validateUrl(options.url)
+    const pinnedVersion = parsePinnedVersion(options.serverVersion)
+    if (options.serverVersion !== undefined && pinnedVersion === undefined) {
+      return yield* new KibanaConfigError({ field: "serverVersion", reason: "not a version such as 8.18.2" })
+    }
     const httpClient = yield* HttpClient.HttpClient
     const auth = options.auth ?? KibanaAuth.none
     const timeout = Duration.decode(options.timeout ?? "30 seconds")
@@ -297,7 +344,15 @@ export const make = (
       body: string | undefined = undefined
     ): Effect.Effect<KibanaResponse, KibanaRequestError> =>
       Effect.flatMap(readAnswer(request, path, body), (answer) => {
-        if (answer.status < 200 || answer.status >= 300) return Effect.fail(statusError(answer))
+        const isAnswer = request.answerStatuses?.includes(answer.status) === true &&
+          isJsonObject(parseJsonBody(answer))
+        if ((answer.status < 200 || answer.status >= 300) && !isAnswer) {
+          const error = statusError(answer)
+          const expected = kbnVersionMismatch(error)
+          return expected === undefined
+            ? Effect.fail(error)
+            : Effect.zipRight(versions.learn(expected), Effect.fail(error))
+        }
         const foreign = notKibana(answer)
         if (Option.isSome(foreign)) return Effect.fail(foreign.value)
         return Effect.succeed({ ...answer, body: parseJsonBody(answer) })
@@ -311,6 +366,16 @@ export const make = (
         Effect.catchTag("KibanaNotFound", () => Effect.succeed(false))
       )
     }
+
+    // Declared before first use by `attempt`, which only runs once `make` has returned.
+    const statusPath = "/api/status" as const
+    const versions = yield* makeServerVersionCache({
+      enabled: options.versionGates ?? true,
+      pinned: pinnedVersion,
+      lookup: Effect.suspend(() =>
+        withRetries(retry, "GET", statusPath, attempt({ method: "GET", path: statusPath }, statusPath))
+      ).pipe(Effect.map((response) => response.body))
+    })
 
     const existence = options.spaceExistence === undefined ? undefined : makeSpaceExistence({
       timeToLive: Duration.decode(options.spaceExistence.timeToLive ?? "1 minute"),
@@ -346,7 +411,7 @@ export const make = (
         })
       )
 
-    return KibanaClient.of({ url: baseUrl, request, invalidateSpace })
+    return KibanaClient.of({ url: baseUrl, request, invalidateSpace, serverVersion: versions.get })
   })
 
 /**

@@ -19,9 +19,11 @@ import type {
   KibanaCommonError,
   KibanaConflict,
   KibanaNotFound,
-  KibanaRequestError
+  KibanaRequestError,
+  KibanaUnsupportedFeature
 } from "../errors/KibanaError.js"
 import { decodeBody, expectErrors } from "../internal/operation.js"
+import { gateSpaceSolution } from "../internal/versionGates.js"
 import { invalidSpaceIdReason, Space, spaceIdPattern, SpaceInput, SpacePurpose } from "../schemas/Space.js"
 import { KibanaClient } from "./KibanaClient.js"
 import type { KibanaRequest, KibanaResponse } from "./KibanaClient.js"
@@ -75,20 +77,22 @@ export declare namespace Spaces {
 
   /**
    * Errors of `create` and `acquire`: the id is taken (409); Kibana refused the space (400), e.g. over
-   * `xpack.spaces.maxSpaces` or a `solution` on serverless.
+   * `xpack.spaces.maxSpaces` or a `solution` on serverless; a `solution` before 8.16
+   * (`KibanaUnsupportedFeature`, with version gates on).
    *
    * @since 0.1.0
    * @category errors
    */
-  export type CreateError = KibanaConflict | KibanaBadRequest | BaseError
+  export type CreateError = KibanaConflict | KibanaBadRequest | KibanaUnsupportedFeature | BaseError
 
   /**
-   * Errors of `update`: no such space (404); Kibana refused the space (400).
+   * Errors of `update`: no such space (404); Kibana refused the space (400); a `solution` before 8.16
+   * (`KibanaUnsupportedFeature`, with version gates on).
    *
    * @since 0.1.0
    * @category errors
    */
-  export type UpdateError = KibanaNotFound | KibanaBadRequest | BaseError
+  export type UpdateError = KibanaNotFound | KibanaBadRequest | KibanaUnsupportedFeature | BaseError
 
   /**
    * Errors of `delete`: no such space (404); the reserved `default` space (400).
@@ -201,6 +205,7 @@ export const make: Effect.Effect<Spaces.Service, never, KibanaClient> = Effect.g
 
   const create = Effect.fn("Spaces.create")(function*(input: SpaceInput) {
     const body = yield* validateInput("Spaces.create")(input)
+    yield* gateSpaceSolution(kibana, "Spaces.create", body.solution)
     const response = yield* request({ method: "POST", path: spacesPath, body }).pipe(
       expectErrors("KibanaConflict", "KibanaBadRequest"),
       // Whatever the outcome, what the existence check remembers about this id may now be wrong.
@@ -211,6 +216,7 @@ export const make: Effect.Effect<Spaces.Service, never, KibanaClient> = Effect.g
 
   const update = Effect.fn("Spaces.update")(function*(input: SpaceInput) {
     const body = yield* validateInput("Spaces.update")(input)
+    yield* gateSpaceSolution(kibana, "Spaces.update", body.solution)
     const response = yield* request({ method: "PUT", path: spacePath(body.id), body }).pipe(
       expectErrors("KibanaNotFound", "KibanaBadRequest")
     )

@@ -87,7 +87,13 @@ export const fakeKibana = (
   options: Partial<KibanaClient.KibanaClientOptions> = {}
 ) => {
   const fake = makeFake(answer)
-  const client = KibanaClient.layer({ url: "http://kibana.test:5601", retry: { times: 0 }, ...options }).pipe(
+  // The version is pinned so version gates never add a status lookup to the scripted exchange.
+  const client = KibanaClient.layer({
+    url: "http://kibana.test:5601",
+    retry: { times: 0 },
+    serverVersion: "9.4.3",
+    ...options
+  }).pipe(
     Layer.provide(fake.layer)
   )
   return { seen: fake.seen, layer: Layer.provideMerge(Connectors.layer, client) }

@@ -7,7 +7,8 @@ import type {
   KibanaCommonError,
   KibanaConflict,
   KibanaNotFound,
-  KibanaSpaceNotFound
+  KibanaSpaceNotFound,
+  KibanaUnsupportedFeature
 } from "../../src/errors/KibanaError.js"
 import type { UpdateConnectorInput } from "../../src/schemas/ConnectorInput.js"
 import type { Connectors } from "../../src/services/Connectors.js"
@@ -18,16 +19,22 @@ type Base = KibanaCommonError | KibanaSpaceNotFound
 
 describe("Connectors error unions", () => {
   it("are exactly the documented unions", () => {
-    expectTypeOf<ErrorOf<Service["create"]>>().toEqualTypeOf<KibanaBadRequest | KibanaConflict | Base>()
+    expectTypeOf<ErrorOf<Service["create"]>>().toEqualTypeOf<
+      KibanaBadRequest | KibanaConflict | KibanaUnsupportedFeature | Base
+    >()
     expectTypeOf<ErrorOf<Service["get"]>>().toEqualTypeOf<KibanaNotFound | Base>()
     expectTypeOf<ErrorOf<Service["list"]>>().toEqualTypeOf<Base>()
-    expectTypeOf<ErrorOf<Service["update"]>>().toEqualTypeOf<KibanaBadRequest | KibanaNotFound | Base>()
+    expectTypeOf<ErrorOf<Service["update"]>>().toEqualTypeOf<
+      KibanaBadRequest | KibanaNotFound | KibanaUnsupportedFeature | Base
+    >()
     expectTypeOf<ErrorOf<Service["delete"]>>().toEqualTypeOf<KibanaBadRequest | KibanaNotFound | Base>()
     expectTypeOf<ErrorOf<Service["execute"]>>().toEqualTypeOf<
       KibanaExecutionError | KibanaBadRequest | KibanaNotFound | Base
     >()
     expectTypeOf<ErrorOf<Service["listTypes"]>>().toEqualTypeOf<KibanaBadRequest | Base>()
-    expectTypeOf<ErrorOf<Service["acquire"]>>().toEqualTypeOf<KibanaBadRequest | KibanaConflict | Base>()
+    expectTypeOf<ErrorOf<Service["acquire"]>>().toEqualTypeOf<
+      KibanaBadRequest | KibanaConflict | KibanaUnsupportedFeature | Base
+    >()
     expectTypeOf<Effect.Effect.Context<ReturnType<Service["acquire"]>>>().toEqualTypeOf<Scope.Scope>()
     expectTypeOf<Effect.Effect.Context<ReturnType<Service["get"]>>>().toEqualTypeOf<never>()
   })

@@ -46,6 +46,28 @@ describe("GET /api/status over HTTP", () => {
           error: "Bad Request",
           message: "[request query]: provide only one format option: v7format or v8format"
         })
+        // The plugins behind the emulated APIs, with the statuses Kibana derives for them, in both formats.
+        assert.deepStrictEqual(v8.json.status.plugins.features, {
+          level: "available",
+          summary: "All services are available"
+        })
+        assert.deepStrictEqual(v8.json.status.plugins.actions, {
+          level: "available",
+          summary: "All services and plugins are available"
+        })
+        const actions = v7.json.status.statuses.find((status: { id: string }) => status.id === "plugin:actions@8.19.2")
+        assert.deepStrictEqual(
+          { state: actions.state, message: actions.message, uiColor: actions.uiColor, icon: actions.icon },
+          { state: "green", message: "All services and plugins are available", uiColor: "success", icon: "success" }
+        )
+        assert.deepStrictEqual(
+          v7.json.status.statuses.map((status: { id: string }) => status.id.split("@")[0]),
+          [
+            "core:elasticsearch",
+            "core:savedObjects",
+            ...Object.keys(v8.json.status.plugins).map((name) => `plugin:${name}`)
+          ]
+        )
         const wrongType = yield* call(base, "GET", "/api/status?v7format=maybe")
         assert.strictEqual(
           wrongType.json.message,

@@ -110,7 +110,13 @@ export const makeMiniKibana = () => {
     layer: (options: Partial<KibanaClient.KibanaClientOptions> = {}) =>
       Spaces.layer.pipe(
         Layer.provideMerge(
-          KibanaClient.layer({ url: "http://kibana.test:5601", retry: { times: 0 }, ...options })
+          // The version is pinned so version gates never add a status lookup to the counted requests.
+          KibanaClient.layer({
+            url: "http://kibana.test:5601",
+            retry: { times: 0 },
+            serverVersion: "9.4.3",
+            ...options
+          })
         ),
         Layer.provide(Layer.succeed(HttpClient.HttpClient, client)),
         Layer.orDie

@@ -1,0 +1,148 @@
+/**
+ * Emulator profiles: how the Kibana version the emulator plays (`--version`, the `version` option)
+ * changes its behaviour, not only the number it reports. Three profiles, newest by default:
+ *
+ * | profile  | versions      | differences modelled                                                          |
+ * | -------- | ------------- | ----------------------------------------------------------------------------- |
+ * | `8.18`   | 8.18 – 8.19   | webhook `method` only `post`/`put`; no `is_connector_type_deprecated`; `@kbn/config-schema` wording |
+ * | `9.0-9.3`| 9.0 – 9.3     | webhook methods `patch`/`get`/`delete`; zod v3 wording                         |
+ * | `9.4`    | 9.4 and later | custom connector ids: at most 36 of `[a-z0-9-]`; zod v4 `prettifyError` wording |
+ *
+ * Shared by all three (so not a profile field): caller-chosen connector ids (8.8+), the space
+ * `solution` (8.16+), the built-in connector types, and the status document's shape.
+ *
+ * @since 0.1.0
+ */
+import * as Either from "effect/Either"
+import {
+  atLeast,
+  compareVersions,
+  connectorIdRulesSince,
+  connectorIdViolation,
+  parseVersion,
+  webhookMethodsV8,
+  webhookMethodsV9
+} from "./kibanaVersion.js"
+import type { KibanaVersion } from "./kibanaVersion.js"
+import { configSchemaConnectorMessage } from "./validationFormatters.js"
+
+/**
+ * The profiles' names.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type KibanaProfileName = "8.18" | "9.0-9.3" | "9.4"
+
+/**
+ * How connector config, secrets and params failures are worded: `config-schema` (8.x), `zod-v3`
+ * (9.0 to 9.3: `Field "x": ...`), `zod-v4` (9.4: `prettifyError`). The emulator's connector types
+ * still answer in zod v3 wording whatever the profile; this field is what validation keys on.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type ValidationWording = "config-schema" | "zod-v3" | "zod-v4"
+
+/**
+ * What one profile changes.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface KibanaProfile {
+  readonly name: KibanaProfileName
+  /** The version reported by `/api/status` and checked against `kbn-version`. */
+  readonly version: string
+  readonly validationWording: ValidationWording
+  /** The webhook `method` values the webhook config accepts. */
+  readonly webhookMethods: ReadonlyArray<string>
+  /** Kibana's message for a caller-chosen connector id this version rejects, `undefined` when accepted. */
+  readonly connectorIdViolation: (id: string) => string | undefined
+  /**
+   * A config rule this version adds on top of the connector type's own validation, as the full 400
+   * message; `undefined` when the config is accepted.
+   */
+  readonly connectorConfigViolation: (connectorTypeId: string, config: unknown) => string | undefined
+  /**
+   * Whether connector answers carry `is_connector_type_deprecated`. elastic/kibana PR #236662 ("Add
+   * support to deprecate connector types", `backport:skip`) added it to the actions client's responses
+   * during 9.x; the 8.18 OpenAPI connector schema (`additionalProperties: false`) has no such property.
+   * 9.0 and 9.1 lack it too, but the `9.0-9.3` profile follows the newest of its range.
+   */
+  readonly connectorTypeDeprecatedField: boolean
+}
+
+const v = (text: string): KibanaVersion => parseVersion(text)!
+
+/**
+ * The oldest version the emulator plays.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const oldestSupportedVersion = "8.18.0"
+
+const acceptAll = () => undefined
+
+// 8.x webhook config: `method: schema.oneOf([schema.literal('post'), schema.literal('put')], { defaultValue: 'post' })`
+// (8.18 OpenAPI `webhook_config.method: enum [post, put]`), wrapped by validate_with_schema.ts.
+const webhookMethodIn8x = (connectorTypeId: string, config: unknown) => {
+  const method = (config as { method?: unknown } | null)?.method
+  if (connectorTypeId !== ".webhook" || method === undefined || webhookMethodsV8.includes(method as string)) {
+    return undefined
+  }
+  return configSchemaConnectorMessage("config", [{
+    code: "invalid_value",
+    path: ["method"],
+    values: webhookMethodsV8,
+    received: method
+  }])
+}
+
+/**
+ * The profile for a version, or why the emulator cannot play it.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const profileFor = (version: string): Either.Either<KibanaProfile, string> => {
+  const parsed = parseVersion(version)
+  if (parsed === undefined) return Either.left(`not a Kibana version such as 9.4.3: ${JSON.stringify(version)}`)
+  if (compareVersions(parsed, v(oldestSupportedVersion)) < 0) {
+    return Either.left(`the emulator plays Kibana ${oldestSupportedVersion} and later, not ${version}`)
+  }
+  if (parsed.major === 8) {
+    return Either.right({
+      name: "8.18",
+      version,
+      validationWording: "config-schema",
+      webhookMethods: webhookMethodsV8,
+      connectorIdViolation: acceptAll,
+      connectorConfigViolation: webhookMethodIn8x,
+      connectorTypeDeprecatedField: false
+    })
+  }
+  const v9Methods = [...webhookMethodsV8, ...webhookMethodsV9]
+  return Either.right(
+    atLeast(parsed, connectorIdRulesSince)
+      ? {
+        name: "9.4",
+        version,
+        validationWording: "zod-v4",
+        webhookMethods: v9Methods,
+        connectorIdViolation,
+        connectorConfigViolation: acceptAll,
+        connectorTypeDeprecatedField: true
+      }
+      : {
+        name: "9.0-9.3",
+        version,
+        validationWording: "zod-v3",
+        webhookMethods: v9Methods,
+        connectorIdViolation: acceptAll,
+        connectorConfigViolation: acceptAll,
+        connectorTypeDeprecatedField: true
+      }
+  )
+}

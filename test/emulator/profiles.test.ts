@@ -1,0 +1,124 @@
+// Emulator profiles: the played version selects behaviour; each profile's rules answer with Kibana's
+// exact messages for that version.
+import { assert, describe, it } from "@effect/vitest"
+import { Effect, Either } from "effect"
+import * as KibanaEmulator from "../../src/emulator/KibanaEmulator.js"
+import { profileFor } from "../../src/emulator/KibanaProfile.js"
+import { elastic } from "./helpers.js"
+
+const send = (emulator: KibanaEmulator.KibanaEmulator.Service, method: string, path: string, body?: unknown) =>
+  Effect.map(
+    emulator.handle({
+      method,
+      path,
+      query: new URLSearchParams(),
+      headers: { authorization: elastic, "kbn-xsrf": "true", "content-type": "application/json" },
+      body: body === undefined ? "" : JSON.stringify(body)
+    }),
+    (response) => {
+      if (response._tag !== "Response") throw new Error("dropped")
+      return { status: response.status, json: response.body === undefined ? undefined : JSON.parse(response.body) }
+    }
+  )
+
+const webhook = (method?: string) => ({
+  name: "hook",
+  connector_type_id: ".webhook",
+  config: { url: "http://127.0.0.1:1/x", ...(method === undefined ? {} : { method }) },
+  secrets: {}
+})
+
+describe("profile selection", () => {
+  it("each version maps to its profile; the default is the newest", () => {
+    const name = (version: string) => Either.map(profileFor(version), (profile) => profile.name)
+    assert.deepStrictEqual(name("8.18.0"), Either.right("8.18"))
+    assert.deepStrictEqual(name("8.19.2-SNAPSHOT"), Either.right("8.18"))
+    assert.deepStrictEqual(name("9.0.0"), Either.right("9.0-9.3"))
+    assert.deepStrictEqual(name("9.3.9"), Either.right("9.0-9.3"))
+    assert.deepStrictEqual(name("9.4.0"), Either.right("9.4"))
+    assert.deepStrictEqual(name("9.5.1"), Either.right("9.4"))
+    assert.isTrue(Either.isLeft(profileFor("8.17.9")))
+    assert.isTrue(Either.isLeft(profileFor("latest")))
+  })
+
+  it.effect("the emulator refuses a version it cannot play, and defaults to 9.4", () =>
+    Effect.gen(function*() {
+      const error = yield* Effect.flip(KibanaEmulator.make({ version: "8.17.4" }))
+      assert.strictEqual(error._tag, "EmulatorOptionsError")
+      assert.include(error.message, "the emulator plays Kibana 8.18.0 and later, not 8.17.4")
+      const emulator = yield* KibanaEmulator.make()
+      assert.strictEqual(emulator.profile.name, "9.4")
+      assert.strictEqual(emulator.profile.validationWording, "zod-v4")
+    }))
+})
+
+describe("9.4: custom connector ids (elastic/kibana PR #255922)", () => {
+  it.effect("ids outside 36 of [a-z0-9-] get Kibana's 400; valid ones are created", () =>
+    Effect.gen(function*() {
+      const emulator = yield* KibanaEmulator.make({ version: "9.4.0" })
+      const characters = yield* send(emulator, "POST", "/api/actions/connector/My_Hook", webhook())
+      assert.deepStrictEqual(characters, {
+        status: 400,
+        json: {
+          statusCode: 400,
+          error: "Bad Request",
+          message: "[request params.id]: Connector ID must contain only lowercase letters, numbers, and hyphens."
+        }
+      })
+      const length = yield* send(emulator, "POST", `/api/actions/connector/${"a".repeat(37)}`, webhook())
+      assert.strictEqual(length.status, 400)
+      assert.strictEqual(
+        length.json.message,
+        "[request params.id]: value has length [37] but it must have a maximum length of [36]."
+      )
+      // the id is checked before the body, as Kibana validates params first
+      const both = yield* send(emulator, "POST", "/api/actions/connector/Bad_Id", { name: 1 })
+      assert.include(both.json.message, "[request params.id]")
+      const valid = yield* send(emulator, "POST", `/api/actions/connector/${"a".repeat(36)}`, webhook())
+      assert.strictEqual(valid.status, 200)
+      assert.deepStrictEqual((yield* emulator.connectors).map((connector) => connector.id), ["a".repeat(36)])
+    }))
+
+  it.effect("9.0 to 9.3 and 8.18 accept any id", () =>
+    Effect.gen(function*() {
+      for (const version of ["9.3.2", "8.18.1"]) {
+        const emulator = yield* KibanaEmulator.make({ version })
+        const created = yield* send(emulator, "POST", "/api/actions/connector/My_Hook", webhook())
+        assert.strictEqual(created.status, 200, version)
+        assert.strictEqual(created.json.id, "My_Hook")
+      }
+    }))
+})
+
+describe("8.18: webhook methods post and put only", () => {
+  it.effect("patch, get and delete get config-schema's 8.x message, on create and update", () =>
+    Effect.gen(function*() {
+      const emulator = yield* KibanaEmulator.make({ version: "8.18.1" })
+      const expected = "error validating action type config: [method]: types that failed validation:\n" +
+        "- [method.0]: expected value to equal [post]\n" +
+        "- [method.1]: expected value to equal [put]"
+      for (const method of ["patch", "get", "delete"]) {
+        const created = yield* send(emulator, "POST", "/api/actions/connector", webhook(method))
+        assert.deepStrictEqual(created, {
+          status: 400,
+          json: { statusCode: 400, error: "Bad Request", message: expected }
+        })
+      }
+      const hook = yield* send(emulator, "POST", "/api/actions/connector/hook", webhook("put"))
+      assert.strictEqual(hook.status, 200)
+      const { connector_type_id: _, ...update } = webhook("patch")
+      const updated = yield* send(emulator, "PUT", "/api/actions/connector/hook", update)
+      assert.strictEqual(updated.status, 400)
+      assert.strictEqual(updated.json.message, expected)
+    }))
+
+  it.effect("9.x accepts them", () =>
+    Effect.gen(function*() {
+      for (const version of ["9.0.0", "9.4.3"]) {
+        const emulator = yield* KibanaEmulator.make({ version })
+        const created = yield* send(emulator, "POST", "/api/actions/connector", webhook("patch"))
+        assert.strictEqual(created.status, 200, version)
+        assert.strictEqual(created.json.config.method, "patch")
+      }
+    }))
+})

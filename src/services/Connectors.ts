@@ -19,6 +19,7 @@
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
@@ -32,6 +33,7 @@ import type {
   SpaceNotFound
 } from "../errors/KibanaError.js"
 import { decodeBody, expectErrors } from "../internal/operation.js"
+import { acquireWithId, settleWindowFor } from "../internal/scopedCreate.js"
 import { scrubSecretEcho, secretValues } from "../internal/secretEcho.js"
 import { Connector, ConnectorType } from "../schemas/Connector.js"
 import type { ConnectorId, JsonObject } from "../schemas/Connector.js"
@@ -178,8 +180,10 @@ export declare namespace Connectors {
     ) => Effect.Effect<ReadonlyArray<ConnectorType>, ListTypesError>
     /**
      * Creates a connector that is deleted when the surrounding `Scope` closes: on success, failure or
-     * interruption. A connector already gone by then is fine; a failing delete is logged as a warning
-     * (without secrets) and never replaces the program's own result.
+     * interruption. The id is chosen before the request leaves (`options.id`, else a UUID v4; Kibana
+     * 8.8+), and the deletion is registered first, so a create that timed out, lost its answer or was
+     * interrupted is deleted too, once it lands. A connector already gone by then is fine; a failing
+     * delete is logged as a warning (without secrets) and never replaces the program's own result.
      */
     readonly acquire: (
       input: CreateConnectorInput,
@@ -344,25 +348,38 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
     return yield* decodeConnectorTypes(response)
   })
 
-  // Release must not fail: the program's own result matters more than a leftover connector.
-  const release = (connector: Connector) =>
-    del(connector.id).pipe(
-      // Gone already: deleted by someone else, or with its space (Kibana deletes a space's objects).
-      Effect.catchTags({ KibanaNotFound: () => Effect.void, SpaceNotFound: () => Effect.void }),
-      Effect.catchAll((error) =>
-        Effect.logWarning("could not delete temporary connector").pipe(
-          Effect.annotateLogs({ connectorId: connector.id, error: error._tag, reason: error.message })
-        )
-      ),
-      Effect.catchAllDefect((defect) =>
-        Effect.logWarning("could not delete temporary connector").pipe(
-          Effect.annotateLogs({ connectorId: connector.id, error: "Defect", reason: String(defect) })
-        )
-      )
+  const releaseFailed = (id: string) => (error: unknown) =>
+    Effect.logWarning("could not delete temporary connector").pipe(
+      Effect.annotateLogs({
+        connectorId: id,
+        error: typeof error === "object" && error !== null && "_tag" in error ? String(error._tag) : "Defect",
+        reason: error instanceof Error ? error.message : String(error)
+      })
     )
 
+  // The id is chosen here, so the release can be registered before the request leaves.
   const acquire = (input: CreateConnectorInput, options?: CreateConnectorOptions) =>
-    Effect.acquireRelease(create(input, options), release)
+    Effect.suspend(() => {
+      const id = (options?.id ?? crypto.randomUUID()) as ConnectorId
+      return acquireWithId({
+        create: create(input, { id }),
+        find: get(id).pipe(
+          Effect.map(Option.some),
+          Effect.catchTag("KibanaNotFound", () => Effect.succeedNone)
+        ),
+        remove: del(id).pipe(
+          Effect.as("deleted" as const),
+          // Gone already: never created, deleted by someone else, or with its space.
+          Effect.catchTags({
+            KibanaNotFound: () => Effect.succeed("missing" as const),
+            SpaceNotFound: () => Effect.succeed("missing" as const)
+          }),
+          Effect.catchAllDefect(Effect.fail)
+        ),
+        settleWindow: settleWindowFor(kibana.timeout),
+        onReleaseFailure: releaseFailed(id)
+      })
+    })
 
   return Connectors.of({ create, get, list, update, delete: del, execute, executeIndex, listTypes, acquire })
 })

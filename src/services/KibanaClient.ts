@@ -21,8 +21,10 @@ import type { KibanaDecodeError, KibanaRequestError } from "../errors/KibanaErro
 import { notKibana, parseJsonBody, statusError, transportError } from "../internal/failures.js"
 import type { RawAnswer } from "../internal/failures.js"
 import { decodeBody } from "../internal/operation.js"
+import { RequestTracker } from "../internal/requestTracker.js"
 import { withRetries } from "../internal/retry.js"
 import type { RetrySettings } from "../internal/retry.js"
+import { outcomeOfFailure } from "../internal/scopedCreate.js"
 import { makeSpaceExistence } from "../internal/spaceExistence.js"
 import { libraryVersion } from "../internal/version.js"
 import { invalidSpaceIdReason, spaceIdPattern } from "../schemas/Space.js"
@@ -166,6 +168,8 @@ export declare namespace KibanaClient {
   export interface Service {
     /** Kibana's base URL (with base path, without trailing slash). */
     readonly url: string
+    /** Time allowed for each attempt. */
+    readonly timeout: Duration.Duration
     /**
      * Sends a request in the current space and returns the 2xx answer; anything else fails with the
      * tagged error for its status. Retries and the timeout apply per the client's options.
@@ -295,13 +299,24 @@ export const make = (
       request: KibanaRequest,
       path: string,
       body: string | undefined = undefined
-    ): Effect.Effect<KibanaResponse, KibanaRequestError> =>
-      Effect.flatMap(readAnswer(request, path, body), (answer) => {
+    ): Effect.Effect<KibanaResponse, KibanaRequestError> => {
+      const answered = Effect.flatMap(readAnswer(request, path, body), (answer) => {
         if (answer.status < 200 || answer.status >= 300) return Effect.fail(statusError(answer))
         const foreign = notKibana(answer)
         if (Option.isSome(foreign)) return Effect.fail(foreign.value)
         return Effect.succeed({ ...answer, body: parseJsonBody(answer) })
       })
+      if (request.method === "GET") return answered
+      // A scoped create needs to know whether this attempt may have been acted on.
+      return Effect.flatMap(RequestTracker, (track) => {
+        if (track === undefined) return answered
+        track.maybeActed = true
+        return Effect.tapError(answered, (error) =>
+          Effect.sync(() => {
+            if (outcomeOfFailure(error) === "absent") track.maybeActed = false
+          }))
+      })
+    }
 
     // The spaces API is never prefixed; 200 is "exists", 404 "missing", anything else is not an answer.
     const lookupSpace = (spaceId: string): Effect.Effect<boolean, KibanaRequestError> => {
@@ -344,7 +359,7 @@ export const make = (
         })
       )
 
-    return KibanaClient.of({ url: baseUrl, request, invalidateSpace })
+    return KibanaClient.of({ url: baseUrl, timeout, request, invalidateSpace })
   })
 
 /**

@@ -10,6 +10,7 @@
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
@@ -22,6 +23,7 @@ import type {
   KibanaRequestError
 } from "../errors/KibanaError.js"
 import { decodeBody, expectErrors } from "../internal/operation.js"
+import { acquireWithId, settleWindowFor } from "../internal/scopedCreate.js"
 import { invalidSpaceIdReason, Space, spaceIdPattern, SpaceInput, SpacePurpose } from "../schemas/Space.js"
 import { KibanaClient } from "./KibanaClient.js"
 import type { KibanaRequest, KibanaResponse } from "./KibanaClient.js"
@@ -116,8 +118,9 @@ export declare namespace Spaces {
     readonly delete: (id: string) => Effect.Effect<void, DeleteError>
     /**
      * Creates a space that is deleted, with everything in it, when the surrounding `Scope` closes: on
-     * success, failure or interruption. A space already gone by then is fine; a failing delete is logged
-     * as a warning and never replaces the program's own result.
+     * success, failure or interruption, including a create that timed out or lost its answer (its
+     * deletion is registered before the request leaves). A space already gone by then is fine; a failing
+     * delete is logged as a warning and never replaces the program's own result.
      */
     readonly acquire: (input: SpaceInput) => Effect.Effect<Space, CreateError, Scope.Scope>
   }
@@ -225,19 +228,32 @@ export const make: Effect.Effect<Spaces.Service, never, KibanaClient> = Effect.g
     )
   })
 
-  // Release must not fail: the program's own result matters more than a leftover space.
-  const release = (space: Space) =>
-    del(space.id).pipe(
-      Effect.catchTag("KibanaNotFound", () => Effect.void),
-      Effect.catchAllCause((cause) =>
-        Effect.logWarning("could not delete temporary space").pipe(
-          Effect.annotateLogs({ spaceId: space.id }),
-          Effect.annotateLogs("cause", cause)
-        )
-      )
+  const releaseFailed = (spaceId: string) => (error: unknown) =>
+    Effect.logWarning("could not delete temporary space").pipe(
+      Effect.annotateLogs({
+        spaceId,
+        error: typeof error === "object" && error !== null && "_tag" in error ? String(error._tag) : "Defect",
+        reason: error instanceof Error ? error.message : String(error)
+      })
     )
 
-  const acquire = (input: SpaceInput) => Effect.acquireRelease(create(input), release)
+  // A space's id is in its input, so the release is registered before the create leaves.
+  const acquire = (input: SpaceInput) =>
+    Effect.flatMap(validateInput("Spaces.create")(input), (valid) =>
+      acquireWithId({
+        create: create(valid),
+        find: get(valid.id).pipe(
+          Effect.map(Option.some),
+          Effect.catchTag("KibanaNotFound", () => Effect.succeedNone)
+        ),
+        remove: del(valid.id).pipe(
+          Effect.as("deleted" as const),
+          Effect.catchTag("KibanaNotFound", () => Effect.succeed("missing" as const)),
+          Effect.catchAllDefect(Effect.fail)
+        ),
+        settleWindow: settleWindowFor(kibana.timeout),
+        onReleaseFailure: releaseFailed(valid.id)
+      }))
 
   return Spaces.of({ list, get, create, update, delete: del, acquire })
 })

@@ -33,6 +33,7 @@ import type {
   SpaceNotFound
 } from "../errors/KibanaError.js"
 import { decodeBody, expectErrors } from "../internal/operation.js"
+import { inputDefectsAsErrors, pathSegment, readInput } from "../internal/requestInput.js"
 import { acquireWithId, settleWindowFor } from "../internal/scopedCreate.js"
 import { scrubSecretEcho, secretValues } from "../internal/secretEcho.js"
 import { Connector, ConnectorType } from "../schemas/Connector.js"
@@ -192,20 +193,12 @@ export declare namespace Connectors {
   }
 }
 
-/**
- * The path of one connector. URLs resolve `.` and `..` segments (percent-encoded too) before sending, so
- * those ids would reach another route: `create(input, { id: "." })` would post to
- * `/api/actions/connector/` and silently get a generated id, `execute(".")` would create `_execute`.
- */
+/** The path of one connector; an id that cannot be put in a URL path is a `KibanaInputError`. */
 const connectorPath = (
   operation: string,
   id: string
 ): Effect.Effect<`/api/actions/connector/${string}`, KibanaInputError> =>
-  id === "." || id === ".."
-    ? Effect.fail(
-      new KibanaInputError({ operation, field: "id", reason: `${JSON.stringify(id)} cannot be sent in a URL path` })
-    )
-    : Effect.succeed(`/api/actions/connector/${encodeURIComponent(id)}` as const)
+  Effect.map(pathSegment(operation, "id", id), (segment) => `/api/actions/connector/${segment}` as const)
 
 /**
  * Encodes typed input to its wire form. Failures name the field, but never show the offending value:
@@ -216,7 +209,8 @@ const encodeInput = <A, I>(operation: string, schema: Schema.Schema<A, I>) => {
   // (`refesh`) with its own message instead of the client dropping it silently.
   const encode = Schema.encode(schema, { errors: "all", onExcessProperty: "preserve" })
   return (input: A): Effect.Effect<I, KibanaInputError> =>
-    Effect.mapError(encode(input), (error) => {
+    // suspended: the encode reads the input at once, and a throwing getter must become an error
+    Effect.mapError(Effect.suspend(() => encode(input)), (error) => {
       const issues = ParseResult.ArrayFormatter.formatErrorSync(error).map((issue) => ({
         field: issue.path.length === 0 ? "input" : issue.path.join("."),
         // "Expected X, actual <value>": the value is dropped
@@ -228,7 +222,7 @@ const encodeInput = <A, I>(operation: string, schema: Schema.Schema<A, I>) => {
         field: unique(issues.map((issue) => issue.field)),
         reason: unique(issues.map((issue) => `${issue.field}: ${issue.reason}`))
       })
-    })
+    }).pipe(inputDefectsAsErrors(operation, "input"))
 }
 
 const encodeCreate = encodeInput("Connectors.create", CreateConnectorInput)
@@ -251,16 +245,16 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
   const create = Effect.fn("Connectors.create")(
     function*(input: CreateConnectorInput, options?: CreateConnectorOptions) {
       const body = yield* encodeCreate(input)
-      if (options?.id !== undefined && options.id.trim() === "") {
+      const id = yield* readInput("Connectors.create", "options", () => options?.id)
+      if (typeof id === "string" && id.trim() === "") {
         // `POST /api/actions/connector/` would silently create the connector with a generated id
         return yield* new KibanaInputError({ operation: "Connectors.create", field: "id", reason: "must not be blank" })
       }
-      const path = options?.id === undefined
-        ? "/api/actions/connector"
-        : yield* connectorPath("Connectors.create", options.id)
+      const path = id === undefined ? "/api/actions/connector" : yield* connectorPath("Connectors.create", id)
+      const secrets = yield* readInput("Connectors.create", "input", () => secretValues(input))
       const response = yield* kibana.request({ method: "POST", path, body }).pipe(
         expectErrors("KibanaBadRequest", "KibanaConflict"),
-        Effect.mapError(scrubSecretEcho(secretValues(input)))
+        Effect.mapError(scrubSecretEcho(secrets))
       )
       return yield* decodeConnector(response)
     }
@@ -288,9 +282,10 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
       secrets: "secrets" in encoded ? encoded.secrets : undefined
     }
     const path = yield* connectorPath("Connectors.update", id)
+    const secrets = yield* readInput("Connectors.update", "input", () => secretValues(input))
     const response = yield* kibana.request({ method: "PUT", path, body }).pipe(
       expectErrors("KibanaBadRequest", "KibanaNotFound"),
-      Effect.mapError(scrubSecretEcho(secretValues(input)))
+      Effect.mapError(scrubSecretEcho(secrets))
     )
     return yield* decodeConnector(response)
   })
@@ -340,10 +335,11 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
   )
 
   const listTypes = Effect.fn("Connectors.listTypes")(function*(options?: ListConnectorTypesOptions) {
+    const featureId = yield* readInput("Connectors.listTypes", "options", () => options?.featureId)
     const response = yield* kibana.request({
       method: "GET",
       path: "/api/actions/connector_types",
-      query: { feature_id: options?.featureId }
+      query: { feature_id: featureId }
     }).pipe(expectErrors("KibanaBadRequest"))
     return yield* decodeConnectorTypes(response)
   })

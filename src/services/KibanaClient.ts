@@ -8,19 +8,28 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Config from "effect/Config"
-import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
-import * as Duration from "effect/Duration"
+import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import type * as Schema from "effect/Schema"
 import { KibanaConfigError, KibanaInputError, KibanaTimeout, SpaceNotFound } from "../errors/KibanaError.js"
 import type { KibanaDecodeError, KibanaRequestError } from "../errors/KibanaError.js"
+import {
+  countOption,
+  durationOption,
+  fromConfigError,
+  headerOption,
+  objectOption,
+  readOptions
+} from "../internal/clientOptions.js"
 import { notKibana, parseJsonBody, statusError, transportError } from "../internal/failures.js"
 import type { RawAnswer } from "../internal/failures.js"
 import { decodeBody } from "../internal/operation.js"
+import { checkPath, serializeBody } from "../internal/requestInput.js"
 import { RequestTracker } from "../internal/requestTracker.js"
 import { withRetries } from "../internal/retry.js"
 import type { RetrySettings } from "../internal/retry.js"
@@ -188,20 +197,9 @@ const invalidSpaceId = (spaceId: string) =>
     reason: `${JSON.stringify(spaceId)} ${invalidSpaceIdReason}`
   })
 
-/** The JSON body text, once for all attempts; a value JSON cannot carry (a BigInt, a cycle) is bad input. */
-const serializeBody = (request: KibanaRequest): Effect.Effect<string | undefined, KibanaInputError> =>
-  request.body === undefined ? Effect.succeed(undefined) : Effect.try({
-    try: () => JSON.stringify(request.body),
-    catch: (error) =>
-      new KibanaInputError({
-        operation: `${request.method} ${request.path}`,
-        field: "body",
-        reason: `cannot be sent as JSON: ${error instanceof Error ? error.message : String(error)}`
-      })
-  })
-
-const validateUrl = (url: string): Effect.Effect<string, KibanaConfigError> => {
-  const fail = (reason: string) => Effect.fail(new KibanaConfigError({ field: "url", reason }))
+const validateUrl = (url: unknown): Either.Either<string, KibanaConfigError> => {
+  const fail = (reason: string) => Either.left(new KibanaConfigError({ field: "url", reason }))
+  if (typeof url !== "string") return fail("it must be an absolute http(s) URL such as https://kibana.example.com:5601")
   let parsed: URL
   try {
     parsed = new URL(url)
@@ -214,7 +212,7 @@ const validateUrl = (url: string): Effect.Effect<string, KibanaConfigError> => {
     return fail("the URL must not contain credentials; pass them as `auth`")
   }
   if (parsed.search !== "" || parsed.hash !== "") return fail("the URL must not contain a query or fragment")
-  return Effect.succeed(`${parsed.origin}${parsed.pathname.replace(/\/+$/, "")}`)
+  return Either.right(`${parsed.origin}${parsed.pathname.replace(/\/+$/, "")}`)
 }
 
 const authorization = (auth: KibanaAuth): string | undefined => {
@@ -233,11 +231,48 @@ const authorization = (auth: KibanaAuth): string | undefined => {
   }
 }
 
-const resolveRetry = (options: KibanaRetryOptions | undefined): RetrySettings => ({
-  times: Math.max(0, Math.floor(options?.times ?? 3)),
-  baseDelay: Duration.decode(options?.baseDelay ?? "250 millis"),
-  maxDelay: Duration.decode(options?.maxDelay ?? "30 seconds")
-})
+/** The options, checked: every unusable one is a `KibanaConfigError` naming it. */
+interface ResolvedOptions {
+  readonly url: string
+  readonly auth: KibanaAuth
+  readonly timeout: Duration.Duration
+  readonly userAgent: string
+  readonly retry: RetrySettings
+  readonly spaceExistence: { readonly timeToLive: Duration.Duration; readonly capacity: number } | undefined
+}
+
+const resolveOptions = (options: KibanaClientOptions): Effect.Effect<ResolvedOptions, KibanaConfigError> =>
+  Effect.suspend(() =>
+    readOptions(() =>
+      Either.gen(function*() {
+        if (typeof options !== "object" || options === null) {
+          return yield* Either.left(new KibanaConfigError({ field: "options", reason: "must be an object" }))
+        }
+        const retry = yield* objectOption("retry", options.retry)
+        const existence = yield* objectOption("spaceExistence", options.spaceExistence)
+        return {
+          url: yield* validateUrl(options.url),
+          auth: options.auth ?? KibanaAuth.none,
+          timeout: yield* durationOption("timeout", options.timeout, "30 seconds", "positive"),
+          userAgent: yield* headerOption("userAgent", options.userAgent, `effect-kibana/${libraryVersion}`),
+          retry: {
+            times: yield* countOption("retry.times", retry?.times, 3, 0),
+            baseDelay: yield* durationOption("retry.baseDelay", retry?.baseDelay, "250 millis", "nonNegative"),
+            maxDelay: yield* durationOption("retry.maxDelay", retry?.maxDelay, "30 seconds", "nonNegative")
+          },
+          spaceExistence: existence === undefined ? undefined : {
+            timeToLive: yield* durationOption(
+              "spaceExistence.timeToLive",
+              existence.timeToLive,
+              "1 minute",
+              "nonNegative"
+            ),
+            capacity: yield* countOption("spaceExistence.capacity", existence.capacity, 1000, 1)
+          }
+        }
+      })
+    )
+  )
 
 /**
  * Builds a Kibana client over the application's `HttpClient`.
@@ -249,12 +284,10 @@ export const make = (
   options: KibanaClientOptions
 ): Effect.Effect<KibanaClient.Service, KibanaConfigError, HttpClient.HttpClient> =>
   Effect.gen(function*() {
-    const baseUrl = yield* validateUrl(options.url)
+    const resolved = yield* resolveOptions(options)
+    const baseUrl = resolved.url
     const httpClient = yield* HttpClient.HttpClient
-    const auth = options.auth ?? KibanaAuth.none
-    const timeout = Duration.decode(options.timeout ?? "30 seconds")
-    const retry = resolveRetry(options.retry)
-    const userAgent = options.userAgent ?? `effect-kibana/${libraryVersion}`
+    const { auth, retry, timeout, userAgent } = resolved
 
     const buildRequest = (request: KibanaRequest, path: string, body: string | undefined) => {
       const header = authorization(auth)
@@ -327,11 +360,9 @@ export const make = (
       )
     }
 
-    const existence = options.spaceExistence === undefined ? undefined : makeSpaceExistence({
-      timeToLive: Duration.decode(options.spaceExistence.timeToLive ?? "1 minute"),
-      capacity: options.spaceExistence.capacity ?? 1000,
-      lookup: lookupSpace
-    })
+    const existence = resolved.spaceExistence === undefined
+      ? undefined
+      : makeSpaceExistence({ ...resolved.spaceExistence, lookup: lookupSpace })
 
     const spacePrefix = Effect.fnUntraced(function*(spaceScoped: boolean) {
       const spaceId = yield* CurrentSpace
@@ -346,8 +377,10 @@ export const make = (
 
     const request = (request: KibanaRequest): Effect.Effect<KibanaResponse, KibanaRequestError> =>
       Effect.gen(function*() {
-        const body = yield* serializeBody(request)
-        const path = `${yield* spacePrefix(request.spaceScoped ?? true)}${request.path}`
+        const operation = `${request.method} ${String(request.path)}`
+        const relative = yield* checkPath(operation, baseUrl, request.path)
+        const body = yield* serializeBody(operation, request.body)
+        const path = `${yield* spacePrefix(request.spaceScoped ?? true)}${relative}`
         const response = yield* withRetries(retry, request.method, path, attempt(request, path, body))
         yield* Effect.logDebug("Kibana request").pipe(
           Effect.annotateLogs({ method: request.method, path, status: response.status })
@@ -380,8 +413,11 @@ export const layer = (
  */
 export const layerConfig = (
   options: Config.Config.Wrap<KibanaClientOptions>
-): Layer.Layer<KibanaClient, KibanaConfigError | ConfigError.ConfigError, HttpClient.HttpClient> =>
-  Layer.effect(KibanaClient, Effect.flatMap(Config.unwrap(options), make))
+): Layer.Layer<KibanaClient, KibanaConfigError, HttpClient.HttpClient> =>
+  Layer.effect(
+    KibanaClient,
+    Config.unwrap(options).pipe(Effect.mapError(fromConfigError), Effect.flatMap(make))
+  )
 
 /**
  * Credentials from the environment: `KIBANA_API_KEY`, else `KIBANA_USERNAME` + `KIBANA_PASSWORD`, else
@@ -408,11 +444,7 @@ export const authFromEnv: Config.Config<KibanaAuth> = Config.redacted("KIBANA_AP
  * @since 0.1.0
  * @category layers
  */
-export const layerFromEnv: Layer.Layer<
-  KibanaClient,
-  KibanaConfigError | ConfigError.ConfigError,
-  HttpClient.HttpClient
-> = layerConfig({
+export const layerFromEnv: Layer.Layer<KibanaClient, KibanaConfigError, HttpClient.HttpClient> = layerConfig({
   url: Config.string("KIBANA_URL"),
   auth: authFromEnv,
   timeout: Config.option(Config.duration("KIBANA_TIMEOUT")).pipe(Config.map(Option.getOrUndefined))

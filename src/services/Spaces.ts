@@ -23,6 +23,7 @@ import type {
   KibanaRequestError
 } from "../errors/KibanaError.js"
 import { decodeBody, expectErrors } from "../internal/operation.js"
+import { inputDefectsAsErrors } from "../internal/requestInput.js"
 import { acquireWithId, settleWindowFor } from "../internal/scopedCreate.js"
 import { invalidSpaceIdReason, Space, spaceIdPattern, SpaceInput, SpacePurpose } from "../schemas/Space.js"
 import { KibanaClient } from "./KibanaClient.js"
@@ -138,17 +139,21 @@ const validateId = (operation: string) => (id: string): Effect.Effect<string, Ki
 const validateInput = (operation: string) => {
   const decode = Schema.decodeUnknown(SpaceInput, { errors: "all" })
   return (input: unknown): Effect.Effect<SpaceInput, KibanaInputError> =>
-    Effect.mapError(decode(input), (error) => {
+    // suspended: the decode reads the input at once, and a throwing getter must become an error
+    Effect.mapError(Effect.suspend(() => decode(input)), (error) => {
       const issues = ParseResult.ArrayFormatter.formatErrorSync(error)
       return new KibanaInputError({
         operation,
         field: issues.map((issue) => issue.path.length === 0 ? "input" : issue.path.join(".")).join(", "),
         reason: issues.map((issue) => issue.message).join("; ")
       })
-    })
+    }).pipe(inputDefectsAsErrors(operation, "input"))
 }
 
-const validateListOptions = (options: ListSpacesOptions | undefined): Effect.Effect<void, KibanaInputError> => {
+const validateListOptions = (options: ListSpacesOptions | undefined): Effect.Effect<void, KibanaInputError> =>
+  Effect.suspend(() => checkListOptions(options)).pipe(inputDefectsAsErrors("Spaces.list", "options"))
+
+const checkListOptions = (options: ListSpacesOptions | undefined): Effect.Effect<void, KibanaInputError> => {
   const fail = (field: string, reason: string) =>
     Effect.fail(new KibanaInputError({ operation: "Spaces.list", field, reason }))
   if (options?.purpose === undefined) return Effect.void

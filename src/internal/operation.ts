@@ -81,6 +81,20 @@ export const decodeBody = <A, I>(schema: Schema.Schema<A, I>) => {
   }
 }
 
+/**
+ * Succeeds only on 204 No Content, which is what Kibana answers to a delete. Any other 2xx (a proxy's
+ * plain "OK", a 200 carrying an error envelope) is no proof anything happened.
+ */
+export const expectNoContent = (response: KibanaResponse): Effect.Effect<void, KibanaUnexpectedStatus> =>
+  response.status === 204 ? Effect.void : Effect.fail(
+    new KibanaUnexpectedStatus({
+      method: response.method,
+      path: response.path,
+      status: response.status,
+      kibanaMessage: "expected 204 No Content, as Kibana answers this request"
+    })
+  )
+
 type StatusTag = KibanaStatusError["_tag"]
 
 /**

@@ -29,9 +29,12 @@ export const secretValues = (input: unknown): ReadonlyArray<string> => {
       for (const nested of Object.values(value)) stack.push([nested, secret])
     }
   }
-  // Longest first, so a secret containing another is replaced whole.
-  return [...found].sort((a, b) => b.length - a.length)
+  return sortedSecrets(found)
 }
+
+/** Distinct non-empty secrets, longest first, so a secret containing another is replaced whole. */
+export const sortedSecrets = (secrets: Iterable<string>): ReadonlyArray<string> =>
+  [...new Set(secrets)].filter((secret) => secret !== "").sort((a, b) => b.length - a.length)
 
 const replaceAll = (text: string, secrets: ReadonlyArray<string>) =>
   secrets.reduce((scrubbed, secret) => scrubbed.split(secret).join(placeholder), text)

@@ -32,7 +32,7 @@ import type {
   KibanaNotFound,
   SpaceNotFound
 } from "../errors/KibanaError.js"
-import { decodeBody, expectErrors } from "../internal/operation.js"
+import { decodeBody, expectErrors, expectNoContent } from "../internal/operation.js"
 import { inputDefectsAsErrors, pathSegment, readInput } from "../internal/requestInput.js"
 import { acquireWithId, settleWindowFor } from "../internal/scopedCreate.js"
 import { scrubSecretEcho, secretValues } from "../internal/secretEcho.js"
@@ -252,7 +252,7 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
       }
       const path = id === undefined ? "/api/actions/connector" : yield* connectorPath("Connectors.create", id)
       const secrets = yield* readInput("Connectors.create", "input", () => secretValues(input))
-      const response = yield* kibana.request({ method: "POST", path, body }).pipe(
+      const response = yield* kibana.request({ method: "POST", path, body, redact: secrets }).pipe(
         expectErrors("KibanaBadRequest", "KibanaConflict"),
         Effect.mapError(scrubSecretEcho(secrets))
       )
@@ -283,7 +283,7 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
     }
     const path = yield* connectorPath("Connectors.update", id)
     const secrets = yield* readInput("Connectors.update", "input", () => secretValues(input))
-    const response = yield* kibana.request({ method: "PUT", path, body }).pipe(
+    const response = yield* kibana.request({ method: "PUT", path, body, redact: secrets }).pipe(
       expectErrors("KibanaBadRequest", "KibanaNotFound"),
       Effect.mapError(scrubSecretEcho(secrets))
     )
@@ -292,9 +292,10 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
 
   const del = Effect.fn("Connectors.delete")(function*(id: ConnectorId) {
     const path = yield* connectorPath("Connectors.delete", id)
-    yield* kibana.request({ method: "DELETE", path }).pipe(
+    const response = yield* kibana.request({ method: "DELETE", path }).pipe(
       expectErrors("KibanaBadRequest", "KibanaNotFound")
     )
+    yield* expectNoContent(response)
   })
 
   const executionError = (result: ExecuteResponse) =>

@@ -34,6 +34,7 @@ import { RequestTracker } from "../internal/requestTracker.js"
 import { withRetries } from "../internal/retry.js"
 import type { RetrySettings } from "../internal/retry.js"
 import { outcomeOfFailure } from "../internal/scopedCreate.js"
+import { scrubSecretEcho, sortedSecrets } from "../internal/secretEcho.js"
 import { makeSpaceExistence } from "../internal/spaceExistence.js"
 import { libraryVersion } from "../internal/version.js"
 import { invalidSpaceIdReason, spaceIdPattern } from "../schemas/Space.js"
@@ -141,6 +142,12 @@ export interface KibanaRequest {
   readonly body?: unknown
   /** Whether the request runs in the current space (default `true`). The spaces API itself is not. */
   readonly spaceScoped?: boolean | undefined
+  /**
+   * Secret texts sent in the body (connector secrets). Kibana may quote them back in an error message;
+   * they are replaced with `<redacted>` in the error before any span, log or caller sees it. The
+   * client's own credentials are always treated so.
+   */
+  readonly redact?: ReadonlyArray<string> | undefined
 }
 
 /**
@@ -213,6 +220,20 @@ const validateUrl = (url: unknown): Either.Either<string, KibanaConfigError> => 
   }
   if (parsed.search !== "" || parsed.hash !== "") return fail("the URL must not contain a query or fragment")
   return Either.right(`${parsed.origin}${parsed.pathname.replace(/\/+$/, "")}`)
+}
+
+/** Every form in which the credentials could be echoed: the header, its encoded part, the raw secret. */
+const credentialTexts = (auth: KibanaAuth): ReadonlyArray<string> => {
+  const header = authorization(auth)
+  if (header === undefined) return []
+  const raw = auth._tag === "ApiKey"
+    ? Redacted.value(auth.apiKey)
+    : auth._tag === "Basic"
+    ? Redacted.value(auth.password)
+    : auth._tag === "Bearer"
+    ? Redacted.value(auth.token)
+    : ""
+  return [header, header.slice(header.indexOf(" ") + 1), raw].filter((text) => text.length >= 4)
 }
 
 const authorization = (auth: KibanaAuth): string | undefined => {
@@ -288,6 +309,7 @@ export const make = (
     const baseUrl = resolved.url
     const httpClient = yield* HttpClient.HttpClient
     const { auth, retry, timeout, userAgent } = resolved
+    const credentials = credentialTexts(auth)
 
     const buildRequest = (request: KibanaRequest, path: string, body: string | undefined) => {
       const header = authorization(auth)
@@ -387,6 +409,8 @@ export const make = (
         )
         return response
       }).pipe(
+        // before the span ends: a tracer that records failures must not receive an echoed secret
+        Effect.mapError(scrubSecretEcho(sortedSecrets([...credentials, ...(request.redact ?? [])]))),
         Effect.withSpan("KibanaClient.request", {
           attributes: { "http.request.method": request.method, "kibana.path": request.path }
         })

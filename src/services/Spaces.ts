@@ -22,7 +22,7 @@ import type {
   KibanaNotFound,
   KibanaRequestError
 } from "../errors/KibanaError.js"
-import { decodeBody, expectErrors } from "../internal/operation.js"
+import { decodeBody, expectErrors, expectNoContent } from "../internal/operation.js"
 import { inputDefectsAsErrors } from "../internal/requestInput.js"
 import { acquireWithId, settleWindowFor } from "../internal/scopedCreate.js"
 import { invalidSpaceIdReason, Space, spaceIdPattern, SpaceInput, SpacePurpose } from "../schemas/Space.js"
@@ -227,10 +227,11 @@ export const make: Effect.Effect<Spaces.Service, never, KibanaClient> = Effect.g
 
   const del = Effect.fn("Spaces.delete")(function*(id: string) {
     const spaceId = yield* validateId("Spaces.delete")(id)
-    yield* request({ method: "DELETE", path: spacePath(spaceId) }).pipe(
+    const response = yield* request({ method: "DELETE", path: spacePath(spaceId) }).pipe(
       expectErrors("KibanaNotFound", "KibanaBadRequest"),
       Effect.ensuring(kibana.invalidateSpace(spaceId))
     )
+    yield* expectNoContent(response)
   })
 
   const releaseFailed = (spaceId: string) => (error: unknown) =>

@@ -269,6 +269,7 @@ export type KibanaCommonError =
   | KibanaTransportError
   | KibanaTimeout
   | KibanaDecodeError
+  | KibanaResponseTooLarge
   | NotKibanaError
   | KibanaInputError
 
@@ -287,3 +288,21 @@ export type KibanaStatusError = KibanaBadRequest | KibanaNotFound | KibanaConfli
  * @category errors
  */
 export type KibanaRequestError = KibanaCommonError | KibanaStatusError | SpaceNotFound
+
+/**
+ * Kibana's answer was larger than the client's `maxResponseBytes`; the rest of it was not read.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class KibanaResponseTooLarge extends Schema.TaggedError<KibanaResponseTooLarge>()("KibanaResponseTooLarge", {
+  ...requestFields,
+  status: Schema.Number,
+  /** The client's limit, in bytes. */
+  maxBytes: Schema.Number
+}) {
+  override get message() {
+    return `${this.method} ${this.path} -> ${this.status}: the answer is larger than ${this.maxBytes} bytes ` +
+      "(the client option maxResponseBytes)"
+  }
+}

@@ -121,7 +121,10 @@ export const acquireWithId = <A, E extends KibanaRequestError>(
       Effect.provideService(RequestTracker, track),
       Effect.tap(() => Ref.set(outcome, "created")),
       Effect.catchAll((error) => {
-        const kind = error._tag === "KibanaDecodeError" ? "created" : outcomeOfFailure(error)
+        // a 2xx that did not decode, or was too large to read, still created the object
+        const answeredYes = error._tag === "KibanaDecodeError" ||
+          (error._tag === "KibanaResponseTooLarge" && error.status >= 200 && error.status < 300)
+        const kind = answeredYes ? "created" : outcomeOfFailure(error)
         if (kind !== "unknown") return Effect.zipRight(Ref.set(outcome, kind), Effect.fail(error))
         return Effect.either(options.find).pipe(
           Effect.flatMap((found) =>

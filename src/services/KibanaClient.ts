@@ -16,8 +16,15 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import type * as Schema from "effect/Schema"
-import { KibanaConfigError, KibanaInputError, KibanaTimeout, SpaceNotFound } from "../errors/KibanaError.js"
+import {
+  KibanaConfigError,
+  KibanaInputError,
+  KibanaResponseTooLarge,
+  KibanaTimeout,
+  SpaceNotFound
+} from "../errors/KibanaError.js"
 import type { KibanaDecodeError, KibanaRequestError } from "../errors/KibanaError.js"
+import { readBoundedText } from "../internal/boundedBody.js"
 import {
   countOption,
   durationOption,
@@ -104,6 +111,11 @@ export interface KibanaClientOptions {
   readonly auth?: KibanaAuth | undefined
   /** Time allowed for each attempt, answer body included (default 30 s). */
   readonly timeout?: Duration.DurationInput | undefined
+  /**
+   * Largest answer body read, in bytes (default 16 MiB). A larger answer fails with
+   * `KibanaResponseTooLarge` without the rest being read.
+   */
+  readonly maxResponseBytes?: number | undefined
   /** `User-Agent` header (default `effect-kibana/<version>`). */
   readonly userAgent?: string | undefined
   readonly retry?: KibanaRetryOptions | undefined
@@ -258,6 +270,7 @@ interface ResolvedOptions {
   readonly auth: KibanaAuth
   readonly timeout: Duration.Duration
   readonly userAgent: string
+  readonly maxResponseBytes: number
   readonly retry: RetrySettings
   readonly spaceExistence: { readonly timeToLive: Duration.Duration; readonly capacity: number } | undefined
 }
@@ -275,6 +288,7 @@ const resolveOptions = (options: KibanaClientOptions): Effect.Effect<ResolvedOpt
           url: yield* validateUrl(options.url),
           auth: options.auth ?? KibanaAuth.none,
           timeout: yield* durationOption("timeout", options.timeout, "30 seconds", "positive"),
+          maxResponseBytes: yield* countOption("maxResponseBytes", options.maxResponseBytes, 16 * 1024 * 1024, 1),
           userAgent: yield* headerOption("userAgent", options.userAgent, `effect-kibana/${libraryVersion}`),
           retry: {
             times: yield* countOption("retry.times", retry?.times, 3, 0),
@@ -335,15 +349,29 @@ export const make = (
     ): Effect.Effect<RawAnswer, KibanaRequestError> =>
       httpClient.execute(buildRequest(request, path, body)).pipe(
         Effect.flatMap((response) =>
-          Effect.map(response.text, (text): RawAnswer => ({
-            method: request.method,
-            path,
-            status: response.status,
-            headers: response.headers,
-            text
-          }))
+          readBoundedText(response, resolved.maxResponseBytes).pipe(
+            Effect.map((text): RawAnswer => ({
+              method: request.method,
+              path,
+              status: response.status,
+              headers: response.headers,
+              text
+            })),
+            Effect.catchTag("TooLarge", () =>
+              Effect.fail(
+                new KibanaResponseTooLarge({
+                  method: request.method,
+                  path,
+                  status: response.status,
+                  maxBytes: resolved.maxResponseBytes
+                })
+              ))
+          )
         ),
-        Effect.mapError((error: HttpClientError.HttpClientError) => transportError(request.method, path, error)),
+        Effect.catchIf(
+          (error): error is HttpClientError.HttpClientError => error._tag !== "KibanaResponseTooLarge",
+          (error) => Effect.fail(transportError(request.method, path, error))
+        ),
         Effect.timeoutFail({
           duration: timeout,
           onTimeout: () => new KibanaTimeout({ method: request.method, path, timeout })

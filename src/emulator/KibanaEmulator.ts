@@ -290,7 +290,11 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
 
       const decision = yield* faults.decide(method, path)
       for (const delay of decision.delays) yield* Effect.sleep(delay)
-      if (decision.outcome !== undefined) return { spaceId, response: faultResponse(decision.outcome) }
+      // A lost answer: the handler runs, its answer is replaced by a dropped connection.
+      const dropAfterCommit = decision.outcome?._tag === "DropAfterCommit"
+      if (decision.outcome !== undefined && !dropAfterCommit) {
+        return { spaceId, response: faultResponse(decision.outcome) }
+      }
 
       const principal = authenticated(route, request)
       if (Either.isLeft(principal)) return { spaceId, response: principal.left }
@@ -333,6 +337,7 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
         if (versionError !== undefined) return { spaceId, response: versionError }
       }
       const response = yield* route.handler({ request, spaceId, params, principal: principal.right, body })
+      if (dropAfterCommit) return { spaceId, response: { _tag: "Drop" } as const }
       return {
         spaceId,
         response: route.versioned ? withHeader(response, "elastic-api-version", API_VERSION) : response

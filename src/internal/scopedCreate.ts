@@ -59,10 +59,12 @@ export interface ScopedCreate<A, E> {
 
 /**
  * How long after giving up a create may still land: a few per-attempt timeouts (a request slower than
- * one is still being handled), at most a minute so a scope never waits long on a dead server.
+ * one is still being handled), at least 5 seconds (a loaded server queues requests well past a short
+ * timeout: the chaos test saw a create land 1.2 s after a 250 ms timeout), at most a minute so a scope
+ * never waits long on a dead server.
  */
 export const settleWindowFor = (timeout: Duration.Duration): Duration.Duration =>
-  Duration.min(Duration.times(timeout, 3), Duration.minutes(1))
+  Duration.clamp(Duration.times(timeout, 3), { minimum: Duration.seconds(5), maximum: Duration.minutes(1) })
 
 // A request already inside Kibana usually lands within moments; later polls are spaced out.
 const firstSettlePoll = Duration.millis(100)

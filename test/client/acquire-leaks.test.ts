@@ -68,9 +68,10 @@ describe("Connectors.acquire under a slow Kibana", () => {
 
   it.live("a create that never gets an answer ends at the client's timeout", () =>
     Effect.gen(function*() {
-      const fake = scripted((request) => request.method === "POST" ? { hang: true } : { status: 404 }, {
-        timeout: "300 millis"
-      })
+      const fake = scripted(
+        (request) => request.method === "POST" ? { hang: true } : { status: request.method === "GET" ? 404 : 204 },
+        { timeout: "300 millis" }
+      )
       const elapsed = yield* Effect.gen(function*() {
         const connectors = yield* Connectors.Connectors
         const started = yield* Clock.currentTimeMillis
@@ -199,9 +200,10 @@ describe("Spaces.acquire under a slow Kibana", () => {
 
   it.live("a space create that never gets an answer ends at the client's timeout", () =>
     Effect.gen(function*() {
-      const fake = scripted((request) => request.method === "POST" ? { hang: true } : { status: 404 }, {
-        timeout: "300 millis"
-      })
+      const fake = scripted(
+        (request) => request.method === "POST" ? { hang: true } : { status: request.method === "GET" ? 404 : 204 },
+        { timeout: "300 millis" }
+      )
       const elapsed = yield* Effect.gen(function*() {
         const spaces = yield* Spaces.Spaces
         const started = yield* Clock.currentTimeMillis

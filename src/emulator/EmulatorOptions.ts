@@ -95,6 +95,8 @@ export interface SeedSpace {
  *   `Retry-After`), 503 its not-ready answer (plain text `Kibana server is not ready yet`,
  *   `Retry-After: 30`), any other status Kibana's error envelope.
  * - `Drop`: closes the connection without an answer (a transport error for the client).
+ * - `DropAfterCommit`: runs the request (a create is stored, a document written), then closes the
+ *   connection without an answer: the client cannot tell whether it happened (a lost answer).
  *
  * @since 0.1.0
  * @category models
@@ -103,6 +105,7 @@ export type Fault =
   | { readonly _tag: "Latency"; readonly delay: Duration.DurationInput }
   | { readonly _tag: "Status"; readonly status: number; readonly retryAfterSeconds?: number }
   | { readonly _tag: "Drop" }
+  | { readonly _tag: "DropAfterCommit" }
 
 /**
  * When a fault applies. Faults run after route lookup and before authentication, like Kibana's

@@ -1,5 +1,5 @@
 /**
- * Serves a `KibanaEmulator` over real HTTP on loopback.
+ * Serves a `KibanaEmulator` over real HTTP (or HTTPS, optionally requiring client certificates) on loopback.
  *
  * Built on `node:http` rather than `NodeHttpServer`: the emulator already has its own
  * framework-neutral request model, and Kibana's behaviour needs raw control that a router layer would
@@ -14,6 +14,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Runtime from "effect/Runtime"
 import * as Http from "node:http"
+import * as Https from "node:https"
 import type { AddressInfo } from "node:net"
 import type { EmulatorOptionsError } from "./EmulatorError.js"
 import { EmulatorServerError } from "./EmulatorError.js"
@@ -57,6 +58,25 @@ export declare namespace EmulatorServer {
 export interface ServerOptions {
   readonly host?: string
   readonly port?: number
+  /** Serve HTTPS instead of HTTP. */
+  readonly tls?: ServerTlsOptions | undefined
+}
+
+/**
+ * HTTPS settings of the emulator's server.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ServerTlsOptions {
+  /** The server's certificate chain (PEM). */
+  readonly cert: string | Uint8Array
+  /** The server's private key (PEM). */
+  readonly key: string | Uint8Array
+  /** CAs (PEM) whose client certificates are accepted. */
+  readonly ca?: string | Uint8Array | undefined
+  /** Refuse connections without a client certificate signed by `ca` (mutual TLS). */
+  readonly requireClientCertificate?: boolean | undefined
 }
 
 // Past this many bytes beyond the limit, an oversized body is no longer drained: the socket is closed.
@@ -112,7 +132,9 @@ const write = (request: Http.IncomingMessage, response: Http.ServerResponse, ans
   response.end(answer.body)
 }
 
-const listen = (server: Http.Server, host: string, port: number) =>
+const pem = (value: string | Uint8Array) => typeof value === "string" ? value : Buffer.from(value)
+
+const listen = (server: Http.Server | Https.Server, host: string, port: number) =>
   Effect.async<AddressInfo, EmulatorServerError>((resume) => {
     const onError = (error: Error) =>
       resume(Effect.fail(new EmulatorServerError({ host, port, reason: error.message })))
@@ -123,7 +145,7 @@ const listen = (server: Http.Server, host: string, port: number) =>
     })
   })
 
-const close = (server: Http.Server) =>
+const close = (server: Http.Server | Https.Server) =>
   Effect.async<void>((resume) => {
     server.close(() => resume(Effect.void))
     server.closeAllConnections()
@@ -141,7 +163,7 @@ export const serve = (options: ServerOptions = {}) =>
     const runtime = yield* Effect.runtime<never>()
     const runPromise = Runtime.runPromise(runtime)
     const host = options.host ?? "127.0.0.1"
-    const server = Http.createServer((request, response) => {
+    const handler = (request: Http.IncomingMessage, response: Http.ServerResponse) => {
       readBody(request, emulator.maxPayloadBytes)
         .then(({ body, oversized }) => {
           const emulatorRequest = toEmulatorRequest(request, body)
@@ -150,13 +172,39 @@ export const serve = (options: ServerOptions = {}) =>
         .then((answer) => write(request, response, answer))
         // A client that went away mid-request leaves nothing to answer; never crash the server.
         .catch(() => request.socket.destroy())
-    })
+    }
+    const tls = options.tls
+    const server: Http.Server | Https.Server = tls === undefined
+      ? Http.createServer(handler)
+      : yield* Effect.try({
+        try: () =>
+          Https.createServer({
+            cert: pem(tls.cert),
+            key: pem(tls.key),
+            ...(tls.ca === undefined ? {} : { ca: pem(tls.ca) }),
+            requestCert: tls.requireClientCertificate === true,
+            rejectUnauthorized: tls.requireClientCertificate === true
+          }, handler),
+        catch: (error) =>
+          new EmulatorServerError({
+            host,
+            port: options.port ?? 0,
+            reason: `the TLS certificate or key cannot be loaded (${
+              String((error as { code?: unknown }).code ?? "invalid")
+            })`
+          })
+      })
     const address = yield* Effect.acquireRelease(
       listen(server, host, options.port ?? 0),
       () => close(server)
     )
     const urlHost = address.family === "IPv6" ? `[${address.address}]` : address.address
-    return EmulatorServer.of({ url: `http://${urlHost}:${address.port}`, host: address.address, port: address.port })
+    const scheme = tls === undefined ? "http" : "https"
+    return EmulatorServer.of({
+      url: `${scheme}://${urlHost}:${address.port}`,
+      host: address.address,
+      port: address.port
+    })
   })
 
 /**

@@ -301,7 +301,9 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
 
       const decision = yield* faults.decide(method, path)
       for (const delay of decision.delays) yield* Effect.sleep(delay)
-      if (decision.outcome !== undefined) {
+      // A lost answer: the handler runs, its answer is replaced by a dropped connection.
+      const dropAfterCommit = decision.outcome?._tag === "DropAfterCommit"
+      if (decision.outcome !== undefined && !dropAfterCommit) {
         // The not-ready answer comes from Kibana's separate not-ready server, without onPreResponse headers.
         const notReady = decision.outcome._tag === "Status" && decision.outcome.status === 503
         return { spaceId, response: faultResponse(decision.outcome), ...(notReady ? { notReadyServer: true } : {}) }
@@ -348,6 +350,7 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
         if (versionError !== undefined) return { spaceId, response: versionError }
       }
       const response = yield* route.handler({ request, spaceId, params, principal: principal.right, body })
+      if (dropAfterCommit) return { spaceId, response: { _tag: "Drop" } as const }
       return {
         spaceId,
         response: route.versioned ? withHeader(response, "elastic-api-version", API_VERSION) : response

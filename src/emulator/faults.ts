@@ -109,7 +109,7 @@ export const makeFaultController = (initial: ReadonlyArray<FaultRule>): Effect.E
  * @internal
  */
 export const faultResponse = (fault: Exclude<Fault, { readonly _tag: "Latency" }>): EmulatorHttp.EmulatorResponse => {
-  if (fault._tag === "Drop") return { _tag: "Drop" }
+  if (fault._tag === "Drop" || fault._tag === "DropAfterCommit") return { _tag: "Drop" }
   if (fault.status === 429) {
     const seconds = String(fault.retryAfterSeconds ?? 1)
     return EmulatorHttp.kibanaError(429, "Server is overloaded", {

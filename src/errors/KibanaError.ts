@@ -313,6 +313,7 @@ export type KibanaCommonError =
   | KibanaTransportError
   | KibanaTimeout
   | KibanaDecodeError
+  | KibanaResponseTooLarge
   | KibanaWrongServer
   | KibanaInputError
 
@@ -333,10 +334,28 @@ export type KibanaStatusError = KibanaBadRequest | KibanaNotFound | KibanaConfli
 export type KibanaRequestError = KibanaCommonError | KibanaStatusError | KibanaSpaceNotFound
 
 /**
- * Every error of this library: what a request can fail with, a failed connector execution, and unusable
- * client options. Each operation's own error type is a precise subset of it.
+ * Kibana's answer was larger than the client's `maxResponseBytes`; the rest of it was not read.
  *
  * @since 0.1.0
  * @category errors
  */
-export type KibanaError = KibanaRequestError | KibanaExecutionError | KibanaConfigError
+export class KibanaResponseTooLarge extends Schema.TaggedError<KibanaResponseTooLarge>()("KibanaResponseTooLarge", {
+  ...requestFields,
+  status: Schema.Number,
+  /** The client's limit, in bytes. */
+  maxBytes: Schema.Number
+}) {
+  override get message() {
+    return `${this.method} ${this.path} -> ${this.status}: the answer is larger than ${this.maxBytes} bytes ` +
+      "(the client option maxResponseBytes)"
+  }
+}
+
+/**
+ * Every error of this library: what a request can fail with, a failed connector execution, a feature the
+ * server's version lacks, and unusable client options. Each operation's own error type is a precise subset.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type KibanaError = KibanaRequestError | KibanaExecutionError | KibanaUnsupportedFeature | KibanaConfigError

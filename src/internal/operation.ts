@@ -3,7 +3,7 @@
  * with a schema, and narrowing the transport's error union to what one operation can fail with.
  */
 import * as Effect from "effect/Effect"
-import * as ParseResult from "effect/ParseResult"
+import type * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { KibanaDecodeError, KibanaUnexpectedStatus } from "../errors/KibanaError.js"
 import type { KibanaRequestError, KibanaStatusError } from "../errors/KibanaError.js"
@@ -16,23 +16,91 @@ export interface DecodableAnswer {
   readonly body: unknown
 }
 
-/** Decodes a response body with `schema`; a mismatch says which field and why. */
+// Far deeper than any Kibana answer; deeper bodies would overflow the stack of a recursive schema.
+const maxBodyDepth = 256
+
+/** How deep `value` nests, counted without recursion and stopping past `limit`. */
+const depthExceeds = (value: unknown, limit: number): boolean => {
+  const stack: Array<readonly [unknown, number]> = [[value, 0]]
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!
+    if (typeof current !== "object" || current === null) continue
+    if (depth >= limit) return true
+    for (const nested of Object.values(current)) stack.push([nested, depth + 1])
+  }
+  return false
+}
+
+const describePath = (path: ReadonlyArray<PropertyKey>) =>
+  path.length === 0 ? "body" : JSON.stringify(path.map((key) => typeof key === "symbol" ? String(key) : key))
+
+/**
+ * Which fields failed and what was expected, never the actual value: a wrong-shaped answer may echo
+ * the request, secrets and credentials included. Effect's formatters quote the value (and recurse
+ * through it, which overflows the stack on deep nesting), so the issue tree is walked here.
+ */
+export const describeIssue = (root: ParseResult.ParseIssue): string => {
+  const lines: Array<string> = []
+  const stack: Array<readonly [ParseResult.ParseIssue, ReadonlyArray<PropertyKey>]> = [[root, []]]
+  while (stack.length > 0 && lines.length < 20) {
+    const [issue, path] = stack.pop()!
+    switch (issue._tag) {
+      case "Type":
+        lines.push(`${describePath(path)}: Expected ${String(issue.ast)}`)
+        break
+      case "Missing":
+        lines.push(`${describePath(path)}: is missing`)
+        break
+      case "Unexpected":
+        lines.push(`${describePath(path)}: is unexpected`)
+        break
+      case "Forbidden":
+        lines.push(`${describePath(path)}: is forbidden`)
+        break
+      case "Pointer":
+        stack.push([issue.issue, [...path, ...(Array.isArray(issue.path) ? issue.path : [issue.path])]])
+        break
+      case "Composite": {
+        const nested = Array.isArray(issue.issues) ? issue.issues : [issue.issues]
+        // reversed onto the stack, so they come out in the schema's order
+        for (let i = nested.length - 1; i >= 0; i--) stack.push([nested[i]!, path])
+        break
+      }
+      case "Refinement":
+      case "Transformation":
+        stack.push([issue.issue, path])
+        break
+    }
+  }
+  return [...new Set(lines)].join("; ")
+}
+
+/** Decodes a response body with `schema`; a mismatch says which field and why, never the value. */
 export const decodeBody = <A, I>(schema: Schema.Schema<A, I>) => {
   const decode = Schema.decodeUnknown(schema, { errors: "all" })
-  return (response: DecodableAnswer): Effect.Effect<A, KibanaDecodeError> =>
-    decode(response.body).pipe(
-      Effect.mapError((error) =>
-        new KibanaDecodeError({
-          method: response.method,
-          path: response.path,
-          status: response.status,
-          issue: ParseResult.ArrayFormatter.formatErrorSync(error)
-            .map((issue) => `${issue.path.length === 0 ? "body" : JSON.stringify(issue.path)}: ${issue.message}`)
-            .join("; ")
-        })
+  return (response: DecodableAnswer): Effect.Effect<A, KibanaDecodeError> => {
+    const fail = (issue: string) =>
+      Effect.fail(
+        new KibanaDecodeError({ method: response.method, path: response.path, status: response.status, issue })
       )
-    )
+    if (depthExceeds(response.body, maxBodyDepth)) return fail(`body: nested deeper than ${maxBodyDepth} levels`)
+    return decode(response.body).pipe(Effect.catchTag("ParseError", (error) => fail(describeIssue(error.issue))))
+  }
 }
+
+/**
+ * Succeeds only on 204 No Content, which is what Kibana answers to a delete. Any other 2xx (a proxy's
+ * plain "OK", a 200 carrying an error envelope) is no proof anything happened.
+ */
+export const expectNoContent = (response: DecodableAnswer): Effect.Effect<void, KibanaUnexpectedStatus> =>
+  response.status === 204 ? Effect.void : Effect.fail(
+    new KibanaUnexpectedStatus({
+      method: response.method,
+      path: response.path,
+      status: response.status,
+      kibanaMessage: "expected 204 No Content, as Kibana answers this request"
+    })
+  )
 
 type StatusTag = KibanaStatusError["_tag"]
 

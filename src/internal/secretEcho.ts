@@ -14,18 +14,27 @@ const placeholder = "<redacted>"
 /** The plain text of every `Redacted` part of an input (strings nested in a redacted object included). */
 export const secretValues = (input: unknown): ReadonlyArray<string> => {
   const found = new Set<string>()
-  const collect = (value: unknown, secret: boolean): void => {
-    if (Redacted.isRedacted(value)) return collect(Redacted.value(value), true)
-    if (typeof value === "string") {
+  // Visited objects, so an input that refers to itself is walked once; an explicit stack, so deep
+  // nesting cannot overflow the call stack.
+  const seen = new Set<object>()
+  const stack: Array<readonly [unknown, boolean]> = [[input, false]]
+  while (stack.length > 0) {
+    const [value, secret] = stack.pop()!
+    if (Redacted.isRedacted(value)) {
+      stack.push([Redacted.value(value), true])
+    } else if (typeof value === "string") {
       if (secret && value !== "") found.add(value)
-    } else if (typeof value === "object" && value !== null) {
-      for (const nested of Object.values(value)) collect(nested, secret)
+    } else if (typeof value === "object" && value !== null && !seen.has(value)) {
+      seen.add(value)
+      for (const nested of Object.values(value)) stack.push([nested, secret])
     }
   }
-  collect(input, false)
-  // Longest first, so a secret containing another is replaced whole.
-  return [...found].sort((a, b) => b.length - a.length)
+  return sortedSecrets(found)
 }
+
+/** Distinct non-empty secrets, longest first, so a secret containing another is replaced whole. */
+export const sortedSecrets = (secrets: Iterable<string>): ReadonlyArray<string> =>
+  [...new Set(secrets)].filter((secret) => secret !== "").sort((a, b) => b.length - a.length)
 
 const replaceAll = (text: string, secrets: ReadonlyArray<string>) =>
   secrets.reduce((scrubbed, secret) => scrubbed.split(secret).join(placeholder), text)

@@ -19,6 +19,7 @@
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
@@ -32,7 +33,9 @@ import type {
   KibanaSpaceNotFound,
   KibanaUnsupportedFeature
 } from "../errors/KibanaError.js"
-import { decodeBody, expectErrors } from "../internal/operation.js"
+import { decodeBody, expectErrors, expectNoContent } from "../internal/operation.js"
+import { inputDefectsAsErrors, pathSegment, readInput } from "../internal/requestInput.js"
+import { acquireWithId, settleWindowFor } from "../internal/scopedCreate.js"
 import { scrubSecretEcho, secretValues } from "../internal/secretEcho.js"
 import { gateConnectorId, gateWebhookMethod } from "../internal/versionGates.js"
 import { Connector, ConnectorType } from "../schemas/Connector.js"
@@ -183,8 +186,10 @@ export declare namespace Connectors {
     ) => Effect.Effect<ReadonlyArray<ConnectorType>, ListTypesError>
     /**
      * Creates a connector that is deleted when the surrounding `Scope` closes: on success, failure or
-     * interruption. A connector already gone by then is fine; a failing delete is logged as a warning
-     * (without secrets) and never replaces the program's own result.
+     * interruption. The id is chosen before the request leaves (`options.id`, else a UUID v4; Kibana
+     * 8.8+), and the deletion is registered first, so a create that timed out, lost its answer or was
+     * interrupted is deleted too, once it lands. A connector already gone by then is fine; a failing
+     * delete is logged as a warning (without secrets) and never replaces the program's own result.
      */
     readonly acquire: (
       input: CreateConnectorInput,
@@ -193,20 +198,12 @@ export declare namespace Connectors {
   }
 }
 
-/**
- * The path of one connector. URLs resolve `.` and `..` segments (percent-encoded too) before sending, so
- * those ids would reach another route: `create(input, { id: "." })` would post to
- * `/api/actions/connector/` and silently get a generated id, `execute(".")` would create `_execute`.
- */
+/** The path of one connector; an id that cannot be put in a URL path is a `KibanaInputError`. */
 const connectorPath = (
   operation: string,
   id: string
 ): Effect.Effect<`/api/actions/connector/${string}`, KibanaInputError> =>
-  id === "." || id === ".."
-    ? Effect.fail(
-      new KibanaInputError({ operation, field: "id", reason: `${JSON.stringify(id)} cannot be sent in a URL path` })
-    )
-    : Effect.succeed(`/api/actions/connector/${encodeURIComponent(id)}` as const)
+  Effect.map(pathSegment(operation, "id", id), (segment) => `/api/actions/connector/${segment}` as const)
 
 /**
  * Encodes typed input to its wire form. Failures name the field, but never show the offending value:
@@ -217,7 +214,8 @@ const encodeInput = <A, I>(operation: string, schema: Schema.Schema<A, I>) => {
   // (`refesh`) with its own message instead of the client dropping it silently.
   const encode = Schema.encode(schema, { errors: "all", onExcessProperty: "preserve" })
   return (input: A): Effect.Effect<I, KibanaInputError> =>
-    Effect.mapError(encode(input), (error) => {
+    // suspended: the encode reads the input at once, and a throwing getter must become an error
+    Effect.mapError(Effect.suspend(() => encode(input)), (error) => {
       const issues = ParseResult.ArrayFormatter.formatErrorSync(error).map((issue) => ({
         field: issue.path.length === 0 ? "input" : issue.path.join("."),
         // "Expected X, actual <value>": the value is dropped
@@ -229,7 +227,7 @@ const encodeInput = <A, I>(operation: string, schema: Schema.Schema<A, I>) => {
         field: unique(issues.map((issue) => issue.field)),
         reason: unique(issues.map((issue) => `${issue.field}: ${issue.reason}`))
       })
-    })
+    }).pipe(inputDefectsAsErrors(operation, "input"))
 }
 
 const encodeCreate = encodeInput("Connectors.create", CreateConnectorInput)
@@ -252,23 +250,23 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
   const create = Effect.fn("Connectors.create")(
     function*(input: CreateConnectorInput, options?: CreateConnectorOptions) {
       const body = yield* encodeCreate(input)
-      if (options?.id !== undefined && options.id.trim() === "") {
+      const id = yield* readInput("Connectors.create", "options", () => options?.id)
+      if (typeof id === "string" && id.trim() === "") {
         // `POST /api/actions/connector/` would silently create the connector with a generated id
         return yield* new KibanaInputError({ operation: "Connectors.create", field: "id", reason: "must not be blank" })
       }
-      const path = options?.id === undefined
-        ? "/api/actions/connector"
-        : yield* connectorPath("Connectors.create", options.id)
-      yield* gateConnectorId(kibana, "Connectors.create", options?.id)
+      const path = id === undefined ? "/api/actions/connector" : yield* connectorPath("Connectors.create", id)
+      yield* gateConnectorId(kibana, "Connectors.create", id)
       yield* gateWebhookMethod(
         kibana,
         "Connectors.create",
         input.connectorTypeId,
         "config" in body ? body.config : undefined
       )
-      const response = yield* kibana.request({ method: "POST", path, body }).pipe(
+      const secrets = yield* readInput("Connectors.create", "input", () => secretValues(input))
+      const response = yield* kibana.request({ method: "POST", path, body, redact: secrets }).pipe(
         expectErrors("KibanaBadRequest", "KibanaConflict"),
-        Effect.mapError(scrubSecretEcho(secretValues(input)))
+        Effect.mapError(scrubSecretEcho(secrets))
       )
       return yield* decodeConnector(response)
     }
@@ -297,18 +295,20 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
     }
     const path = yield* connectorPath("Connectors.update", id)
     yield* gateWebhookMethod(kibana, "Connectors.update", input.connectorTypeId, body.config)
-    const response = yield* kibana.request({ method: "PUT", path, body }).pipe(
+    const secrets = yield* readInput("Connectors.update", "input", () => secretValues(input))
+    const response = yield* kibana.request({ method: "PUT", path, body, redact: secrets }).pipe(
       expectErrors("KibanaBadRequest", "KibanaNotFound"),
-      Effect.mapError(scrubSecretEcho(secretValues(input)))
+      Effect.mapError(scrubSecretEcho(secrets))
     )
     return yield* decodeConnector(response)
   })
 
   const del = Effect.fn("Connectors.delete")(function*(id: string) {
     const path = yield* connectorPath("Connectors.delete", id)
-    yield* kibana.request({ method: "DELETE", path }).pipe(
+    const response = yield* kibana.request({ method: "DELETE", path }).pipe(
       expectErrors("KibanaBadRequest", "KibanaNotFound")
     )
+    yield* expectNoContent(response)
   })
 
   const executionError = (result: ExecuteResponse) =>
@@ -349,33 +349,47 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
   )
 
   const listTypes = Effect.fn("Connectors.listTypes")(function*(options?: ListConnectorTypesOptions) {
+    const featureId = yield* readInput("Connectors.listTypes", "options", () => options?.featureId)
     const response = yield* kibana.request({
       method: "GET",
       path: "/api/actions/connector_types",
-      query: { feature_id: options?.featureId }
+      query: { feature_id: featureId }
     }).pipe(expectErrors("KibanaBadRequest"))
     return yield* decodeConnectorTypes(response)
   })
 
-  // Release must not fail: the program's own result matters more than a leftover connector.
-  const release = (connector: Connector) =>
-    del(connector.id).pipe(
-      // Gone already: deleted by someone else, or with its space (Kibana deletes a space's objects).
-      Effect.catchTags({ KibanaNotFound: () => Effect.void, KibanaSpaceNotFound: () => Effect.void }),
-      Effect.catchAll((error) =>
-        Effect.logWarning("could not delete temporary connector").pipe(
-          Effect.annotateLogs({ connectorId: connector.id, error: error._tag, reason: error.message })
-        )
-      ),
-      Effect.catchAllDefect((defect) =>
-        Effect.logWarning("could not delete temporary connector").pipe(
-          Effect.annotateLogs({ connectorId: connector.id, error: "Defect", reason: String(defect) })
-        )
-      )
+  const releaseFailed = (id: string) => (error: unknown) =>
+    Effect.logWarning("could not delete temporary connector").pipe(
+      Effect.annotateLogs({
+        connectorId: id,
+        error: typeof error === "object" && error !== null && "_tag" in error ? String(error._tag) : "Defect",
+        reason: error instanceof Error ? error.message : String(error)
+      })
     )
 
+  // The id is chosen here, so the release can be registered before the request leaves.
   const acquire = (input: CreateConnectorInput, options?: CreateConnectorOptions) =>
-    Effect.acquireRelease(create(input, options), release)
+    Effect.suspend(() => {
+      const id = options?.id ?? crypto.randomUUID()
+      return acquireWithId({
+        create: create(input, { id }),
+        find: get(id).pipe(
+          Effect.map(Option.some),
+          Effect.catchTag("KibanaNotFound", () => Effect.succeedNone)
+        ),
+        remove: del(id).pipe(
+          Effect.as("deleted" as const),
+          // Gone already: never created, deleted by someone else, or with its space.
+          Effect.catchTags({
+            KibanaNotFound: () => Effect.succeed("missing" as const),
+            KibanaSpaceNotFound: () => Effect.succeed("missing" as const)
+          }),
+          Effect.catchAllDefect(Effect.fail)
+        ),
+        settleWindow: settleWindowFor(kibana.timeout),
+        onReleaseFailure: releaseFailed(id)
+      })
+    })
 
   return Connectors.of({ create, get, list, update, delete: del, execute, executeIndex, listTypes, acquire })
 })

@@ -14,7 +14,6 @@
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
 import type * as Config from "effect/Config"
-import type * as ConfigError from "effect/ConfigError"
 import * as Layer from "effect/Layer"
 import type { KibanaConfigError } from "../errors/KibanaError.js"
 import * as Connectors from "./Connectors.js"
@@ -60,7 +59,7 @@ export const layer = (
  */
 export const layerConfig = (
   options: Config.Config.Wrap<KibanaClient.KibanaClientOptions>
-): Layer.Layer<KibanaServices, KibanaConfigError | ConfigError.ConfigError, HttpClient.HttpClient> =>
+): Layer.Layer<KibanaServices, KibanaConfigError, HttpClient.HttpClient> =>
   layerFromClient(KibanaClient.layerConfig(options))
 
 /**
@@ -71,5 +70,5 @@ export const layerConfig = (
  */
 export const layerFromEnv = (
   options: KibanaClient.KibanaEnvOptions = {}
-): Layer.Layer<KibanaServices, KibanaConfigError | ConfigError.ConfigError, HttpClient.HttpClient> =>
+): Layer.Layer<KibanaServices, KibanaConfigError, HttpClient.HttpClient> =>
   layerFromClient(KibanaClient.layerFromEnv(options))

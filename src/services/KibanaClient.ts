@@ -8,21 +8,40 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Config from "effect/Config"
-import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
-import * as Duration from "effect/Duration"
+import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import type * as Schema from "effect/Schema"
-import { KibanaConfigError, KibanaInputError, KibanaSpaceNotFound, KibanaTimeout } from "../errors/KibanaError.js"
+import {
+  KibanaConfigError,
+  KibanaInputError,
+  KibanaResponseTooLarge,
+  KibanaSpaceNotFound,
+  KibanaTimeout
+} from "../errors/KibanaError.js"
 import type { KibanaDecodeError, KibanaRequestError } from "../errors/KibanaError.js"
+import { readBoundedText } from "../internal/boundedBody.js"
+import {
+  countOption,
+  durationOption,
+  fromConfigError,
+  headerOption,
+  objectOption,
+  readOptions
+} from "../internal/clientOptions.js"
 import { notKibana, parseJsonBody, statusError, transportError } from "../internal/failures.js"
 import type { RawAnswer } from "../internal/failures.js"
 import { decodeBody } from "../internal/operation.js"
+import { checkPath, serializeBody } from "../internal/requestInput.js"
+import { RequestTracker } from "../internal/requestTracker.js"
 import { withRetries } from "../internal/retry.js"
 import type { RetrySettings } from "../internal/retry.js"
+import { outcomeOfFailure } from "../internal/scopedCreate.js"
+import { scrubSecretEcho, sortedSecrets } from "../internal/secretEcho.js"
 import { makeServerVersionCache, parsePinnedVersion } from "../internal/serverVersion.js"
 import type { KibanaServerVersion } from "../internal/serverVersion.js"
 import { makeSpaceExistence } from "../internal/spaceExistence.js"
@@ -94,6 +113,11 @@ export interface KibanaClientOptions {
   readonly auth?: KibanaAuth | undefined
   /** Time allowed for each attempt, answer body included (default 30 s). */
   readonly timeout?: Duration.DurationInput | undefined
+  /**
+   * Largest answer body read, in bytes (default 16 MiB). A larger answer fails with
+   * `KibanaResponseTooLarge` without the rest being read.
+   */
+  readonly maxResponseBytes?: number | undefined
   /** `User-Agent` header (default `effect-kibana/<version>`). */
   readonly userAgent?: string | undefined
   readonly retry?: KibanaRetryOptions | undefined
@@ -155,6 +179,12 @@ export interface KibanaRequest {
    * answers 503 with the full status document while Kibana is unavailable.
    */
   readonly answerStatuses?: ReadonlyArray<number> | undefined
+  /**
+   * Secret texts sent in the body (connector secrets). Kibana may quote them back in an error message;
+   * they are replaced with `<redacted>` in the error before any span, log or caller sees it. The
+   * client's own credentials are always treated so.
+   */
+  readonly redact?: ReadonlyArray<string> | undefined
 }
 
 /**
@@ -191,6 +221,8 @@ export declare namespace KibanaClient {
   export interface Service {
     /** Kibana's base URL (with base path, without trailing slash). */
     readonly url: string
+    /** Time allowed for each attempt. */
+    readonly timeout: Duration.Duration
     /**
      * Sends a request in the current space and returns the 2xx answer; anything else fails with the
      * tagged error for its status. Retries and the timeout apply per the client's options.
@@ -214,20 +246,9 @@ const invalidSpaceId = (spaceId: string) =>
     reason: `${JSON.stringify(spaceId)} ${invalidSpaceIdReason}`
   })
 
-/** The JSON body text, once for all attempts; a value JSON cannot carry (a BigInt, a cycle) is bad input. */
-const serializeBody = (request: KibanaRequest): Effect.Effect<string | undefined, KibanaInputError> =>
-  request.body === undefined ? Effect.succeed(undefined) : Effect.try({
-    try: () => JSON.stringify(request.body),
-    catch: (error) =>
-      new KibanaInputError({
-        operation: `${request.method} ${request.path}`,
-        field: "body",
-        reason: `cannot be sent as JSON: ${error instanceof Error ? error.message : String(error)}`
-      })
-  })
-
-const validateUrl = (url: string): Effect.Effect<string, KibanaConfigError> => {
-  const fail = (reason: string) => Effect.fail(new KibanaConfigError({ field: "url", reason }))
+const validateUrl = (url: unknown): Either.Either<string, KibanaConfigError> => {
+  const fail = (reason: string) => Either.left(new KibanaConfigError({ field: "url", reason }))
+  if (typeof url !== "string") return fail("it must be an absolute http(s) URL such as https://kibana.example.com:5601")
   let parsed: URL
   try {
     parsed = new URL(url)
@@ -240,7 +261,21 @@ const validateUrl = (url: string): Effect.Effect<string, KibanaConfigError> => {
     return fail("the URL must not contain credentials; pass them as `auth`")
   }
   if (parsed.search !== "" || parsed.hash !== "") return fail("the URL must not contain a query or fragment")
-  return Effect.succeed(`${parsed.origin}${parsed.pathname.replace(/\/+$/, "")}`)
+  return Either.right(`${parsed.origin}${parsed.pathname.replace(/\/+$/, "")}`)
+}
+
+/** Every form in which the credentials could be echoed: the header, its encoded part, the raw secret. */
+const credentialTexts = (auth: KibanaAuth): ReadonlyArray<string> => {
+  const header = authorization(auth)
+  if (header === undefined) return []
+  const raw = auth._tag === "ApiKey"
+    ? Redacted.value(auth.apiKey)
+    : auth._tag === "Basic"
+    ? Redacted.value(auth.password)
+    : auth._tag === "Bearer"
+    ? Redacted.value(auth.token)
+    : ""
+  return [header, header.slice(header.indexOf(" ") + 1), raw].filter((text) => text.length >= 4)
 }
 
 const authorization = (auth: KibanaAuth): string | undefined => {
@@ -272,11 +307,50 @@ const kbnVersionMismatch = (error: KibanaRequestError): string | undefined => {
 
 const isJsonObject = (value: unknown) => typeof value === "object" && value !== null && !Array.isArray(value)
 
-const resolveRetry = (options: KibanaRetryOptions | undefined): RetrySettings => ({
-  times: Math.max(0, Math.floor(options?.times ?? 3)),
-  baseDelay: Duration.decode(options?.baseDelay ?? "250 millis"),
-  maxDelay: Duration.decode(options?.maxDelay ?? "30 seconds")
-})
+/** The options, checked: every unusable one is a `KibanaConfigError` naming it. */
+interface ResolvedOptions {
+  readonly url: string
+  readonly auth: KibanaAuth
+  readonly timeout: Duration.Duration
+  readonly userAgent: string
+  readonly maxResponseBytes: number
+  readonly retry: RetrySettings
+  readonly spaceExistence: { readonly timeToLive: Duration.Duration; readonly capacity: number } | undefined
+}
+
+const resolveOptions = (options: KibanaClientOptions): Effect.Effect<ResolvedOptions, KibanaConfigError> =>
+  Effect.suspend(() =>
+    readOptions(() =>
+      Either.gen(function*() {
+        if (typeof options !== "object" || options === null) {
+          return yield* Either.left(new KibanaConfigError({ field: "options", reason: "must be an object" }))
+        }
+        const retry = yield* objectOption("retry", options.retry)
+        const existence = yield* objectOption("spaceExistence", options.spaceExistence)
+        return {
+          url: yield* validateUrl(options.url),
+          auth: options.auth ?? KibanaAuth.none,
+          timeout: yield* durationOption("timeout", options.timeout, "30 seconds", "positive"),
+          maxResponseBytes: yield* countOption("maxResponseBytes", options.maxResponseBytes, 16 * 1024 * 1024, 1),
+          userAgent: yield* headerOption("userAgent", options.userAgent, `effect-kibana/${libraryVersion}`),
+          retry: {
+            times: yield* countOption("retry.times", retry?.times, 3, 0),
+            baseDelay: yield* durationOption("retry.baseDelay", retry?.baseDelay, "250 millis", "nonNegative"),
+            maxDelay: yield* durationOption("retry.maxDelay", retry?.maxDelay, "30 seconds", "nonNegative")
+          },
+          spaceExistence: existence === undefined ? undefined : {
+            timeToLive: yield* durationOption(
+              "spaceExistence.timeToLive",
+              existence.timeToLive,
+              "1 minute",
+              "nonNegative"
+            ),
+            capacity: yield* countOption("spaceExistence.capacity", existence.capacity, 1000, 1)
+          }
+        }
+      })
+    )
+  )
 
 /**
  * Builds a Kibana client over the application's `HttpClient`.
@@ -288,16 +362,15 @@ export const make = (
   options: KibanaClientOptions
 ): Effect.Effect<KibanaClient.Service, KibanaConfigError, HttpClient.HttpClient> =>
   Effect.gen(function*() {
-    const baseUrl = yield* validateUrl(options.url)
+    const resolved = yield* resolveOptions(options)
+    const baseUrl = resolved.url
     const pinnedVersion = parsePinnedVersion(options.serverVersion)
     if (options.serverVersion !== undefined && pinnedVersion === undefined) {
       return yield* new KibanaConfigError({ field: "serverVersion", reason: "not a version such as 8.18.2" })
     }
     const httpClient = yield* HttpClient.HttpClient
-    const auth = options.auth ?? KibanaAuth.none
-    const timeout = Duration.decode(options.timeout ?? "30 seconds")
-    const retry = resolveRetry(options.retry)
-    const userAgent = options.userAgent ?? `effect-kibana/${libraryVersion}`
+    const { auth, retry, timeout, userAgent } = resolved
+    const credentials = credentialTexts(auth)
 
     const buildRequest = (request: KibanaRequest, path: string, body: string | undefined) => {
       const header = authorization(auth)
@@ -323,15 +396,29 @@ export const make = (
     ): Effect.Effect<RawAnswer, KibanaRequestError> =>
       httpClient.execute(buildRequest(request, path, body)).pipe(
         Effect.flatMap((response) =>
-          Effect.map(response.text, (text): RawAnswer => ({
-            method: request.method,
-            path,
-            status: response.status,
-            headers: response.headers,
-            text
-          }))
+          readBoundedText(response, resolved.maxResponseBytes).pipe(
+            Effect.map((text): RawAnswer => ({
+              method: request.method,
+              path,
+              status: response.status,
+              headers: response.headers,
+              text
+            })),
+            Effect.catchTag("TooLarge", () =>
+              Effect.fail(
+                new KibanaResponseTooLarge({
+                  method: request.method,
+                  path,
+                  status: response.status,
+                  maxBytes: resolved.maxResponseBytes
+                })
+              ))
+          )
         ),
-        Effect.mapError((error: HttpClientError.HttpClientError) => transportError(request.method, path, error)),
+        Effect.catchIf(
+          (error): error is HttpClientError.HttpClientError => error._tag !== "KibanaResponseTooLarge",
+          (error) => Effect.fail(transportError(request.method, path, error))
+        ),
         Effect.timeoutFail({
           duration: timeout,
           onTimeout: () => new KibanaTimeout({ method: request.method, path, timeout })
@@ -342,8 +429,8 @@ export const make = (
       request: KibanaRequest,
       path: string,
       body: string | undefined = undefined
-    ): Effect.Effect<KibanaResponse, KibanaRequestError> =>
-      Effect.flatMap(readAnswer(request, path, body), (answer) => {
+    ): Effect.Effect<KibanaResponse, KibanaRequestError> => {
+      const answered = Effect.flatMap(readAnswer(request, path, body), (answer) => {
         const isAnswer = request.answerStatuses?.includes(answer.status) === true &&
           isJsonObject(parseJsonBody(answer))
         if ((answer.status < 200 || answer.status >= 300) && !isAnswer) {
@@ -357,6 +444,17 @@ export const make = (
         if (Option.isSome(foreign)) return Effect.fail(foreign.value)
         return Effect.succeed({ ...answer, body: parseJsonBody(answer) })
       })
+      if (request.method === "GET") return answered
+      // A scoped create needs to know whether this attempt may have been acted on.
+      return Effect.flatMap(RequestTracker, (track) => {
+        if (track === undefined) return answered
+        track.maybeActed = true
+        return Effect.tapError(answered, (error) =>
+          Effect.sync(() => {
+            if (outcomeOfFailure(error) === "absent") track.maybeActed = false
+          }))
+      })
+    }
 
     // The spaces API is never prefixed; 200 is "exists", 404 "missing", anything else is not an answer.
     const lookupSpace = (spaceId: string): Effect.Effect<boolean, KibanaRequestError> => {
@@ -377,11 +475,9 @@ export const make = (
       ).pipe(Effect.map((response) => response.body))
     })
 
-    const existence = options.spaceExistence === undefined ? undefined : makeSpaceExistence({
-      timeToLive: Duration.decode(options.spaceExistence.timeToLive ?? "1 minute"),
-      capacity: options.spaceExistence.capacity ?? 1000,
-      lookup: lookupSpace
-    })
+    const existence = resolved.spaceExistence === undefined
+      ? undefined
+      : makeSpaceExistence({ ...resolved.spaceExistence, lookup: lookupSpace })
 
     const spacePrefix = Effect.fnUntraced(function*(spaceScoped: boolean) {
       const spaceId = yield* CurrentSpace
@@ -398,20 +494,24 @@ export const make = (
 
     const request = (request: KibanaRequest): Effect.Effect<KibanaResponse, KibanaRequestError> =>
       Effect.gen(function*() {
-        const body = yield* serializeBody(request)
-        const path = `${yield* spacePrefix(request.spaceScoped ?? true)}${request.path}`
+        const operation = `${request.method} ${String(request.path)}`
+        const relative = yield* checkPath(operation, baseUrl, request.path)
+        const body = yield* serializeBody(operation, request.body)
+        const path = `${yield* spacePrefix(request.spaceScoped ?? true)}${relative}`
         const response = yield* withRetries(retry, request.method, path, attempt(request, path, body))
         yield* Effect.logDebug("Kibana request").pipe(
           Effect.annotateLogs({ method: request.method, path, status: response.status })
         )
         return response
       }).pipe(
+        // before the span ends: a tracer that records failures must not receive an echoed secret
+        Effect.mapError(scrubSecretEcho(sortedSecrets([...credentials, ...(request.redact ?? [])]))),
         Effect.withSpan("KibanaClient.request", {
           attributes: { "http.request.method": request.method, "kibana.path": request.path }
         })
       )
 
-    return KibanaClient.of({ url: baseUrl, request, invalidateSpace, serverVersion: versions.get })
+    return KibanaClient.of({ url: baseUrl, timeout, request, invalidateSpace, serverVersion: versions.get })
   })
 
 /**
@@ -432,8 +532,11 @@ export const layer = (
  */
 export const layerConfig = (
   options: Config.Config.Wrap<KibanaClientOptions>
-): Layer.Layer<KibanaClient, KibanaConfigError | ConfigError.ConfigError, HttpClient.HttpClient> =>
-  Layer.effect(KibanaClient, Effect.flatMap(Config.unwrap(options), make))
+): Layer.Layer<KibanaClient, KibanaConfigError, HttpClient.HttpClient> =>
+  Layer.effect(
+    KibanaClient,
+    Config.unwrap(options).pipe(Effect.mapError(fromConfigError), Effect.flatMap(make))
+  )
 
 /**
  * Credentials from the environment: `KIBANA_API_KEY`, else `KIBANA_USERNAME` + `KIBANA_PASSWORD`, else
@@ -470,17 +573,14 @@ export type KibanaEnvOptions = Omit<KibanaClientOptions, "url" | "auth" | "timeo
  */
 export const layerFromEnv = (
   options: KibanaEnvOptions = {}
-): Layer.Layer<KibanaClient, KibanaConfigError | ConfigError.ConfigError, HttpClient.HttpClient> =>
+): Layer.Layer<KibanaClient, KibanaConfigError, HttpClient.HttpClient> =>
   Layer.effect(
     KibanaClient,
-    Effect.flatMap(
-      Config.all({
-        url: Config.string("KIBANA_URL"),
-        auth: authFromEnv,
-        timeout: Config.option(Config.duration("KIBANA_TIMEOUT")).pipe(Config.map(Option.getOrUndefined))
-      }),
-      (env) => make({ ...options, ...env })
-    )
+    Config.all({
+      url: Config.string("KIBANA_URL"),
+      auth: authFromEnv,
+      timeout: Config.option(Config.duration("KIBANA_TIMEOUT")).pipe(Config.map(Option.getOrUndefined))
+    }).pipe(Effect.mapError(fromConfigError), Effect.flatMap((env) => make({ ...options, ...env })))
   )
 
 /**

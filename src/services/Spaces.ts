@@ -10,6 +10,7 @@
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
@@ -22,7 +23,9 @@ import type {
   KibanaRequestError,
   KibanaUnsupportedFeature
 } from "../errors/KibanaError.js"
-import { decodeBody, expectErrors } from "../internal/operation.js"
+import { decodeBody, expectErrors, expectNoContent } from "../internal/operation.js"
+import { inputDefectsAsErrors } from "../internal/requestInput.js"
+import { acquireWithId, settleWindowFor } from "../internal/scopedCreate.js"
 import { gateSpaceSolution } from "../internal/versionGates.js"
 import { invalidSpaceIdReason, Space, spaceIdPattern, SpaceInput, SpacePurpose } from "../schemas/Space.js"
 import { KibanaClient } from "./KibanaClient.js"
@@ -120,8 +123,9 @@ export declare namespace Spaces {
     readonly delete: (id: string) => Effect.Effect<void, DeleteError>
     /**
      * Creates a space that is deleted, with everything in it, when the surrounding `Scope` closes: on
-     * success, failure or interruption. A space already gone by then is fine; a failing delete is logged
-     * as a warning and never replaces the program's own result.
+     * success, failure or interruption, including a create that timed out or lost its answer (its
+     * deletion is registered before the request leaves). A space already gone by then is fine; a failing
+     * delete is logged as a warning and never replaces the program's own result.
      */
     readonly acquire: (input: SpaceInput) => Effect.Effect<Space, CreateError, Scope.Scope>
   }
@@ -139,17 +143,21 @@ const validateId = (operation: string) => (id: string): Effect.Effect<string, Ki
 const validateInput = (operation: string) => {
   const decode = Schema.decodeUnknown(SpaceInput, { errors: "all" })
   return (input: unknown): Effect.Effect<SpaceInput, KibanaInputError> =>
-    Effect.mapError(decode(input), (error) => {
+    // suspended: the decode reads the input at once, and a throwing getter must become an error
+    Effect.mapError(Effect.suspend(() => decode(input)), (error) => {
       const issues = ParseResult.ArrayFormatter.formatErrorSync(error)
       return new KibanaInputError({
         operation,
         field: issues.map((issue) => issue.path.length === 0 ? "input" : issue.path.join(".")).join(", "),
         reason: issues.map((issue) => issue.message).join("; ")
       })
-    })
+    }).pipe(inputDefectsAsErrors(operation, "input"))
 }
 
-const validateListOptions = (options: ListSpacesOptions | undefined): Effect.Effect<void, KibanaInputError> => {
+const validateListOptions = (options: ListSpacesOptions | undefined): Effect.Effect<void, KibanaInputError> =>
+  Effect.suspend(() => checkListOptions(options)).pipe(inputDefectsAsErrors("Spaces.list", "options"))
+
+const checkListOptions = (options: ListSpacesOptions | undefined): Effect.Effect<void, KibanaInputError> => {
   const fail = (field: string, reason: string) =>
     Effect.fail(new KibanaInputError({ operation: "Spaces.list", field, reason }))
   if (options?.purpose === undefined) return Effect.void
@@ -225,25 +233,39 @@ export const make: Effect.Effect<Spaces.Service, never, KibanaClient> = Effect.g
 
   const del = Effect.fn("Spaces.delete")(function*(id: string) {
     const spaceId = yield* validateId("Spaces.delete")(id)
-    yield* request({ method: "DELETE", path: spacePath(spaceId) }).pipe(
+    const response = yield* request({ method: "DELETE", path: spacePath(spaceId) }).pipe(
       expectErrors("KibanaNotFound", "KibanaBadRequest"),
       Effect.ensuring(kibana.invalidateSpace(spaceId))
     )
+    yield* expectNoContent(response)
   })
 
-  // Release must not fail: the program's own result matters more than a leftover space.
-  const release = (space: Space) =>
-    del(space.id).pipe(
-      Effect.catchTag("KibanaNotFound", () => Effect.void),
-      Effect.catchAllCause((cause) =>
-        Effect.logWarning("could not delete temporary space").pipe(
-          Effect.annotateLogs({ spaceId: space.id }),
-          Effect.annotateLogs("cause", cause)
-        )
-      )
+  const releaseFailed = (spaceId: string) => (error: unknown) =>
+    Effect.logWarning("could not delete temporary space").pipe(
+      Effect.annotateLogs({
+        spaceId,
+        error: typeof error === "object" && error !== null && "_tag" in error ? String(error._tag) : "Defect",
+        reason: error instanceof Error ? error.message : String(error)
+      })
     )
 
-  const acquire = (input: SpaceInput) => Effect.acquireRelease(create(input), release)
+  // A space's id is in its input, so the release is registered before the create leaves.
+  const acquire = (input: SpaceInput) =>
+    Effect.flatMap(validateInput("Spaces.create")(input), (valid) =>
+      acquireWithId({
+        create: create(valid),
+        find: get(valid.id).pipe(
+          Effect.map(Option.some),
+          Effect.catchTag("KibanaNotFound", () => Effect.succeedNone)
+        ),
+        remove: del(valid.id).pipe(
+          Effect.as("deleted" as const),
+          Effect.catchTag("KibanaNotFound", () => Effect.succeed("missing" as const)),
+          Effect.catchAllDefect(Effect.fail)
+        ),
+        settleWindow: settleWindowFor(kibana.timeout),
+        onReleaseFailure: releaseFailed(valid.id)
+      }))
 
   return Spaces.of({ list, get, create, update, delete: del, acquire })
 })

@@ -24,7 +24,6 @@
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
 import * as Config from "effect/Config"
-import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -34,6 +33,7 @@ import type { EmulatorOptions } from "../emulator/EmulatorOptions.js"
 import * as EmulatorServer from "../emulator/EmulatorServer.js"
 import * as KibanaEmulator from "../emulator/KibanaEmulator.js"
 import type { KibanaConfigError } from "../errors/KibanaError.js"
+import { fromConfigError } from "../internal/clientOptions.js"
 import * as Kibana from "../services/Kibana.js"
 import type * as KibanaClient from "../services/KibanaClient.js"
 import { emulatorClientOptions } from "./emulatorClient.js"
@@ -98,16 +98,15 @@ export type EmbeddedKibanaServices = Kibana.KibanaServices | KibanaTarget
  * @category errors
  */
 export type EmbeddedKibanaError =
-  | ConfigError.ConfigError
   | KibanaConfigError
   | EmulatorOptionsError
   | EmulatorServerError
 
 const targetFromEnv = Layer.effect(
   KibanaTarget,
-  Effect.map(
-    Config.string("KIBANA_URL"),
-    (url): KibanaTarget.Service => ({ kind: "kibana", url: url.trim().replace(/\/+$/, "") })
+  Config.string("KIBANA_URL").pipe(
+    Effect.mapError(fromConfigError),
+    Effect.map((url): KibanaTarget.Service => ({ kind: "kibana", url: url.trim().replace(/\/+$/, "") }))
   )
 )
 
@@ -144,6 +143,7 @@ export const layerFromEnv = (
 ): Layer.Layer<EmbeddedKibanaServices, EmbeddedKibanaError, HttpClient.HttpClient> =>
   Layer.unwrapEffect(
     Config.option(Config.string("KIBANA_URL")).pipe(
+      Effect.mapError(fromConfigError),
       Effect.map(Option.filter((url) => url.trim() !== "")),
       Effect.map(Option.match({
         onNone: () => servedEmulator(options),

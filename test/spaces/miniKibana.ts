@@ -60,12 +60,13 @@ export const makeMiniKibana = () => {
       spaces.delete(id)
       return { status: 204 }
     }
-    if (request.method === "POST" && request.path.endsWith("/api/actions/connector")) {
+    const create = /\/api\/actions\/connector(?:\/([^/]+))?$/.exec(request.path)
+    if (request.method === "POST" && create !== null) {
       const body = request.body as { name: string; connector_type_id: string }
       return {
         status: 200,
         body: {
-          id: `c${seen.length}`,
+          id: create[1] ?? `c${seen.length}`,
           name: body.name,
           connector_type_id: body.connector_type_id,
           is_preconfigured: false

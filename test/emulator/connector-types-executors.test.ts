@@ -4,7 +4,9 @@ import { Effect, Either, Ref } from "effect"
 import * as http from "node:http"
 import type { AddressInfo } from "node:net"
 import { builtInConnectorTypes } from "../../src/emulator/connectorTypes/index.js"
+import type { Validation } from "../../src/emulator/connectorTypes/validation.js"
 import { makeWebhookConnectorType } from "../../src/emulator/connectorTypes/webhook.js"
+import { zodV3 } from "../../src/emulator/connectorTypes/wording.js"
 import type {
   ConnectorTypeSpec,
   ExecutorServices,
@@ -89,10 +91,10 @@ const makeServices = Effect.gen(function*() {
 
 const type = (id: string): ConnectorTypeSpec => builtInConnectorTypes.find((spec) => spec.id === id)!
 
-const valid = (validation: Either.Either<JsonObject, string>): JsonObject =>
-  Either.getOrThrowWith(validation, (reason) => new Error(reason))
+const valid = (validation: Validation<JsonObject>): JsonObject =>
+  Either.getOrThrowWith(validation, (failure) => new Error(zodV3(failure)))
 
-/** Validates like the execute route does, then runs the executor. */
+/** Validates like the create and execute routes do, then runs the executor. */
 const run = (
   spec: ConnectorTypeSpec,
   services: ExecutorServices,
@@ -102,9 +104,9 @@ const run = (
     connectorId: "connector-1",
     config: valid(spec.validateConfig(input.config ?? {})),
     secrets: valid(spec.validateSecrets(input.secrets ?? {})),
-    params: valid(spec.validateParams(input.params)),
+    params: input.params,
     services
-  })
+  }).pipe(Effect.orDieWith((rejection) => new Error(`${rejection.target}: ${zodV3(rejection.failure)}`)))
 
 const withServices = <A, E>(f: (context: Effect.Effect.Success<typeof makeServices>) => Effect.Effect<A, E>) =>
   makeServices.pipe(Effect.flatMap(f), Effect.provide(FetchHttpClient.layer))

@@ -1,8 +1,9 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Either } from "effect"
 import { builtInConnectorTypes } from "../../src/emulator/connectorTypes/index.js"
-import { formatIssues } from "../../src/emulator/connectorTypes/validation.js"
-import type { ConnectorTypeSpec, Validation } from "../../src/emulator/ConnectorTypeSpec.js"
+import type { Issue, Validation } from "../../src/emulator/connectorTypes/validation.js"
+import { zodV3 } from "../../src/emulator/connectorTypes/wording.js"
+import type { ConnectorTypeSpec, JsonObject } from "../../src/emulator/ConnectorTypeSpec.js"
 
 const type = (id: string): ConnectorTypeSpec => {
   const spec = builtInConnectorTypes.find((candidate) => candidate.id === id)
@@ -10,15 +11,22 @@ const type = (id: string): ConnectorTypeSpec => {
   return spec
 }
 
-const right = (validation: Validation) => {
-  if (Either.isLeft(validation)) throw new Error(`expected a valid value, got: ${validation.left}`)
+const right = (validation: Validation<JsonObject>) => {
+  if (Either.isLeft(validation)) throw new Error(`expected a valid value, got: ${zodV3(validation.left)}`)
   return validation.right
 }
 
-const left = (validation: Validation) => {
+const left = (validation: Validation<JsonObject>) => {
   if (Either.isRight(validation)) throw new Error(`expected a failure, got: ${JSON.stringify(validation.right)}`)
-  return validation.left
+  return zodV3(validation.left)
 }
+
+const required = (...path: Array<string | number>): Issue => ({
+  path,
+  kind: { _tag: "InvalidType", expected: "string", received: "undefined" }
+})
+
+const formatIssues = (issues: ReadonlyArray<Issue>) => zodV3({ _tag: "Issues", issues })
 
 describe("connector type listing", () => {
   it("lists Kibana's built-in types with their license and features", () => {
@@ -93,12 +101,12 @@ describe("connector type listing", () => {
 
 describe("zod error formatting (format_zod_error.ts)", () => {
   it("prints one error without a count and several with numbered lines", () => {
-    assert.strictEqual(formatIssues([{ path: ["url"], message: "Required" }]), "Field \"url\": Required")
+    assert.strictEqual(formatIssues([required("url")]), "Field \"url\": Required")
     assert.strictEqual(
       formatIssues([
-        { path: ["apiUrl"], message: "Required" },
-        { path: ["gcpRegion"], message: "Required" },
-        { path: ["gcpProjectID"], message: "Required" }
+        required("apiUrl"),
+        required("gcpRegion"),
+        required("gcpProjectID")
       ]),
       "3 errors:\n [1]: Field \"apiUrl\": Required;\n [2]: Field \"gcpRegion\": Required;\n [3]: Field \"gcpProjectID\": Required"
     )
@@ -106,12 +114,12 @@ describe("zod error formatting (format_zod_error.ts)", () => {
 
   it("nests paths with dots, puts object-level errors first and stops after five", () => {
     assert.strictEqual(
-      formatIssues([{ path: ["allowedChannels", 0, "name"], message: "Required" }]),
+      formatIssues([required("allowedChannels", 0, "name")]),
       "Field \"allowedChannels.0.name\": Required"
     )
-    const issues = ["a", "b", "c", "d", "e", "f", "g"].map((field) => ({ path: [field], message: "Required" }))
+    const issues = ["a", "b", "c", "d", "e", "f", "g"].map((field) => (required(field)))
     assert.strictEqual(
-      formatIssues([...issues, { path: [], message: "Unrecognized key(s) in object: 'x'" }]),
+      formatIssues([...issues, { path: [], kind: { _tag: "UnrecognizedKeys", keys: ["x"] } }]),
       "8 errors:\n [1]: Unrecognized key(s) in object: 'x';\n [2]: Field \"a\": Required;\n [3]: Field \"b\": Required;" +
         "\n [4]: Field \"c\": Required;\n [5]: Field \"d\": Required;\n [6]: and 3 more"
     )
@@ -316,12 +324,12 @@ describe(".email", () => {
 
   it("checks user and password against hasAuth (validateConnector)", () => {
     const config = right(spec.validateConfig({ from: "a@b.c", host: "h", port: 25 }))
-    assert.strictEqual(spec.validateConnector?.(config, right(spec.validateSecrets({}))), "[user] is required")
+    assert.strictEqual(spec.validateConnector(config, right(spec.validateSecrets({}))), "[user] is required")
     assert.strictEqual(
-      spec.validateConnector?.(config, right(spec.validateSecrets({ user: "u" }))),
+      spec.validateConnector(config, right(spec.validateSecrets({ user: "u" }))),
       "[password] is required"
     )
-    assert.isUndefined(spec.validateConnector?.(config, right(spec.validateSecrets({ user: "u", password: "p" }))))
+    assert.isUndefined(spec.validateConnector(config, right(spec.validateSecrets({ user: "u", password: "p" }))))
   })
 
   it("requires a recipient and applies param defaults", () => {

@@ -9,18 +9,18 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
-import type { ConnectorTypeSpec, ExecutorInput, ExecutorResult, JsonObject } from "../ConnectorTypeSpec.js"
+import { type ConnectorTypeSpec, define, type ExecutorInput, type ExecutorResult } from "../ConnectorTypeSpec.js"
 import * as V from "./validation.js"
 
-const nullableString = V.withDefault(V.nullable(V.string()), () => null)
+const nullableString = V.withDefault(V.nullable(V.string()), null)
 
 const config = V.strictObject({
-  service: V.withDefault(V.string(), () => "other"),
+  service: V.withDefault(V.string(), "other"),
   host: nullableString,
-  port: V.withDefault(V.nullable(V.coercedNumber({ min: 1, max: 65535 })), () => null),
-  secure: V.withDefault(V.nullable(V.boolean), () => null),
+  port: V.withDefault(V.nullable(V.coercedNumber({ min: 1, max: 65535 })), null),
+  secure: V.withDefault(V.nullable(V.boolean), null),
   from: V.string(),
-  hasAuth: V.withDefault(V.boolean, () => true),
+  hasAuth: V.withDefault(V.boolean, true),
   tenantId: nullableString,
   clientId: nullableString,
   oauthTokenUrl: nullableString
@@ -28,7 +28,7 @@ const config = V.strictObject({
 
 const secrets = V.strictObject({ user: nullableString, password: nullableString, clientSecret: nullableString })
 
-const addresses = V.withDefault(V.array(V.string({ max: 512 }), { max: 100 }), () => [])
+const addresses = V.withDefault(V.array(V.string({ max: 512 }), { max: 100 }), [])
 
 const defaultFooterText = "Go to Elastic"
 
@@ -42,10 +42,10 @@ const params = V.strictObject({
   messageHTML: nullableString,
   kibanaFooterLink: V.withDefault(
     V.strictObject({
-      path: V.withDefault(V.string(), () => "/"),
-      text: V.withDefault(V.string(), () => defaultFooterText)
+      path: V.withDefault(V.string(), "/"),
+      text: V.withDefault(V.string(), defaultFooterText)
     }),
-    () => ({ path: "/", text: defaultFooterText })
+    { path: "/", text: defaultFooterText }
   ),
   attachments: V.optional(V.array(V.strictObject({
     content: V.string(),
@@ -54,6 +54,10 @@ const params = V.strictObject({
     encoding: V.optional(V.string())
   })))
 })
+
+type Config = V.TypeOf<typeof config>
+type Secrets = V.TypeOf<typeof secrets>
+type Params = V.TypeOf<typeof params>
 
 // nodemailer's well-known services (`nodemailer/lib/well-known/services.json`), matched like
 // nodemailer does: case-insensitively, ignoring characters other than letters, digits, "." and "-"
@@ -107,8 +111,8 @@ const normaliseService = (service: string) => service.replace(/[^a-zA-Z0-9.-]/g,
 
 // `validateConfig` of the email connector type, with Kibana's default settings (every service enabled,
 // every host allowed, no AWS SES override)
-const customConfigProblem = (value: JsonObject): string | undefined => {
-  const service = value.service as string
+const customConfigProblem = (value: Config): string | undefined => {
+  const service = value.service
   if (service === "__json") return undefined
   if (service === "exchange_server") {
     if (value.clientId == null && value.tenantId == null) return "[clientId]/[tenantId] is required"
@@ -128,8 +132,8 @@ const customConfigProblem = (value: JsonObject): string | undefined => {
 
 const noRecipients = "At least one entry in [to], [cc], or [bcc] is required"
 
-const customParamsProblem = (value: JsonObject): string | undefined => {
-  const recipients = [value.to, value.cc, value.bcc].flatMap((list) => list as ReadonlyArray<string>)
+const customParamsProblem = (value: Params): string | undefined => {
+  const recipients = [...value.to, ...value.cc, ...value.bcc]
   return recipients.some((address) => address.trim().length > 0) ? undefined : noRecipients
 }
 
@@ -140,21 +144,21 @@ const customParamsProblem = (value: JsonObject): string | undefined => {
  * @since 0.1.0
  * @category validation
  */
-export const validateEmailConnector = (config: JsonObject, secrets: JsonObject): string | undefined => {
+export const validateEmailConnector = (config: Config, secrets: Secrets): string | undefined => {
   if (config.service === "exchange_server") {
     return secrets.clientSecret == null ? "[clientSecret] is required" : undefined
   }
-  if (config.hasAuth === true && secrets.user == null) return "[user] is required"
-  if (config.hasAuth === true && secrets.password == null) return "[password] is required"
+  if (config.hasAuth && secrets.user == null) return "[user] is required"
+  if (config.hasAuth && secrets.password == null) return "[password] is required"
   return undefined
 }
 
-const smtpTarget = (config: JsonObject): string =>
+const smtpTarget = (config: Config): string =>
   config.service === "other"
     ? `SMTP server ${String(config.host)}:${String(config.port)}`
     : `service "${String(config.service)}"`
 
-const execute = ({ config }: ExecutorInput): Effect.Effect<ExecutorResult> =>
+const execute = ({ config }: ExecutorInput<Config, Secrets, Params>): Effect.Effect<ExecutorResult> =>
   Effect.succeed({
     status: "error",
     message: "error sending email",
@@ -165,16 +169,16 @@ const execute = ({ config }: ExecutorInput): Effect.Effect<ExecutorResult> =>
  * @since 0.1.0
  * @category connector types
  */
-export const emailConnectorType: ConnectorTypeSpec = {
+export const emailConnectorType: ConnectorTypeSpec = define({
   id: ".email",
   name: "Email",
   minimumLicenseRequired: "gold",
   supportedFeatureIds: ["alerting", "uptime", "siem", "workflows", "agentBuilder"],
   isSystemActionType: false,
   isDeprecated: false,
-  validateConfig: V.validate(config, customConfigProblem),
-  validateSecrets: V.validate(secrets),
-  validateParams: V.validate(params, customParamsProblem),
-  validateConnector: validateEmailConnector,
+  config: V.validate(config, customConfigProblem),
+  secrets: V.validate(secrets),
+  params: V.validate(params, customParamsProblem),
+  connector: validateEmailConnector,
   execute
-}
+})

@@ -13,6 +13,15 @@ import { makeSlackConnectorType } from "./slack.js"
 import { makeTeamsConnectorType } from "./teams.js"
 import { makeWebhookConnectorType } from "./webhook.js"
 
+export {
+  /**
+   * The system action types, refused on the connector API.
+   *
+   * @since 0.1.0
+   */
+  systemActionTypes
+} from "./systemActionTypes.js"
+
 /**
  * Options of the built-in connector types.
  *

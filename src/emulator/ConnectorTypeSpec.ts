@@ -8,6 +8,7 @@
  * @since 0.1.0
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
+import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import type * as V from "./connectorTypes/validation.js"
@@ -105,6 +106,8 @@ export interface ExecutorServices {
   readonly recordWebhookCall: (call: WebhookCall) => Effect.Effect<void>
   /** A real HTTP client (never the emulator's in-process one) for `.webhook` targets. */
   readonly httpClient: HttpClient.HttpClient
+  /** How long an outbound call waits, like Kibana's `xpack.actions.responseTimeout`. */
+  readonly outboundTimeout: Duration.Duration
 }
 
 /**
@@ -170,7 +173,10 @@ export interface ConnectorType<Config, Secrets, Params> extends ConnectorTypeInf
    * `hasAuth`); the message comes WITHOUT the `error validating action type connector: ` prefix.
    */
   readonly connector?: ((config: Config, secrets: Secrets) => string | undefined) | undefined
-  readonly execute: (input: ExecutorInput<Config, Secrets, Params>) => Effect.Effect<ExecutorResult>
+  /** Fails only when a sub-action's own params are rejected (the sub-action framework validates them late). */
+  readonly execute: (
+    input: ExecutorInput<Config, Secrets, Params>
+  ) => Effect.Effect<ExecutorResult, ExecutionRejected>
 }
 
 /**
@@ -181,7 +187,7 @@ export interface ConnectorType<Config, Secrets, Params> extends ConnectorTypeInf
  */
 export interface ExecutionRejected {
   readonly _tag: "ExecutionRejected"
-  readonly target: "config" | "secrets" | "params"
+  readonly target: "config" | "secrets" | "params" | "subActionParams"
   readonly failure: V.ValidationFailure
 }
 
@@ -208,7 +214,13 @@ export interface ConnectorTypeSpec extends ConnectorTypeInfo {
   >
 }
 
-const rejected = (target: ExecutionRejected["target"]) => (failure: V.ValidationFailure): ExecutionRejected => ({
+/**
+ * An execution rejected for a value that failed validation.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const rejected = (target: ExecutionRejected["target"]) => (failure: V.ValidationFailure): ExecutionRejected => ({
   _tag: "ExecutionRejected",
   target,
   failure

@@ -9,6 +9,7 @@ import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
@@ -16,6 +17,7 @@ import * as Ref from "effect/Ref"
 import { authenticate, type Principal } from "./authentication.js"
 import { connectorRoutes } from "./connectorRoutes.js"
 import { makeBuiltInConnectorTypes, systemActionTypes } from "./connectorTypes/index.js"
+import * as Outbound from "./connectorTypes/outbound.js"
 import { type Wording, wordingFor } from "./connectorTypes/wording.js"
 import type {
   ConnectorTypeSpec,
@@ -192,9 +194,11 @@ const validateOptions = (
         })
       }
       const config = spec.validateConfig(connector.config ?? {})
-      if (Either.isLeft(config)) return yield* new EmulatorOptionsError({ option, reason: wording(config.left) })
+      if (Either.isLeft(config)) return yield* new EmulatorOptionsError({ option, reason: wording.format(config.left) })
       const secrets = spec.validateSecrets(connector.secrets ?? {})
-      if (Either.isLeft(secrets)) return yield* new EmulatorOptionsError({ option, reason: wording(secrets.left) })
+      if (Either.isLeft(secrets)) {
+        return yield* new EmulatorOptionsError({ option, reason: wording.format(secrets.left) })
+      }
       if (preconfigured.has(connector.id)) return yield* new EmulatorOptionsError({ option, reason: "duplicate id" })
       preconfigured.set(connector.id, { ...connector, config: config.right, secrets: secrets.right })
     }
@@ -256,7 +260,10 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
       documents,
       recordServerLog: (entry) => appendBounded(serverLog, entry),
       recordWebhookCall: (call) => appendBounded(webhookCalls, call),
-      httpClient
+      httpClient,
+      outboundTimeout: options.outboundTimeout === undefined
+        ? Outbound.defaultTimeout
+        : Duration.decode(options.outboundTimeout)
     },
     uuid: crypto.randomUUID(),
     startedAt: new Date(yield* Clock.currentTimeMillis)

@@ -128,11 +128,11 @@ const validateConnector = (
   Either.gen(function*() {
     const validConfig = yield* Either.mapLeft(
       spec.validateConfig(config),
-      (failure) => badRequest(`error validating connector type config: ${env.wording(failure)}`)
+      (failure) => badRequest(`error validating connector type config: ${env.wording.format(failure)}`)
     )
     const validSecrets = yield* Either.mapLeft(
       spec.validateSecrets(secrets),
-      (failure) => badRequest(`error validating connector type secrets: ${env.wording(failure)}`)
+      (failure) => badRequest(`error validating connector type secrets: ${env.wording.format(failure)}`)
     )
     const crossField = spec.validateConnector(validConfig, validSecrets)
     if (crossField !== undefined) {
@@ -270,15 +270,35 @@ export const executeResponseBody = (connectorId: string, result: ExecutorResult)
   ...(result.errorSource === undefined ? {} : { errorSource: result.errorSource })
 })
 
-// action_executor.ts `validateAction`: a rejected value is an execution result, not an HTTP error
-const rejectedExecution = (env: EmulatorEnv, rejection: ExecutionRejected): ExecutorResult => ({
-  status: "error",
-  message: rejection.target === "params"
-    ? `error validating action params: ${env.wording(rejection.failure)}`
-    : `error validating action type ${rejection.target}: ${env.wording(rejection.failure)}`,
-  retry: false,
-  errorSource: "user"
-})
+// action_executor.ts `validateAction`: a rejected value is an execution result, not an HTTP error; the
+// sub-action framework validates a sub-action's params in its executor and throws a user error
+// (actions/server/sub_action_framework/executor.ts)
+const rejectedExecution = (env: EmulatorEnv, rejection: ExecutionRejected): ExecutorResult => {
+  switch (rejection.target) {
+    case "subActionParams":
+      return {
+        status: "error",
+        message: "an error occurred while running the action",
+        serviceMessage: `Request validation failed (${env.wording.thrown(rejection.failure)})`,
+        retry: true,
+        errorSource: "user"
+      }
+    case "params":
+      return {
+        status: "error",
+        message: `error validating action params: ${env.wording.format(rejection.failure)}`,
+        retry: false,
+        errorSource: "user"
+      }
+    default:
+      return {
+        status: "error",
+        message: `error validating action type ${rejection.target}: ${env.wording.format(rejection.failure)}`,
+        retry: false,
+        errorSource: "user"
+      }
+  }
+}
 
 // A crashing executor is reported like Kibana's action executor does (action_executor.ts: the thrown
 // error's message, `errorSource` framework), still HTTP 200.

@@ -1,6 +1,6 @@
 import { FetchHttpClient, HttpClient } from "@effect/platform"
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Either, Ref } from "effect"
+import { Duration, Effect, Either, Ref } from "effect"
 import * as http from "node:http"
 import type { AddressInfo } from "node:net"
 import { builtInConnectorTypes } from "../../src/emulator/connectorTypes/index.js"
@@ -84,7 +84,8 @@ const makeServices = Effect.gen(function*() {
     documents,
     recordServerLog: (entry) => Ref.update(logs, (all) => [...all, entry]),
     recordWebhookCall: (call) => Ref.update(calls, (all) => [...all, call]),
-    httpClient: yield* HttpClient.HttpClient
+    httpClient: yield* HttpClient.HttpClient,
+    outboundTimeout: Duration.seconds(60)
   }
   return { services, documents, logs, calls }
 })

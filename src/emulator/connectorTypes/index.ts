@@ -7,6 +7,7 @@ import type * as Duration from "effect/Duration"
 import type { ConnectorTypeSpec } from "../ConnectorTypeSpec.js"
 import { emailConnectorType } from "./email.js"
 import { esIndexConnectorType } from "./esIndex.js"
+import { jiraServiceManagementConnectorType, opsgenieConnectorType } from "./opsgenie.js"
 import { makePagerDutyConnectorType } from "./pagerduty.js"
 import { serverLogConnectorType } from "./serverLog.js"
 import { makeSlackConnectorType } from "./slack.js"
@@ -54,7 +55,9 @@ export const makeBuiltInConnectorTypes = (
     makeSlackConnectorType(http),
     makeTeamsConnectorType(http),
     emailConnectorType,
-    makePagerDutyConnectorType(http)
+    makePagerDutyConnectorType(http),
+    opsgenieConnectorType,
+    jiraServiceManagementConnectorType
   ]
 }
 

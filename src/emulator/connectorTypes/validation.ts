@@ -479,6 +479,27 @@ export const discriminated = <K extends string, M extends { readonly [tag: strin
 })
 
 /**
+ * `z.union([...])`: the first member that passes wins; a member that only failed refinements is reported
+ * alone; otherwise zod reports every member's issues (its `invalid_union`, which `format()` flattens).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const union = <M extends ReadonlyArray<Validator<unknown>>>(
+  ...members: M
+): Validator<TypeOf<M[number]>> => ({
+  run: (input, path) => {
+    const outcomes = members.map((member) => member.run(input, path))
+    const passed = outcomes.find((outcome) => !outcome.aborted && outcome.issues.length === 0)
+    const dirty = outcomes.find((outcome) => !outcome.aborted)
+    const chosen = passed ?? dirty
+    // the chosen outcome comes from one of the members
+    if (chosen !== undefined) return chosen as Outcome<TypeOf<M[number]>>
+    return { aborted: true, issues: outcomes.flatMap((outcome) => outcome.issues) }
+  }
+})
+
+/**
  * Runs a root validator, then (only when the schema passed) the connector type's custom rule, whose
  * message Kibana shows as is.
  *

@@ -12,12 +12,20 @@
 import type { Issue, IssueKind, ValidationFailure } from "./validation.js"
 
 /**
- * Turns a validation failure into the reason text Kibana shows after `error validating ...: `.
+ * How a Kibana version words a rejected value.
  *
  * @since 0.1.0
  * @category models
  */
-export type Wording = (failure: ValidationFailure) => string
+export interface Wording {
+  /** The reason text Kibana shows after `error validating ...: `. */
+  readonly format: (failure: ValidationFailure) => string
+  /**
+   * The thrown schema error as a string (`${error}`), which the sub-action framework puts in
+   * `Request validation failed (...)`.
+   */
+  readonly thrown: (failure: ValidationFailure) => string
+}
 
 const quoteAll = (values: ReadonlyArray<string>) => values.map((value) => `'${value}'`).join(" | ")
 
@@ -100,7 +108,7 @@ const maxErrors = 5
  * @since 0.1.0
  * @category wordings
  */
-export const zodV3: Wording = (failure) => {
+export const zodV3 = (failure: ValidationFailure): string => {
   if (failure._tag === "Rule") return failure.message
   const tree = formatTree(failure.issues)
   const messages = [...tree.errors]
@@ -111,6 +119,45 @@ export const zodV3: Wording = (failure) => {
   return `${total} errors:\n ${messages.map((message, index) => `[${index + 1}]: ${message}`).join(";\n ")}`
 }
 
+// zod v3's issue objects: the issue data's keys in zod's order, then `path`, then `message` (a key the
+// issue data already had keeps its place)
+const zodV3IssueJson = (issue: Issue): Record<string, unknown> => {
+  const message = zodV3Message(issue.kind)
+  const path = issue.path
+  const kind = issue.kind
+  switch (kind._tag) {
+    case "InvalidType":
+      return { code: "invalid_type", expected: kind.expected, received: kind.received, path, message }
+    case "TooSmall":
+      return { code: "too_small", minimum: kind.minimum, type: kind.type, inclusive: true, exact: false, message, path }
+    case "TooBig":
+      return { code: "too_big", maximum: kind.maximum, type: kind.type, inclusive: true, exact: false, message, path }
+    case "InvalidEnumValue":
+      return { received: kind.received, code: "invalid_enum_value", options: kind.options, path, message }
+    case "InvalidLiteral":
+      return { code: "invalid_literal", expected: kind.expected, path, message }
+    case "UnrecognizedKeys":
+      return { code: "unrecognized_keys", keys: kind.keys, path, message }
+    case "InvalidUrl":
+      return { validation: "url", code: "invalid_string", message, path }
+    case "InvalidDiscriminator":
+      return { code: "invalid_union_discriminator", options: kind.options, path, message }
+    case "Custom":
+      return { code: "custom", message, path }
+  }
+}
+
+/**
+ * zod v3's `ZodError` as a string: `ZodError: ` and its issues as indented JSON.
+ *
+ * @since 0.1.0
+ * @category wordings
+ */
+export const zodV3Thrown = (failure: ValidationFailure): string =>
+  failure._tag === "Rule"
+    ? `Error: ${failure.message}`
+    : `ZodError: ${JSON.stringify(failure.issues.map(zodV3IssueJson), null, 2)}`
+
 /**
  * The wording of an emulated Kibana version. Only Kibana 9.0–9.3's wording is modelled so far, so every
  * version gets it.
@@ -118,4 +165,4 @@ export const zodV3: Wording = (failure) => {
  * @since 0.1.0
  * @category wordings
  */
-export const wordingFor = (_version: string): Wording => zodV3
+export const wordingFor = (_version: string): Wording => ({ format: zodV3, thrown: zodV3Thrown })

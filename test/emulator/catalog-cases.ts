@@ -27,6 +27,8 @@ export interface CatalogCase {
   /** The config Kibana stores and answers (defaults filled). */
   readonly storedConfig: (url: Url) => Record<string, unknown>
   readonly requiredConfig: ReadonlyArray<string>
+  /** The reason when a required config key is missing, where it is not `Field "<key>": Required`. */
+  readonly missingConfigReason?: Readonly<Record<string, string>>
   readonly requiredSecrets: ReadonlyArray<string>
   readonly executions: ReadonlyArray<CatalogExecution>
   readonly rejectedParams: ReadonlyArray<{
@@ -112,6 +114,173 @@ const opsgenieLike = (
   ]
 })
 
+// Torq only accepts its own hosts, or localhost
+const torqUrl = (url: Url) => url("torq").replace("127.0.0.1", "localhost")
+
+const torq: CatalogCase = {
+  typeId: ".torq",
+  config: (url) => ({ webhookIntegrationUrl: torqUrl(url) }),
+  secrets: () => ({ token: "torq-token-123" }),
+  storedConfig: (url) => ({ webhookIntegrationUrl: torqUrl(url) }),
+  requiredConfig: ["webhookIntegrationUrl"],
+  requiredSecrets: ["token"],
+  executions: [{
+    name: "with a JSON body",
+    vendor: "torq",
+    params: { body: "{\"alert\":\"fired\"}" },
+    requests: 1,
+    expectRequest: (request) => {
+      assert.strictEqual(request.method, "POST")
+      assert.strictEqual(request.headers["x-torq-token"], "torq-token-123")
+      assert.deepStrictEqual(request.body, { alert: "fired" })
+    },
+    expectData: (data) => assert.strictEqual(data, "{\"alert\":\"fired\"}"),
+    expectError: (answer, { status }) => {
+      if (status === undefined) {
+        assert.strictEqual(answer.message, "error triggering Torq workflow, request failed")
+      } else if (status >= 500) {
+        assert.strictEqual(answer.message, "error triggering Torq workflow, retry later")
+        assert.strictEqual(answer.service_message, `[${status}] Internal Server Error: simulated ${status}`)
+        assert.isTrue(answer.retry)
+      } else {
+        assert.strictEqual(answer.message, "error triggering Torq workflow, invalid response")
+        assert.strictEqual(answer.service_message, `[${status}] Bad Request: simulated ${status}`)
+      }
+    }
+  }],
+  rejectedParams: [
+    { name: "no body", params: {}, message: "error validating action params: Field \"body\": Required" },
+    { name: "a body that is not JSON", params: { body: "{" }, message: "error triggering Torq workflow, invalid body" }
+  ]
+}
+
+const xmatters: CatalogCase = {
+  typeId: ".xmatters",
+  config: (url) => ({ configUrl: url("xmatters") }),
+  secrets: () => ({ user: "xm-user", password: "xm-password-123" }),
+  storedConfig: (url) => ({ configUrl: url("xmatters"), usesBasic: true }),
+  requiredConfig: [],
+  requiredSecrets: [],
+  executions: [{
+    name: "an alert",
+    vendor: "xmatters",
+    params: { severity: "", ruleName: "r1", signalId: "s1" },
+    requests: 1,
+    expectRequest: (request) => {
+      assert.strictEqual(request.method, "POST")
+      assert.strictEqual(
+        request.headers.authorization,
+        `Basic ${Buffer.from("xm-user:xm-password-123").toString("base64")}`
+      )
+      // an empty severity is sent as High
+      assert.deepStrictEqual(request.body, { severity: "High", ruleName: "r1", signalId: "s1" })
+    },
+    expectData: (data) => assert.deepStrictEqual(data, { severity: "High", ruleName: "r1", signalId: "s1" }),
+    expectError: (answer, { status }) => {
+      if (status === undefined) assert.strictEqual(answer.message, "Error triggering xMatters workflow")
+      else if (status >= 500) {
+        assert.strictEqual(answer.message, `Error triggering xMatters flow: http status ${status}, retry later`)
+        assert.isTrue(answer.retry)
+      } else assert.strictEqual(answer.message, `Error triggering xMatters flow: unexpected status ${status}`)
+    }
+  }],
+  rejectedParams: [
+    { name: "no severity", params: {}, message: "error validating action params: Field \"severity\": Required" }
+  ]
+}
+
+const d3security: CatalogCase = {
+  typeId: ".d3security",
+  config: (url) => ({ url: url("d3security") }),
+  secrets: () => ({ token: "d3-token-123" }),
+  storedConfig: (url) => ({ url: url("d3security") }),
+  requiredConfig: ["url"],
+  requiredSecrets: ["token"],
+  executions: [{
+    name: "run",
+    vendor: "d3security",
+    params: { subAction: "run", subActionParams: { body: "{\"a\":1}", severity: "high", eventType: "alert" } },
+    requests: 1,
+    expectRequest: (request) => {
+      assert.strictEqual(request.headers.d3key, "d3-token-123")
+      assert.deepStrictEqual(request.body, {
+        hits: { hits: { _source: { rawData: { a: 1 }, "event.type": "alert", "kibana.alert.severity": "high" } } }
+      })
+    },
+    expectData: (data) => assert.isString(data.refid),
+    expectError: (answer, context) => {
+      subActionHttpError(answer, context)
+      const expected = context.status === undefined
+        ? "Unknown API Error"
+        : `API Error: ${context.status} - ${context.status === 400 ? "Bad Request" : "Internal Server Error"}`
+      assert.strictEqual(answer.service_message, `Status code: ${context.status}. Message: ${expected}`)
+    }
+  }],
+  rejectedParams: [unknownSubAction(".d3security", "D3 Security")]
+}
+
+const openai: CatalogCase = {
+  typeId: ".gen-ai",
+  config: (url) => ({ apiProvider: "OpenAI", apiUrl: `${url("openai")}v1/chat/completions` }),
+  secrets: () => ({ apiKey: "sk-openai-123" }),
+  storedConfig: (url) => ({
+    apiProvider: "OpenAI",
+    apiUrl: `${url("openai")}v1/chat/completions`,
+    defaultModel: "gpt-4.1"
+  }),
+  requiredConfig: ["apiUrl"],
+  // `apiProvider` picks a member of a zod union: without apiUrl no member passes, and zod reports them all
+  missingConfigReason: {
+    apiUrl: "3 errors:\n [1]: Field \"apiProvider\": Invalid enum value. Expected 'Azure OpenAI', received 'OpenAI', " +
+      "Invalid enum value. Expected 'Other', received 'OpenAI';\n [2]: Field \"apiUrl\": Required, Required, Required;" +
+      "\n [3]: Field \"defaultModel\": Required"
+  },
+  requiredSecrets: [],
+  executions: [{
+    name: "run",
+    vendor: "openai",
+    params: { subAction: "run", subActionParams: { body: "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}" } },
+    requests: 1,
+    expectRequest: (request) => {
+      assert.strictEqual(request.path, "/v1/chat/completions")
+      assert.strictEqual(request.headers.authorization, "Bearer sk-openai-123")
+      assert.deepStrictEqual(request.body, {
+        messages: [{ role: "user", content: "hi" }],
+        stream: false,
+        model: "gpt-4.1"
+      })
+    },
+    expectData: (data) => {
+      assert.strictEqual(data.object, "chat.completion")
+      assert.strictEqual(data.choices[0].message.role, "assistant")
+      assert.deepStrictEqual(Object.keys(data.usage), ["prompt_tokens", "completion_tokens", "total_tokens"])
+    },
+    expectError: subActionHttpError
+  }, {
+    name: "invokeAI",
+    vendor: "openai",
+    params: {
+      subAction: "invokeAI",
+      subActionParams: { messages: [{ role: "user", content: "hi" }], model: "gpt-4o" }
+    },
+    requests: 1,
+    expectRequest: (request) => assert.strictEqual(bodyObject(request).model, "gpt-4o"),
+    expectData: (data) => {
+      assert.strictEqual(data.message, "Hello from the simulator")
+      assert.strictEqual(data.usage.total_tokens, 15)
+    },
+    expectError: subActionHttpError
+  }],
+  rejectedParams: [
+    unknownSubAction(".gen-ai", "OpenAI"),
+    {
+      name: "invokeAI without messages",
+      params: { subAction: "invokeAI", subActionParams: {} },
+      message: subActionFailure
+    }
+  ]
+}
+
 export const catalogCases: ReadonlyArray<CatalogCase> = [
   opsgenieLike(".opsgenie", "Opsgenie", "opsgenie", "/v2/alerts"),
   opsgenieLike(
@@ -119,5 +288,9 @@ export const catalogCases: ReadonlyArray<CatalogCase> = [
     "Jira Service Management",
     "jira-service-management",
     "/jsm/ops/integration/v2/alerts"
-  )
+  ),
+  torq,
+  xmatters,
+  d3security,
+  openai
 ]

@@ -29,73 +29,55 @@ const required = (...path: Array<string | number>): Issue => ({
 const formatIssues = (issues: ReadonlyArray<Issue>) => zodV3({ _tag: "Issues", issues })
 
 describe("connector type listing", () => {
-  it("lists Kibana's built-in types with their license and features", () => {
-    const listing = builtInConnectorTypes.map((spec) => ({
-      id: spec.id,
-      name: spec.name,
-      license: spec.minimumLicenseRequired,
-      features: spec.supportedFeatureIds,
-      deprecated: spec.isDeprecated,
-      system: spec.isSystemActionType
-    }))
-    assert.deepStrictEqual(listing, [
-      {
-        id: ".index",
-        name: "Index",
-        license: "basic",
-        features: ["alerting", "uptime", "siem"],
-        deprecated: false,
-        system: false
-      },
-      {
-        id: ".server-log",
-        name: "Server log",
-        license: "basic",
-        features: ["alerting", "uptime", "siem"],
-        deprecated: false,
-        system: false
-      },
-      {
-        id: ".webhook",
-        name: "Webhook",
-        license: "gold",
-        features: ["alerting", "uptime", "siem"],
-        deprecated: false,
-        system: false
-      },
-      {
-        id: ".slack",
-        name: "Slack",
-        license: "gold",
-        features: ["alerting", "uptime", "siem"],
-        deprecated: true,
-        system: false
-      },
-      {
-        id: ".teams",
-        name: "Microsoft Teams",
-        license: "gold",
-        features: ["alerting", "uptime", "siem", "workflows", "agentBuilder"],
-        deprecated: false,
-        system: false
-      },
-      {
-        id: ".email",
-        name: "Email",
-        license: "gold",
-        features: ["alerting", "uptime", "siem", "workflows", "agentBuilder"],
-        deprecated: false,
-        system: false
-      },
-      {
-        id: ".pagerduty",
-        name: "PagerDuty",
-        license: "gold",
-        features: ["alerting", "uptime", "siem", "workflows"],
-        deprecated: false,
-        system: false
-      }
+  it("registers Kibana 9.x's 31 stack connector types in Kibana's order, with license and features", () => {
+    assert.deepStrictEqual(builtInConnectorTypes.map((spec) => spec.id), [
+      ".email",
+      ".index",
+      ".pagerduty",
+      ".swimlane",
+      ".server-log",
+      ".slack",
+      ".slack_api",
+      ".webhook",
+      ".cases-webhook",
+      ".xmatters",
+      ".servicenow",
+      ".servicenow-sir",
+      ".servicenow-itom",
+      ".jira",
+      ".teams",
+      ".torq",
+      ".opsgenie",
+      ".jira-service-management",
+      ".tines",
+      ".gen-ai",
+      ".bedrock",
+      ".gemini",
+      ".d3security",
+      ".resilient",
+      ".thehive",
+      ".xsoar",
+      ".mcp",
+      ".sentinelone",
+      ".crowdstrike",
+      ".inference",
+      ".microsoft_defender_endpoint"
     ])
+    const summary = (id: string) => {
+      const spec = type(id)
+      return [spec.minimumLicenseRequired, spec.supportedFeatureIds, spec.isDeprecated, spec.isSystemActionType]
+    }
+    assert.deepStrictEqual(summary(".index"), ["basic", ["alerting", "uptime", "siem"], false, false])
+    assert.deepStrictEqual(summary(".slack"), ["gold", ["alerting", "uptime", "siem"], true, false])
+    assert.deepStrictEqual(summary(".servicenow"), ["platinum", ["alerting", "cases", "uptime", "siem"], false, false])
+    assert.deepStrictEqual(summary(".cases-webhook"), ["gold", ["cases"], false, false])
+    assert.deepStrictEqual(summary(".gen-ai"), [
+      "enterprise",
+      ["generativeAIForSecurity", "generativeAIForObservability", "generativeAIForSearchPlayground"],
+      false,
+      false
+    ])
+    assert.deepStrictEqual(summary(".crowdstrike"), ["enterprise", ["endpointSecurity"], false, false])
   })
 })
 

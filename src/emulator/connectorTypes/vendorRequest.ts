@@ -19,6 +19,7 @@ import * as V from "./validation.js"
  */
 export interface VendorResponse {
   readonly status: number
+  readonly statusText: string
   readonly body: string
   readonly data: unknown
 }
@@ -73,8 +74,12 @@ export const vendorRequest = (
       method: request.method,
       url: normalizeUrl(request.url),
       headers: { "Content-Type": "application/json", ...request.headers },
-      // normalizeData: an empty body is sent as `{}`
-      body: request.method === "GET" ? undefined : JSON.stringify(request.body ?? {})
+      // normalizeData: an empty body is sent as `{}`; axios sends a string as it is
+      body: request.method === "GET"
+        ? undefined
+        : typeof request.body === "string"
+        ? request.body
+        : JSON.stringify(request.body ?? {})
     }, services.outboundTimeout)
     if (outcome._tag === "Failure") {
       const transport = outcome.code === undefined ? outcome.message : `${outcome.code}: ${outcome.message}`
@@ -85,6 +90,7 @@ export const vendorRequest = (
     }
     const response: VendorResponse = {
       status: outcome.status,
+      statusText: outcome.statusText,
       body: outcome.body,
       data: Outbound.parseJson(outcome.body) ?? outcome.body
     }

@@ -439,17 +439,17 @@ describe(".slack, .teams and .pagerduty executors", () => {
 })
 
 describe(".email executor", () => {
-  it.effect("never pretends to deliver", () =>
+  it.effect("answers Kibana's send failure with nodemailer's reason when the SMTP server is unreachable", () =>
     withServices(({ services }) =>
       Effect.gen(function*() {
         const result = yield* run(type(".email"), services, {
-          config: { from: "a@example.com", host: "smtp.example.com", port: 587 },
+          config: { from: "a@example.com", host: "127.0.0.1", port: 1 },
           secrets: { user: "u", password: "p" },
           params: { to: ["b@example.com"], subject: "s", message: "m" }
         })
         assert.strictEqual(result.status, "error")
         assert.strictEqual(result.message, "error sending email")
-        assert.include(result.serviceMessage, "smtp.example.com:587")
+        assert.include(result.serviceMessage, "ECONNREFUSED")
       })
     ))
 })

@@ -1,10 +1,13 @@
 /**
- * The `.email` connector. Validation follows Kibana; the emulator never delivers mail, so execution
- * answers Kibana's send-failure result (`error sending email`) rather than pretending success.
+ * The `.email` connector: validated as Kibana validates it, and delivered over SMTP with nodemailer (what
+ * Kibana uses; an optional dependency) to the configured host, such as the emulator's `SmtpSink`.
+ * The plain-text message is sent with Kibana's footer; Kibana's markdown-to-HTML part, attachments,
+ * Exchange (Microsoft Graph) and Elastic Cloud's relay are not emulated.
  *
  * Schemas: `elastic/kibana:src/platform/packages/shared/kbn-connector-schemas/email/schemas/v1.ts` and
  * `.../email/constants.ts`; custom rules and executor:
- * `elastic/kibana:x-pack/platform/plugins/shared/stack_connectors/server/connector_types/email/index.ts`.
+ * `elastic/kibana:x-pack/platform/plugins/shared/stack_connectors/server/connector_types/email/index.ts` and
+ * `.../email/send_email.ts`.
  *
  * @since 0.1.0
  */
@@ -153,16 +156,62 @@ export const validateEmailConnector = (config: Config, secrets: Secrets): string
   return undefined
 }
 
-const smtpTarget = (config: Config): string =>
-  config.service === "other"
-    ? `SMTP server ${String(config.host)}:${String(config.port)}`
-    : `service "${String(config.service)}"`
+// getFooterMessage without `server.publicBaseUrl`
+const footer = "\n\n---\n\nThis message was sent by Elastic."
 
-const execute = ({ config }: ExecutorInput<Config, Secrets, Params>): Effect.Effect<ExecutorResult> =>
-  Effect.succeed({
-    status: "error",
-    message: "error sending email",
-    serviceMessage: `the Kibana emulator does not deliver email (${smtpTarget(config)} was not contacted)`
+// getSecureValue: TLS from the start when asked, or on port 465
+const secureValue = (secure: boolean | null, port: number | null) => secure ?? port === 465
+
+const sendingError = (serviceMessage: string): ExecutorResult => ({
+  status: "error",
+  message: "error sending email",
+  serviceMessage
+})
+
+// send_email.ts: a nodemailer SMTP transport for `other` and the well-known services; Exchange goes
+// through Microsoft Graph and Elastic Cloud through its relay, which the emulator does not reach
+const transportOptions = (config: Config, secrets: Secrets) => {
+  const auth = config.hasAuth && secrets.user !== null && secrets.password !== null
+    ? { auth: { user: secrets.user, pass: secrets.password } }
+    : {}
+  if (config.service === "other") {
+    return {
+      host: config.host ?? undefined,
+      port: config.port ?? undefined,
+      secure: secureValue(config.secure, config.port),
+      ...auth
+    }
+  }
+  return { service: config.service, ...auth }
+}
+
+const execute = ({ config, params, secrets }: ExecutorInput<Config, Secrets, Params>): Effect.Effect<ExecutorResult> =>
+  Effect.gen(function*() {
+    if (config.service === "exchange_server" || config.service === "elastic_cloud" || config.service === "__json") {
+      return sendingError(`the Kibana emulator does not deliver email through the ${config.service} service`)
+    }
+    const nodemailer = yield* Effect.tryPromise(() => import("nodemailer")).pipe(Effect.option)
+    if (nodemailer._tag === "None") {
+      return sendingError("the Kibana emulator needs the optional dependency nodemailer to deliver email")
+    }
+    const transport = nodemailer.value.createTransport(transportOptions(config, secrets))
+    return yield* Effect.tryPromise(() =>
+      transport.sendMail({
+        from: config.from,
+        to: [...params.to],
+        cc: [...params.cc],
+        bcc: [...params.bcc],
+        ...(params.replyTo === undefined ? {} : { replyTo: [...params.replyTo] }),
+        subject: params.subject,
+        text: `${params.message}${footer}`
+      })
+    ).pipe(
+      Effect.map((info): ExecutorResult => ({ status: "ok", data: info })),
+      Effect.catchAll((error) =>
+        Effect.succeed(sendingError(error.error instanceof Error ? error.error.message : String(error.error)))
+      ),
+      Effect.ensuring(Effect.sync(() => transport.close()))
+    )
   })
 
 /**

@@ -281,7 +281,70 @@ const openai: CatalogCase = {
   ]
 }
 
+const jiraError = (answer: any, { status }: { readonly status: number | undefined }) => {
+  assert.strictEqual(answer.message, subActionFailure)
+  const reason = status === undefined
+    ? /\. Reason: unknown: errorResponse was null$/
+    : new RegExp(`Error: Request failed with status code ${status}\\. Reason: simulated ${status}$`)
+  assert.match(answer.service_message, /^\[Action\]\[Jira\]: Unable to create incident\. Error: /)
+  assert.match(answer.service_message, reason)
+}
+
+const jira: CatalogCase = {
+  typeId: ".jira",
+  config: (url) => ({ apiUrl: url("jira"), projectKey: "CK" }),
+  secrets: () => ({ email: "me@example.com", apiToken: "jira-token-123" }),
+  storedConfig: (url) => ({ apiUrl: url("jira"), projectKey: "CK" }),
+  requiredConfig: ["apiUrl", "projectKey"],
+  requiredSecrets: ["email", "apiToken"],
+  executions: [{
+    name: "pushToService",
+    vendor: "jira",
+    params: {
+      subAction: "pushToService",
+      subActionParams: {
+        incident: { summary: "Disk\nfull ", issueType: "10006", labels: ["disk"] },
+        comments: [{ comment: "first look", commentId: "c1" }]
+      }
+    },
+    requests: 3,
+    expectRequest: (request) => {
+      assert.strictEqual(request.method, "POST")
+      assert.strictEqual(request.path, "/rest/api/2/issue")
+      assert.strictEqual(
+        request.headers.authorization,
+        `Basic ${Buffer.from("me@example.com:jira-token-123").toString("base64")}`
+      )
+      assert.deepStrictEqual(request.body, {
+        fields: { summary: "Disk, full", project: { key: "CK" }, issuetype: { id: "10006" }, labels: ["disk"] }
+      })
+    },
+    expectData: (data) => {
+      assert.match(data.title, /^CK-\d+$/)
+      assert.match(data.url, new RegExp(`/jira/browse/${data.title}$`))
+      assert.isString(data.pushedDate)
+      assert.deepStrictEqual(Object.keys(data.comments[0]), ["commentId", "externalCommentId", "pushedDate"])
+      assert.strictEqual(data.comments[0].commentId, "c1")
+    },
+    expectError: jiraError
+  }],
+  rejectedParams: [
+    {
+      name: "an incident without summary",
+      params: { subAction: "pushToService", subActionParams: { incident: {} } },
+      message: "error validating action params: Field \"subActionParams.incident.summary\": Required"
+    },
+    {
+      name: "an unknown sub-action",
+      params: { subAction: "nope", subActionParams: {} },
+      message: "error validating action params: Field \"subAction\": Invalid discriminator value. Expected " +
+        "'getFields' | 'getIncident' | 'handshake' | 'pushToService' | 'issueTypes' | 'fieldsByIssueType' | 'issues' | 'issue'"
+    }
+  ]
+}
+
 export const catalogCases: ReadonlyArray<CatalogCase> = [
+  jira,
   opsgenieLike(".opsgenie", "Opsgenie", "opsgenie", "/v2/alerts"),
   opsgenieLike(
     ".jira-service-management",

@@ -1,10 +1,10 @@
 /**
- * The incident-management types Cases pushes to: `.jira`, `.resilient`, `.swimlane` and `.cases-webhook`.
+ * Incident-management types Cases pushes to: `.resilient`, `.swimlane` and `.cases-webhook`.
  * Validated as Kibana validates them (a `subAction` union checked with the params); their executors are
  * not emulated yet (an execution answers an error naming the type).
  *
- * Schemas: elastic/kibana:src/platform/packages/shared/kbn-connector-schemas/{jira,resilient,swimlane,cases_webhook}/schemas/v1.ts;
- * executors: `x-pack/platform/plugins/shared/stack_connectors/server/connector_types/{jira,resilient,swimlane,cases_webhook}/`.
+ * Schemas: elastic/kibana:src/platform/packages/shared/kbn-connector-schemas/{resilient,swimlane,cases_webhook}/schemas/v1.ts;
+ * executors: `x-pack/platform/plugins/shared/stack_connectors/server/connector_types/{resilient,swimlane,cases_webhook}/`.
  *
  * @since 0.1.0
  */
@@ -15,15 +15,33 @@ import { webhookSecrets } from "./webhook.js"
 
 const nullableString = V.withDefault(V.nullable(V.string()), null)
 
-const comments = V.withDefault(
+/**
+ * The comments pushed with an incident.
+ *
+ * @since 0.1.0
+ * @internal
+ */
+export const comments = V.withDefault(
   V.nullable(V.array(V.strictObject({ comment: V.string(), commentId: V.string() }))),
   null
 )
 
-const subActionOf = <Name extends string, P>(name: Name, subActionParams: V.Validator<P>) =>
+/**
+ * A `{ subAction: <name>, subActionParams }` member of a classic type's params union.
+ *
+ * @since 0.1.0
+ * @internal
+ */
+export const subActionOf = <Name extends string, P>(name: Name, subActionParams: V.Validator<P>) =>
   V.strictObject({ subAction: V.literalUnion([name]), subActionParams })
 
-const pushToService = (incident: V.Validator<unknown>) =>
+/**
+ * The `pushToService` member: an incident and its comments.
+ *
+ * @since 0.1.0
+ * @internal
+ */
+export const pushToService = <I>(incident: V.Validator<I>) =>
   subActionOf("pushToService", V.strictObject({ incident, comments }))
 
 const anyRecord = V.record(V.unknown)
@@ -53,45 +71,14 @@ const classicType = <Config extends V.JsonObject, Secrets extends V.JsonObject, 
     execute: () => notEmulatedResult(options.id)
   })
 
-const urlRule = (url: string) =>
-  URL.canParse(url) ? undefined : "error configuring connector action: unable to parse url: TypeError: Invalid URL"
-
 /**
+ * The custom rule of an `apiUrl`.
+ *
  * @since 0.1.0
- * @category connector types
+ * @internal
  */
-export const jiraConnectorType: ConnectorTypeSpec = classicType({
-  id: ".jira",
-  name: "Jira",
-  minimumLicenseRequired: "gold",
-  supportedFeatureIds: ["alerting", "cases", "uptime", "siem"],
-  config: V.validate(V.strictObject({ apiUrl: V.string(), projectKey: V.string() }), ({ apiUrl }) => urlRule(apiUrl)),
-  secrets: V.validate(V.strictObject({ email: V.string(), apiToken: V.string() })),
-  params: V.discriminated("subAction", {
-    getFields: subActionOf("getFields", anyRecord),
-    getIncident: subActionOf("getIncident", V.strictObject({ externalId: V.string() })),
-    handshake: subActionOf("handshake", noParams),
-    pushToService: pushToService(V.strictObject({
-      summary: V.string(),
-      description: nullableString,
-      externalId: nullableString,
-      issueType: nullableString,
-      priority: nullableString,
-      labels: V.withDefault(
-        V.nullable(
-          V.array(V.refine(V.string(), (label) => /\s/.test(label) ? [`The label ${label} cannot contain spaces`] : []))
-        ),
-        null
-      ),
-      parent: nullableString,
-      otherFields: V.withDefault(V.nullable(anyRecord), null)
-    })),
-    issueTypes: subActionOf("issueTypes", noParams),
-    fieldsByIssueType: subActionOf("fieldsByIssueType", V.strictObject({ id: V.string() })),
-    issues: subActionOf("issues", V.strictObject({ title: V.string() })),
-    issue: subActionOf("issue", V.strictObject({ id: V.string() }))
-  })
-})
+export const urlRule = (url: string) =>
+  URL.canParse(url) ? undefined : "error configuring connector action: unable to parse url: TypeError: Invalid URL"
 
 const nullableNumber = V.withDefault(V.nullable(V.coercedNumber()), null)
 

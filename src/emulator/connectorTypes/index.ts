@@ -5,15 +5,11 @@
  */
 import type * as Duration from "effect/Duration"
 import type { ConnectorTypeSpec } from "../ConnectorTypeSpec.js"
-import {
-  casesWebhookConnectorType,
-  jiraConnectorType,
-  resilientConnectorType,
-  swimlaneConnectorType
-} from "./caseTypes.js"
+import { casesWebhookConnectorType, resilientConnectorType, swimlaneConnectorType } from "./caseTypes.js"
 import { d3SecurityConnectorType } from "./d3security.js"
 import { emailConnectorType } from "./email.js"
 import { esIndexConnectorType } from "./esIndex.js"
+import { jiraConnectorType } from "./jira.js"
 import { openAiConnectorType } from "./openai.js"
 import { jiraServiceManagementConnectorType, opsgenieConnectorType } from "./opsgenie.js"
 import { makePagerDutyConnectorType } from "./pagerduty.js"

@@ -105,6 +105,10 @@ const jira: Vendor = {
       const id = String(10000 + jiraIssues())
       return { status: 201, body: { id, key: `CK-${id}`, self: `/rest/api/2/issue/${id}` } }
     }],
+    ["GET", /^\/rest\/api\/2\/issue\/createmeta\/([^/]+)\/issuetypes$/, () => ({
+      status: 200,
+      body: { issueTypes: [{ id: "10006", name: "Task" }, { id: "10007", name: "Bug" }] }
+    })],
     ["PUT", /^\/rest\/api\/2\/issue\/([^/]+)$/, () => ({ status: 204, body: "" })],
     ["GET", /^\/rest\/api\/2\/issue\/([^/]+)$/, (_, match) => ({
       status: 200,

@@ -343,7 +343,80 @@ const jira: CatalogCase = {
   ]
 }
 
+const serviceNow: CatalogCase = {
+  typeId: ".servicenow",
+  config: (url) => ({ apiUrl: url("servicenow") }),
+  secrets: () => ({ username: "admin", password: "sn-password-123" }),
+  storedConfig: (url) => ({
+    apiUrl: url("servicenow"),
+    isOAuth: false,
+    userIdentifierValue: null,
+    clientId: null,
+    jwtKeyId: null,
+    usesTableApi: true
+  }),
+  requiredConfig: ["apiUrl"],
+  requiredSecrets: [],
+  executions: [{
+    name: "pushToService",
+    vendor: "servicenow",
+    params: {
+      subAction: "pushToService",
+      subActionParams: {
+        incident: { short_description: "Disk full" },
+        comments: [{ comment: "look", commentId: "c1" }]
+      }
+    },
+    requests: 4,
+    expectRequest: (request) => {
+      assert.strictEqual(request.method, "POST")
+      assert.strictEqual(request.path, "/api/now/v2/table/incident")
+      assert.strictEqual(
+        request.headers.authorization,
+        `Basic ${Buffer.from("admin:sn-password-123").toString("base64")}`
+      )
+      assert.deepStrictEqual(request.body, {
+        short_description: "Disk full",
+        description: null,
+        category: null,
+        subcategory: null,
+        correlation_id: "{{rule.id}}:{{alert.id}}",
+        correlation_display: null,
+        severity: null,
+        urgency: null,
+        impact: null,
+        caller_id: "admin",
+        opened_by: "admin"
+      })
+    },
+    expectData: (data) => {
+      assert.match(data.title, /^INC\d{7}$/)
+      assert.match(data.url, new RegExp(`/servicenow/nav_to\\.do\\?uri=incident\\.do\\?sys_id=${data.id}$`))
+      assert.match(data.pushedDate, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.000Z$/)
+      assert.deepStrictEqual(data.comments, [{ commentId: "c1", pushedDate: data.pushedDate }])
+    },
+    expectError: (answer, { status }) => {
+      assert.strictEqual(answer.message, subActionFailure)
+      assert.match(answer.service_message, /^\[Action\]\[ServiceNow\]: Unable to create incident\. Error: /)
+      if (status !== undefined) {
+        assert.include(
+          answer.service_message,
+          `Request failed with status code ${status} Reason: simulated ${status}: simulated [status=${status}] [method=post] [endpoint=table]`
+        )
+      }
+    }
+  }],
+  rejectedParams: [
+    {
+      name: "an incident without short_description",
+      params: { subAction: "pushToService", subActionParams: { incident: {} } },
+      message: "error validating action params: Field \"subActionParams.incident.short_description\": Required"
+    }
+  ]
+}
+
 export const catalogCases: ReadonlyArray<CatalogCase> = [
+  serviceNow,
   jira,
   opsgenieLike(".opsgenie", "Opsgenie", "opsgenie", "/v2/alerts"),
   opsgenieLike(

@@ -415,7 +415,65 @@ const serviceNow: CatalogCase = {
   ]
 }
 
+const tinesError = (answer: any, { status }: { readonly status: number | undefined }) => {
+  assert.strictEqual(answer.message, subActionFailure)
+  const expected = status === undefined
+    ? /^Status code: undefined\. Message: AxiosError: /
+    : new RegExp(
+      `^Status code: ${status}\\. Message: API Error: ${status === 400 ? "Bad Request" : "Internal Server Error"}$`
+    )
+  assert.match(answer.service_message, expected)
+}
+
+const tines: CatalogCase = {
+  typeId: ".tines",
+  config: (url) => ({ url: url("tines").slice(0, -1) }),
+  secrets: () => ({ email: "me@example.com", token: "tines-token-123" }),
+  storedConfig: (url) => ({ url: url("tines").slice(0, -1) }),
+  requiredConfig: ["url"],
+  requiredSecrets: ["email", "token"],
+  executions: [{
+    name: "stories",
+    vendor: "tines",
+    params: { subAction: "stories" },
+    requests: 1,
+    expectRequest: (request) => {
+      assert.strictEqual(request.method, "GET")
+      assert.strictEqual(request.path, "/api/v1/stories")
+      assert.deepStrictEqual(request.query, { per_page: "500" })
+      assert.strictEqual(request.headers["x-user-email"], "me@example.com")
+      assert.strictEqual(request.headers["x-user-token"], "tines-token-123")
+    },
+    expectData: (data) =>
+      assert.deepStrictEqual(data, {
+        stories: [{ id: 1, name: "Simulated story", published: true }],
+        incompleteResponse: false
+      }),
+    expectError: tinesError
+  }, {
+    name: "run",
+    vendor: "tines",
+    params: {
+      subAction: "run",
+      subActionParams: { webhook: { id: 2, name: "hook", storyId: 1, path: "p1", secret: "s1" }, body: "{\"a\":1}" }
+    },
+    requests: 1,
+    expectRequest: (request) => {
+      assert.strictEqual(request.method, "POST")
+      assert.strictEqual(request.path, "/webhook/p1/s1")
+      assert.deepStrictEqual(request.body, { a: 1 })
+    },
+    expectData: (data) => assert.deepStrictEqual(data, {}),
+    expectError: tinesError
+  }],
+  rejectedParams: [
+    unknownSubAction(".tines", "Tines"),
+    { name: "run without body", params: { subAction: "run", subActionParams: {} }, message: subActionFailure }
+  ]
+}
+
 export const catalogCases: ReadonlyArray<CatalogCase> = [
+  tines,
   serviceNow,
   jira,
   opsgenieLike(".opsgenie", "Opsgenie", "opsgenie", "/v2/alerts"),

@@ -17,6 +17,7 @@ import { serviceNowItomConnectorType, serviceNowItsmConnectorType, serviceNowSir
 import { slackConnectorType } from "./slack.js"
 import { slackApiConnectorType } from "./slackApi.js"
 import { teamsConnectorType } from "./teams.js"
+import { tinesConnectorType } from "./tines.js"
 import { torqConnectorType } from "./torq.js"
 import {
   bedrockConnectorType,
@@ -27,7 +28,6 @@ import {
   microsoftDefenderEndpointConnectorType,
   sentinelOneConnectorType,
   theHiveConnectorType,
-  tinesConnectorType,
   xsoarConnectorType
 } from "./unemulatedSubActionTypes.js"
 import { webhookConnectorType } from "./webhook.js"

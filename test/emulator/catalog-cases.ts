@@ -415,7 +415,7 @@ const serviceNow: CatalogCase = {
   ]
 }
 
-const tinesError = (answer: any, { status }: { readonly status: number | undefined }) => {
+const statusTextError = (answer: any, { status }: { readonly status: number | undefined }) => {
   assert.strictEqual(answer.message, subActionFailure)
   const expected = status === undefined
     ? /^Status code: undefined\. Message: AxiosError: /
@@ -449,7 +449,7 @@ const tines: CatalogCase = {
         stories: [{ id: 1, name: "Simulated story", published: true }],
         incompleteResponse: false
       }),
-    expectError: tinesError
+    expectError: statusTextError
   }, {
     name: "run",
     vendor: "tines",
@@ -464,7 +464,7 @@ const tines: CatalogCase = {
       assert.deepStrictEqual(request.body, { a: 1 })
     },
     expectData: (data) => assert.deepStrictEqual(data, {}),
-    expectError: tinesError
+    expectError: statusTextError
   }],
   rejectedParams: [
     unknownSubAction(".tines", "Tines"),
@@ -472,7 +472,58 @@ const tines: CatalogCase = {
   ]
 }
 
+const xsoar: CatalogCase = {
+  typeId: ".xsoar",
+  config: (url) => ({ url: url("xsoar").slice(0, -1) }),
+  secrets: () => ({ apiKey: "xsoar-key-123" }),
+  storedConfig: (url) => ({ url: url("xsoar").slice(0, -1) }),
+  requiredConfig: ["url"],
+  requiredSecrets: ["apiKey"],
+  executions: [{
+    name: "run",
+    vendor: "xsoar",
+    params: {
+      subAction: "run",
+      subActionParams: {
+        name: "Disk full",
+        createInvestigation: true,
+        severity: 2,
+        body: "{\"details\":\"d\",\"name\":\"x\"}"
+      }
+    },
+    requests: 1,
+    expectRequest: (request) => {
+      assert.strictEqual(request.method, "POST")
+      assert.strictEqual(request.path, "/incident")
+      assert.strictEqual(request.headers.authorization, "xsoar-key-123")
+      assert.deepStrictEqual(request.body, {
+        details: "d",
+        name: "Disk full",
+        playbookId: null,
+        createInvestigation: true,
+        severity: 2,
+        isRuleSeverity: false
+      })
+    },
+    expectData: (data) => assert.deepStrictEqual(data, {}),
+    expectError: statusTextError
+  }, {
+    name: "getPlaybooks",
+    vendor: "xsoar",
+    params: { subAction: "getPlaybooks", subActionParams: null },
+    requests: 1,
+    expectRequest: (request) => assert.strictEqual(request.path, "/playbook/search"),
+    expectData: (data) => assert.deepStrictEqual(data.playbooks, [{ id: "playbook0", name: "Simulated playbook" }]),
+    expectError: statusTextError
+  }],
+  rejectedParams: [
+    unknownSubAction(".xsoar", "XSOAR"),
+    { name: "run without name", params: { subAction: "run", subActionParams: {} }, message: subActionFailure }
+  ]
+}
+
 export const catalogCases: ReadonlyArray<CatalogCase> = [
+  xsoar,
   tines,
   serviceNow,
   jira,

@@ -27,11 +27,11 @@ import {
   mcpConnectorType,
   microsoftDefenderEndpointConnectorType,
   sentinelOneConnectorType,
-  theHiveConnectorType,
-  xsoarConnectorType
+  theHiveConnectorType
 } from "./unemulatedSubActionTypes.js"
 import { webhookConnectorType } from "./webhook.js"
 import { xmattersConnectorType } from "./xmatters.js"
+import { xsoarConnectorType } from "./xsoar.js"
 
 export {
   /**

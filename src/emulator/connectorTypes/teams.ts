@@ -7,11 +7,11 @@
  * @since 0.1.0
  */
 import * as Clock from "effect/Clock"
-import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import type { ConnectorTypeSpec, ExecutorInput, ExecutorResult } from "../ConnectorTypeSpec.js"
+import { type ConnectorTypeSpec, define, type ExecutorInput, type ExecutorResult } from "../ConnectorTypeSpec.js"
 import * as Outbound from "./outbound.js"
-import { validateEmptyConfig, validateMessageParams, validateWebhookUrlSecrets } from "./webhookUrlSecrets.js"
+import * as V from "./validation.js"
+import { emptyConfig, messageParams, validateWebhookUrlSecrets, type webhookUrlSecrets } from "./webhookUrlSecrets.js"
 
 const retryLater: ExecutorResult = {
   status: "error",
@@ -52,41 +52,33 @@ export const teamsResult = (outcome: Outbound.OutboundResult, message: string, n
   }
 }
 
-const makeExecute = (timeout: Duration.Duration) => ({ params, secrets, services }: ExecutorInput) =>
+const execute = (
+  { params, secrets, services }: ExecutorInput<{}, V.TypeOf<typeof webhookUrlSecrets>, V.TypeOf<typeof messageParams>>
+) =>
   Effect.gen(function*() {
-    const message = params.message as string
+    const message = params.message
     const outcome = yield* Outbound.send(services.httpClient, {
       method: "POST",
-      url: secrets.webhookUrl as string,
+      url: secrets.webhookUrl,
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ text: message })
-    }, timeout)
+    }, services.outboundTimeout)
     return teamsResult(outcome, message, yield* Clock.currentTimeMillis)
   })
 
 /**
- * Builds the `.teams` connector type, with a custom timeout if wanted.
- *
  * @since 0.1.0
- * @category constructors
+ * @category connector types
  */
-export const makeTeamsConnectorType = (
-  options: Outbound.OutboundOptions = {}
-): ConnectorTypeSpec => ({
+export const teamsConnectorType: ConnectorTypeSpec = define({
   id: ".teams",
   name: "Microsoft Teams",
   minimumLicenseRequired: "gold",
   supportedFeatureIds: ["alerting", "uptime", "siem", "workflows", "agentBuilder"],
   isSystemActionType: false,
   isDeprecated: false,
-  validateConfig: validateEmptyConfig,
-  validateSecrets: validateWebhookUrlSecrets("teams"),
-  validateParams: validateMessageParams,
-  execute: makeExecute(Outbound.timeoutOf(options))
+  config: V.validate(emptyConfig),
+  secrets: validateWebhookUrlSecrets("teams"),
+  params: V.validate(messageParams),
+  execute
 })
-
-/**
- * @since 0.1.0
- * @category connector types
- */
-export const teamsConnectorType: ConnectorTypeSpec = makeTeamsConnectorType()

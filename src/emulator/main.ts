@@ -1,5 +1,6 @@
 /**
- * Command-line entry of the emulator: `effect-kibana-emulator [--port 5601] [--host 127.0.0.1] [--version 9.4.3]`.
+ * Command-line entry of the emulator: `effect-kibana-emulator [--port 5601] [--host 127.0.0.1] [--version 9.4.3]`;
+ * the version selects the behaviour profile (`8.18`, `9.0-9.3`, `9.4`).
  * Prints the URL and the default credentials, then serves until SIGINT/SIGTERM.
  *
  * @since 0.1.0
@@ -7,11 +8,13 @@
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Redacted from "effect/Redacted"
 import { parseArgs } from "node:util"
 import { EmulatorOptionsError } from "./EmulatorError.js"
 import { defaultApiKey, defaultUser, defaultVersion, encodeApiKey } from "./EmulatorOptions.js"
 import * as EmulatorServer from "./EmulatorServer.js"
+import { profileFor } from "./KibanaProfile.js"
 
 const usage = "Usage: effect-kibana-emulator [--port 5601] [--host 127.0.0.1] [--version 9.4.3]"
 
@@ -35,11 +38,14 @@ const program = Effect.gen(function*() {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     return yield* new EmulatorOptionsError({ option: "--port", reason: `not a port number: ${args.port}` })
   }
+  // The version selects the behaviour profile; one the emulator cannot play stops it before listening.
+  const profile = profileFor(args.version)
+  if (Either.isLeft(profile)) return yield* new EmulatorOptionsError({ option: "--version", reason: profile.left })
   const server = EmulatorServer.layerServer({ port, host: args.host, version: args.version })
   yield* Effect.gen(function*() {
     const { url } = yield* EmulatorServer.EmulatorServer
     yield* Console.log([
-      `Kibana emulator ${args.version} listening on ${url}`,
+      `Kibana emulator ${args.version} (profile ${profile.right.name}) listening on ${url}`,
       `  user:    ${defaultUser.username} / ${Redacted.value(defaultUser.password)}`,
       `  API key: Authorization: ApiKey ${Redacted.value(encodeApiKey(defaultApiKey))}`,
       `  Elasticsearch-compatible endpoint: ${url}/_es`,

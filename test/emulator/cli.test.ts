@@ -37,6 +37,7 @@ describe("effect-kibana-emulator command", () => {
       const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(printed)?.[1]
       assert.isDefined(url)
       assert.include(printed, "elastic / changeme")
+      assert.include(printed, "Kibana emulator 8.18.0 (profile 8.18) listening on")
       const apiKey = /ApiKey (\S+)/.exec(printed)?.[1]
       const status = yield* call(url!, "GET", "/api/status", { authorization: `ApiKey ${apiKey}` })
       assert.strictEqual(status.json.version.number, "8.18.0")
@@ -45,6 +46,19 @@ describe("effect-kibana-emulator command", () => {
         child.kill("SIGTERM")
       })
       assert.isTrue(exited === 0 || exited === null || exited === 130 || exited === 143)
+    }), { timeout: 30_000 })
+
+  it.scopedLive("refuses a version it cannot play, before listening", () =>
+    Effect.gen(function*() {
+      const child = yield* start(["--port", "0", "--version", "8.17.4"])
+      const printed = yield* output(child, /EmulatorOptionsError/)
+      assert.include(printed, "the emulator plays Kibana 8.18.0 and later, not 8.17.4")
+      assert.notInclude(printed, "listening on")
+      const code = yield* Effect.async<number | null>((resume) => {
+        if (child.exitCode !== null) return resume(Effect.succeed(child.exitCode))
+        child.once("exit", (exitCode) => resume(Effect.succeed(exitCode)))
+      })
+      assert.strictEqual(code, 1)
     }), { timeout: 30_000 })
 
   it.scopedLive("rejects an invalid port with a non-zero exit code", () =>

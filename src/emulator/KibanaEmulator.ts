@@ -154,6 +154,12 @@ const parseJson = (body: string): Either.Either<unknown, EmulatorHttp.EmulatorRe
   }
 }
 
+const isParsedMediaType = (contentType: string | undefined): boolean => {
+  const mime = (contentType ?? "application/json").split(";")[0]!.trim().toLowerCase()
+  return /^application\/(?:.+\+)?json$/.test(mime) || /^text\/.+$/.test(mime) ||
+    ["application/x-www-form-urlencoded", "application/octet-stream", "multipart/form-data"].includes(mime)
+}
+
 const API_VERSION = "2023-10-31"
 
 // Versioned router rules (core_versioned_route.ts, route_version_utils.ts).
@@ -335,6 +341,13 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
               `Payload content length greater than maximum allowed: ${maxPayloadBytes}`
             )
           }
+        }
+        // issue 12: hapi (subtext) parses a payload by its content type (`application/json` when the
+        // header is missing): JSON types, text/*, form-encoded, octet-stream and multipart are parsed;
+        // any other type is `Boom.unsupportedMediaType()` (415). The parsed kinds other than JSON are
+        // still read as JSON here.
+        if (request.body !== "" && !isParsedMediaType(request.headers["content-type"])) {
+          return { spaceId, response: EmulatorHttp.kibanaError(415, "Unsupported Media Type") }
         }
         const parsed = parseJson(request.body)
         if (Either.isLeft(parsed)) return { spaceId, response: parsed.left }

@@ -1,18 +1,20 @@
 /**
- * Command-line entry of the emulator: `effect-kibana-emulator [--port 5601] [--host 127.0.0.1] [--version 9.4.3]`.
- * Prints the URL and the default credentials as `export KIBANA_...` lines a shell takes as printed, then serves
- * until SIGINT/SIGTERM.
+ * Command-line entry of the emulator: `effect-kibana-emulator [--port 5601] [--host 127.0.0.1] [--version 9.4.3]`;
+ * the version selects the behaviour profile (`8.18`, `9.0-9.3`, `9.4`). Prints the URL and the default
+ * credentials as `export KIBANA_...` lines a shell takes as printed, then serves until SIGINT/SIGTERM.
  *
  * @since 0.1.0
  */
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Redacted from "effect/Redacted"
 import { parseArgs } from "node:util"
 import { EmulatorOptionsError } from "./EmulatorError.js"
 import { defaultApiKey, defaultUser, defaultVersion, encodeApiKey } from "./EmulatorOptions.js"
 import * as EmulatorServer from "./EmulatorServer.js"
+import { profileFor } from "./KibanaProfile.js"
 
 const usage = "Usage: effect-kibana-emulator [--port 5601] [--host 127.0.0.1] [--version 9.4.3]"
 
@@ -36,13 +38,16 @@ const program = Effect.gen(function*() {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     return yield* new EmulatorOptionsError({ option: "--port", reason: `not a port number: ${args.port}` })
   }
+  // The version selects the behaviour profile; one the emulator cannot play stops it before listening.
+  const profile = profileFor(args.version)
+  if (Either.isLeft(profile)) return yield* new EmulatorOptionsError({ option: "--version", reason: profile.left })
   const server = EmulatorServer.layerServer({ port, host: args.host, version: args.version })
   yield* Effect.gen(function*() {
     const { url } = yield* EmulatorServer.EmulatorServer
     // Lines a user pastes into a shell as printed: the API key is the value KIBANA_API_KEY takes (the
     // client adds the `ApiKey ` scheme), and base64 needs no quoting.
     yield* Console.log([
-      `Kibana emulator ${args.version} listening on ${url}`,
+      `Kibana emulator ${args.version} (profile ${profile.right.name}) listening on ${url}`,
       "Point effect-kibana (or any Kibana client) at it by pasting into a shell:",
       `  export KIBANA_URL=${url} KIBANA_API_KEY=${Redacted.value(encodeApiKey(defaultApiKey))}`,
       "or, as a user with a password:",

@@ -522,7 +522,108 @@ const xsoar: CatalogCase = {
   ]
 }
 
+const pagerduty: CatalogCase = {
+  typeId: ".pagerduty",
+  config: (url) => ({ apiUrl: `${url("pagerduty")}v2/enqueue` }),
+  secrets: () => ({ routingKey: "pd-routing-key-123" }),
+  storedConfig: (url) => ({ apiUrl: `${url("pagerduty")}v2/enqueue` }),
+  requiredConfig: [],
+  requiredSecrets: ["routingKey"],
+  executions: [{
+    name: "a trigger",
+    vendor: "pagerduty",
+    params: { summary: "CPU high", severity: "critical", dedupKey: "k1" },
+    requests: 1,
+    expectRequest: (request) => {
+      assert.strictEqual(request.path, "/v2/enqueue")
+      assert.strictEqual(request.headers["x-routing-key"], "pd-routing-key-123")
+      assert.deepInclude(request.body, { event_action: "trigger", dedup_key: "k1" })
+    },
+    expectData: (data) =>
+      assert.deepStrictEqual(data, { status: "success", message: "Event processed", dedup_key: "k1" }),
+    expectError: (answer, { status }) => {
+      if (status === undefined) assert.strictEqual(answer.message, "error posting pagerduty event")
+      else if (status >= 500) {
+        assert.strictEqual(answer.message, `error posting pagerduty event: http status ${status}, retry later`)
+      } else assert.strictEqual(answer.message, `error posting pagerduty event: unexpected status ${status}`)
+    }
+  }],
+  rejectedParams: [{
+    name: "resolve without dedupKey",
+    params: { eventAction: "resolve" },
+    message: "error validating action params: DedupKey is required when eventAction is \"resolve\""
+  }]
+}
+
+const teams: CatalogCase = {
+  typeId: ".teams",
+  config: () => ({}),
+  secrets: (url) => ({ webhookUrl: `${url("teams")}webhookb2/secret-path-123` }),
+  storedConfig: () => ({}),
+  requiredConfig: [],
+  requiredSecrets: ["webhookUrl"],
+  executions: [{
+    name: "a message",
+    vendor: "teams",
+    params: { message: "hello" },
+    requests: 1,
+    expectRequest: (request) => {
+      assert.strictEqual(request.path, "/webhookb2/secret-path-123")
+      assert.deepStrictEqual(request.body, { text: "hello" })
+    },
+    expectData: (data) => assert.deepStrictEqual(data, { text: "hello" }),
+    expectError: (answer, { status }) => {
+      if (status === undefined) assert.strictEqual(answer.message, "error posting to Microsoft Teams, unexpected error")
+      else if (status >= 500) assert.strictEqual(answer.message, "error posting a Microsoft Teams message, retry later")
+      else {
+        assert.strictEqual(answer.message, "error posting to Microsoft Teams, invalid response")
+        assert.strictEqual(answer.service_message, `[${status}] Bad Request`)
+      }
+    }
+  }],
+  rejectedParams: [{
+    name: "an empty message",
+    params: { message: "" },
+    message: "error validating action params: Field \"message\": String must contain at least 1 character(s)"
+  }]
+}
+
+const slack: CatalogCase = {
+  typeId: ".slack",
+  config: () => ({}),
+  secrets: (url) => ({ webhookUrl: `${url("slack")}services/T1/B1/secret-123` }),
+  storedConfig: () => ({}),
+  requiredConfig: [],
+  requiredSecrets: ["webhookUrl"],
+  executions: [{
+    name: "a message",
+    vendor: "slack",
+    params: { message: "hello" },
+    requests: 1,
+    expectRequest: (request) => {
+      assert.strictEqual(request.path, "/services/T1/B1/secret-123")
+      assert.deepStrictEqual(request.body, { text: "hello" })
+    },
+    expectData: (data) => assert.deepStrictEqual(data, { text: "ok" }),
+    expectError: (answer, { status }) => {
+      if (status === undefined) {
+        assert.strictEqual(answer.message, "error posting slack message")
+        assert.match(answer.service_message, /^A request error occurred: /)
+      } else if (status >= 500) assert.strictEqual(answer.message, "error posting a slack message, retry later")
+      else assert.strictEqual(answer.message, `unexpected http response from slack: ${status} Bad Request`)
+    }
+  }],
+  rejectedParams: [{
+    name: "no message",
+    params: {},
+    message: "error validating action params: Field \"message\": Required"
+  }]
+}
+
 export const catalogCases: ReadonlyArray<CatalogCase> = [
+  pagerduty,
+  teams,
+  slack,
   xsoar,
   tines,
   serviceNow,

@@ -40,6 +40,7 @@ describe("effect-kibana-emulator command", () => {
         const child = yield* start(["--port", "0", "--version", "8.18.0"])
         const printed = yield* output(child, /Press Ctrl\+C/)
         const exports = printed.split("\n").map((line) => line.trim()).filter((line) => line.startsWith("export "))
+        assert.include(printed, "Kibana emulator 8.18.0 (profile 8.18) listening on")
         assert.strictEqual(exports.length, 2)
         for (const line of exports) {
           // The line goes through a real shell, as a user pastes it; the client then reads the environment.
@@ -73,6 +74,19 @@ describe("effect-kibana-emulator command", () => {
       }),
     { timeout: 30_000 }
   )
+
+  it.scopedLive("refuses a version it cannot play, before listening", () =>
+    Effect.gen(function*() {
+      const child = yield* start(["--port", "0", "--version", "8.17.4"])
+      const printed = yield* output(child, /EmulatorOptionsError/)
+      assert.include(printed, "the emulator plays Kibana 8.18.0 and later, not 8.17.4")
+      assert.notInclude(printed, "listening on")
+      const code = yield* Effect.async<number | null>((resume) => {
+        if (child.exitCode !== null) return resume(Effect.succeed(child.exitCode))
+        child.once("exit", (exitCode) => resume(Effect.succeed(exitCode)))
+      })
+      assert.strictEqual(code, 1)
+    }), { timeout: 30_000 })
 
   it.scopedLive("rejects an invalid port with a non-zero exit code", () =>
     Effect.gen(function*() {

@@ -1,4 +1,4 @@
-// Kibana's onPreResponse headers (security response headers with their defaults, kbn-name) on every
+// HTTP-level fidelity. Kibana's onPreResponse headers (security response headers with their defaults, kbn-name) on every
 // answer of the Kibana server, errors included; not on the not-ready server's 503 nor on `/_es`.
 import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
@@ -59,5 +59,36 @@ describe("Kibana's response headers", () => {
       assert.deepStrictEqual(kibanaHeaders(notReady!.headers), {})
       const elasticsearch = yield* headersOf(emulator, "GET", "/_es/")
       assert.deepStrictEqual(kibanaHeaders(elasticsearch!.headers), {})
+    }))
+})
+
+describe("payload parsing by content type (hapi/subtext)", () => {
+  const post = (emulator: KibanaEmulator.KibanaEmulator.Service, contentType: string | undefined) =>
+    Effect.map(
+      emulator.handle({
+        method: "POST",
+        path: "/api/actions/connector",
+        query: new URLSearchParams(),
+        headers: {
+          authorization: elastic,
+          "kbn-xsrf": "true",
+          ...(contentType === undefined ? {} : { "content-type": contentType })
+        },
+        body: JSON.stringify({ name: "log", connector_type_id: ".server-log" })
+      }),
+      (response) => response._tag === "Response" ? { status: response.status, body: response.body } : undefined
+    )
+
+  it.effect("JSON types (and no content type) are parsed; an unsupported type is hapi's 415", () =>
+    Effect.gen(function*() {
+      const emulator = yield* KibanaEmulator.make()
+      for (const type of [undefined, "application/json; charset=utf-8", "application/vnd.kibana+json"]) {
+        assert.strictEqual((yield* post(emulator, type))?.status, 200, String(type))
+      }
+      assert.deepStrictEqual(yield* post(emulator, "application/xml"), {
+        status: 415,
+        body: JSON.stringify({ statusCode: 415, error: "Unsupported Media Type", message: "Unsupported Media Type" })
+      })
+      assert.strictEqual((yield* emulator.connectors).length, 3)
     }))
 })

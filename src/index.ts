@@ -3,6 +3,8 @@
  *
  * - `KibanaClient`: the transport (URL, credentials, `kbn-xsrf`, spaces, timeouts, retries, tagged errors);
  * - `Connectors` and `Spaces`: the typed services built on it;
+ * - `DocumentWriter`: streams of documents written through `.index` connectors, in batches;
+ * - `KibanaMetrics`: the client's metrics (request duration, retries, documents written);
  * - `KibanaSpace`: which space a program or call runs in;
  * - `KibanaError` and `ConnectorExecutionError`: every way a call can fail;
  * - the schemas of what Kibana sends and accepts.
@@ -40,12 +42,22 @@ export * as Connectors from "./services/Connectors.js"
 /**
  * @since 0.1.0
  */
+export * as DocumentWriter from "./services/DocumentWriter.js"
+
+/**
+ * @since 0.1.0
+ */
 export * as KibanaClient from "./services/KibanaClient.js"
 
 /**
  * @since 0.1.0
  */
 export * as KibanaError from "./errors/KibanaError.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as KibanaMetrics from "./telemetry/KibanaMetrics.js"
 
 /**
  * @since 0.1.0

@@ -22,7 +22,7 @@ import * as Layer from "effect/Layer"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
-import { ConnectorExecutionError } from "../errors/ConnectorExecutionError.js"
+import type { ConnectorExecutionError } from "../errors/ConnectorExecutionError.js"
 import { KibanaInputError } from "../errors/KibanaError.js"
 import type {
   KibanaBadRequest,
@@ -31,7 +31,9 @@ import type {
   KibanaNotFound,
   SpaceNotFound
 } from "../errors/KibanaError.js"
+import { executionError } from "../internal/execution.js"
 import { decodeBody, expectErrors } from "../internal/operation.js"
+import { connectorPath } from "../internal/paths.js"
 import { scrubSecretEcho, secretValues } from "../internal/secretEcho.js"
 import { Connector, ConnectorType } from "../schemas/Connector.js"
 import type { ConnectorId, JsonObject } from "../schemas/Connector.js"
@@ -189,21 +191,6 @@ export declare namespace Connectors {
 }
 
 /**
- * The path of one connector. URLs resolve `.` and `..` segments (percent-encoded too) before sending, so
- * those ids would reach another route: `create(input, { id: "." })` would post to
- * `/api/actions/connector/` and silently get a generated id, `execute(".")` would create `_execute`.
- */
-const connectorPath = (
-  operation: string,
-  id: string
-): Effect.Effect<`/api/actions/connector/${string}`, KibanaInputError> =>
-  id === "." || id === ".."
-    ? Effect.fail(
-      new KibanaInputError({ operation, field: "id", reason: `${JSON.stringify(id)} cannot be sent in a URL path` })
-    )
-    : Effect.succeed(`/api/actions/connector/${encodeURIComponent(id)}` as const)
-
-/**
  * Encodes typed input to its wire form. Failures name the field, but never show the offending value:
  * it may be a secret.
  */
@@ -233,7 +220,7 @@ const decodeConnector = decodeBody(Connector)
 const decodeConnectors = decodeBody(Schema.Array(Connector))
 const decodeConnectorTypes = decodeBody(Schema.Array(ConnectorType))
 const decodeExecuteResponse = decodeBody(ExecuteResponse)
-const decodeIndexData = decodeBody(Schema.Struct({ data: IndexBulkResponse }))
+const decodeIndexData = decodeBody(IndexBulkResponse)
 
 /**
  * Builds the connectors service over the Kibana client.
@@ -298,15 +285,6 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
     )
   })
 
-  const executionError = (result: ExecuteResponse) =>
-    new ConnectorExecutionError({
-      connectorId: result.connectorId,
-      message: result.message ?? "connector execution failed",
-      ...(result.serviceMessage === undefined ? {} : { serviceMessage: result.serviceMessage }),
-      ...(result.retry === undefined ? {} : { retry: result.retry }),
-      ...(result.errorSource === undefined ? {} : { errorSource: result.errorSource })
-    })
-
   const run = Effect.fnUntraced(function*(id: ConnectorId, params: JsonObject) {
     const path = yield* connectorPath("Connectors.execute", id)
     const response = yield* kibana.request({ method: "POST", path: `${path}/_execute`, body: { params } })
@@ -330,8 +308,9 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
 
   const executeIndex = Effect.fn("Connectors.executeIndex")(
     function*(id: ConnectorId, documents: ReadonlyArray<JsonObject>) {
-      const { response } = yield* run(id, { documents })
-      return (yield* decodeIndexData(response)).data
+      const { response, result } = yield* run(id, { documents })
+      // The envelope is decoded already; only `data` is left, decoded once.
+      return yield* decodeIndexData({ ...response, body: result?.data })
     }
   )
 

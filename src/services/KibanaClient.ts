@@ -128,6 +128,8 @@ export interface KibanaRequest {
   readonly query?: Readonly<Record<string, string | undefined>> | undefined
   /** A JSON body, already in wire (snake_case) form. */
   readonly body?: unknown
+  /** The JSON body as text, when the caller serialized it already (instead of `body`). */
+  readonly bodyText?: string | undefined
   /** Whether the request runs in the current space (default `true`). The spaces API itself is not. */
   readonly spaceScoped?: boolean | undefined
 }
@@ -186,7 +188,7 @@ const invalidSpaceId = (spaceId: string) =>
 
 /** The JSON body text, once for all attempts; a value JSON cannot carry (a BigInt, a cycle) is bad input. */
 const serializeBody = (request: KibanaRequest): Effect.Effect<string | undefined, KibanaInputError> =>
-  request.body === undefined ? Effect.succeed(undefined) : Effect.try({
+  request.bodyText !== undefined || request.body === undefined ? Effect.succeed(request.bodyText) : Effect.try({
     try: () => JSON.stringify(request.body),
     catch: (error) =>
       new KibanaInputError({

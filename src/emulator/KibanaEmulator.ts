@@ -37,6 +37,7 @@ import {
   type PreconfiguredConnector
 } from "./EmulatorOptions.js"
 import { faultResponse, makeFaultController } from "./faults.js"
+import * as RingBuffer from "./RingBuffer.js"
 import { compileTemplate, type EmulatorEnv, type Route, splitSpace } from "./routing.js"
 import { spaceRoutes, spaceSchema, toSpace } from "./spaceRoutes.js"
 import { defaultSpace, type EmulatorState, type Space, type StoredConnector } from "./state.js"
@@ -127,9 +128,6 @@ const notFound = EmulatorHttp.kibanaError(404, "Not Found")
 
 // Inspection logs keep the most recent entries only, so a long-running emulator does not grow forever.
 const maxLogEntries = 10_000
-
-const appendBounded = <A>(ref: Ref.Ref<ReadonlyArray<A>>, entry: A) =>
-  Ref.update(ref, (entries) => [...entries.slice(Math.max(0, entries.length + 1 - maxLogEntries)), entry])
 
 // hapi (subtext) parses JSON with bourne (`protoAction: 'error'`); both failures give this 400.
 const invalidJson = EmulatorHttp.kibanaError(400, "Invalid request payload JSON format")
@@ -229,9 +227,9 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
   const version = options.version ?? defaultVersion
   const maxPayloadBytes = options.maxPayloadBytes ?? defaultMaxPayloadBytes
   const documents = yield* makeDocumentStore
-  const serverLog = yield* Ref.make<ReadonlyArray<ServerLogEntry>>([])
-  const webhookCalls = yield* Ref.make<ReadonlyArray<WebhookCall>>([])
-  const requestLog = yield* Ref.make<ReadonlyArray<RequestLogEntry>>([])
+  const serverLog = yield* RingBuffer.make<ServerLogEntry>(maxLogEntries)
+  const webhookCalls = yield* RingBuffer.make<WebhookCall>(maxLogEntries)
+  const requestLog = yield* RingBuffer.make<RequestLogEntry>(maxLogEntries)
   const state = yield* Ref.make<EmulatorState>({ connectors: new Map(), spaces })
   const faults = yield* makeFaultController(options.faults ?? [])
   const httpClient = options.outboundHttpClient ??
@@ -245,8 +243,8 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
     documents,
     executorServices: {
       documents,
-      recordServerLog: (entry) => appendBounded(serverLog, entry),
-      recordWebhookCall: (call) => appendBounded(webhookCalls, call),
+      recordServerLog: serverLog.append,
+      recordWebhookCall: webhookCalls.append,
       httpClient
     },
     uuid: crypto.randomUUID(),
@@ -360,7 +358,7 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
           })
         )
       )
-      yield* appendBounded(requestLog, {
+      yield* requestLog.append({
         method: request.method.toUpperCase(),
         path: request.path,
         spaceId,
@@ -379,10 +377,10 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
     maxPayloadBytes,
     documentStore: documents,
     documents: documents.documents,
-    serverLog: Ref.get(serverLog),
-    webhookCalls: Ref.get(webhookCalls),
-    requestLog: Ref.get(requestLog),
-    clearRequestLog: Ref.set(requestLog, []),
+    serverLog: serverLog.entries,
+    webhookCalls: webhookCalls.entries,
+    requestLog: requestLog.entries,
+    clearRequestLog: requestLog.clear,
     connectors: Effect.map(
       Ref.get(state),
       ({ connectors }) => [...connectors.values()].map(({ secrets: _, ...connector }: StoredConnector) => connector)

@@ -6,7 +6,8 @@
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { Effect, Layer, Stream } from "effect"
 import type { Connector } from "effect-kibana"
-import { Connectors, KibanaClient } from "effect-kibana"
+import { Connectors, DocumentWriter, KibanaClient } from "effect-kibana"
+import { UndiciHttpClient } from "effect-kibana/node"
 import { request } from "undici"
 import { authorization, document, pool } from "./support.js"
 
@@ -34,10 +35,11 @@ const viaUndici = async (count: number) => {
   })
 }
 
-const client = Layer.mergeAll(Connectors.layer).pipe(
-  Layer.provideMerge(KibanaClient.layer({ url, auth: KibanaClient.KibanaAuth.basic("elastic", "changeme") })),
-  Layer.provide(FetchHttpClient.layer)
-)
+const services = (transport: typeof FetchHttpClient.layer) =>
+  Layer.merge(Connectors.layer, DocumentWriter.layer).pipe(
+    Layer.provideMerge(KibanaClient.layer({ url, auth: KibanaClient.KibanaAuth.basic("elastic", "changeme") })),
+    Layer.provide(transport)
+  )
 
 /** What a user writes today: chunk a stream and call `executeIndex` per chunk. */
 const viaExecuteIndex = (count: number) =>
@@ -53,12 +55,26 @@ const viaExecuteIndex = (count: number) =>
     )
   })
 
+/** The document writer over the lean transport. */
+const viaWriter = (count: number) =>
+  Effect.gen(function*() {
+    const writer = yield* DocumentWriter.DocumentWriter
+    const summary = yield* writer.write(
+      connectorId as Connector.ConnectorId,
+      Stream.range(0, count - 1).pipe(Stream.map(document)),
+      { batchSize, concurrency }
+    )
+    if (summary.written !== count) throw new Error(JSON.stringify(summary))
+  })
+
 const run = async (count: number) => {
   switch (mode) {
     case "undici":
       return viaUndici(count)
     case "executeIndex":
-      return Effect.runPromise(Effect.provide(viaExecuteIndex(count), client))
+      return Effect.runPromise(Effect.provide(viaExecuteIndex(count), services(FetchHttpClient.layer)))
+    case "writer":
+      return Effect.runPromise(Effect.provide(viaWriter(count), services(UndiciHttpClient.layer)))
     default:
       throw new Error(`unknown mode ${mode}`)
   }

@@ -15,9 +15,10 @@
 import { NodeHttpClient } from "@effect/platform-node"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpClient from "@effect/platform/HttpClient"
-import { Effect, Layer, ManagedRuntime } from "effect"
+import { Effect, Layer, ManagedRuntime, Stream } from "effect"
 import type { Connector } from "effect-kibana"
-import { Connectors, KibanaClient } from "effect-kibana"
+import { Connectors, DocumentWriter, KibanaClient } from "effect-kibana"
+import { UndiciHttpClient } from "effect-kibana/node"
 import * as KibanaTest from "effect-kibana/testing"
 import { execFile } from "node:child_process"
 import { fileURLToPath } from "node:url"
@@ -50,7 +51,7 @@ const batch = Array.from({ length: batchSize }, (_, i) => document(i))
 /** The library's services over `transport`, as a runtime the subjects run in. */
 const clientRuntime = (transport: Layer.Layer<HttpClient.HttpClient>) =>
   ManagedRuntime.make(
-    Connectors.layer.pipe(
+    Layer.merge(Connectors.layer, DocumentWriter.layer).pipe(
       Layer.provideMerge(KibanaClient.layer({ url, auth: KibanaClient.KibanaAuth.basic("elastic", "changeme") })),
       Layer.provide(transport),
       Layer.orDie
@@ -59,7 +60,8 @@ const clientRuntime = (transport: Layer.Layer<HttpClient.HttpClient>) =>
 
 const transports: ReadonlyArray<readonly [string, Layer.Layer<HttpClient.HttpClient>]> = [
   ["fetch", FetchHttpClient.layer],
-  ["platform undici", NodeHttpClient.layerUndici]
+  ["platform undici", NodeHttpClient.layerUndici],
+  ["UndiciHttpClient", UndiciHttpClient.layer]
 ]
 const runtimes = transports.map(([name, layer]) => [name, clientRuntime(layer)] as const)
 
@@ -136,7 +138,21 @@ const bulkSubjects: ReadonlyArray<Subject> = [
         })
         return []
       }))
-  }))
+  })),
+  {
+    name: "DocumentWriter (UndiciHttpClient)",
+    run: (count) =>
+      runtimes.at(-1)![1].runPromise(Effect.gen(function*() {
+        const writer = yield* DocumentWriter.DocumentWriter
+        const summary = yield* writer.write(
+          connectorId,
+          Stream.range(0, count * batchSize - 1).pipe(Stream.map(document)),
+          { batchSize, concurrency }
+        )
+        if (summary.written !== count * batchSize) throw new Error(JSON.stringify(summary))
+        return []
+      }))
+  }
 ]
 
 const deleteBenchIndex = () => request(`${url}/_es/bench`, { method: "DELETE" }).then((r) => r.body.dump())
@@ -222,7 +238,7 @@ for (const r of clientBulks) {
 }
 
 if (rssDocuments > 0) {
-  for (const mode of ["undici", "executeIndex"]) {
+  for (const mode of ["undici", "executeIndex", "writer"]) {
     const { docsPerSecond, growthMb } = await rssOf(mode)
     const value = `${fmt(growthMb, 1)} MB (${fmt(docsPerSecond, 0)} docs/s)`
     if (mode === "undici") lines.push(`info  ${`RSS growth, ${rssDocuments} docs, ${mode}`.padEnd(58)} ${value}`)

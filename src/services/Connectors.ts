@@ -231,7 +231,7 @@ const decodeIndexData = decodeBody(IndexBulkResponse)
 export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effect.gen(function*() {
   const kibana = yield* KibanaClient
 
-  const create = Effect.fn("Connectors.create")(
+  const create = Effect.fnUntraced(
     function*(input: CreateConnectorInput, options?: CreateConnectorOptions) {
       const body = yield* encodeCreate(input)
       if (options?.id !== undefined && options.id.trim() === "") {
@@ -241,7 +241,13 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
       const path = options?.id === undefined
         ? "/api/actions/connector"
         : yield* connectorPath("Connectors.create", options.id)
-      const response = yield* kibana.request({ method: "POST", path, body }).pipe(
+      const response = yield* kibana.request({
+        method: "POST",
+        path,
+        body,
+        operation: "Connectors.create",
+        connectorType: input.connectorTypeId
+      }).pipe(
         expectErrors("KibanaBadRequest", "KibanaConflict"),
         Effect.mapError(scrubSecretEcho(secretValues(input)))
       )
@@ -249,20 +255,24 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
     }
   )
 
-  const get = Effect.fn("Connectors.get")(function*(id: ConnectorId) {
+  const get = Effect.fnUntraced(function*(id: ConnectorId) {
     const path = yield* connectorPath("Connectors.get", id)
-    const response = yield* kibana.request({ method: "GET", path }).pipe(
+    const response = yield* kibana.request({ method: "GET", path, operation: "Connectors.get" }).pipe(
       expectErrors("KibanaNotFound")
     )
     return yield* decodeConnector(response)
   })
 
-  const list = Effect.fn("Connectors.list")(function*() {
-    const response = yield* kibana.request({ method: "GET", path: "/api/actions/connectors" }).pipe(expectErrors())
+  const list = Effect.fnUntraced(function*() {
+    const response = yield* kibana.request({
+      method: "GET",
+      path: "/api/actions/connectors",
+      operation: "Connectors.list"
+    }).pipe(expectErrors())
     return yield* decodeConnectors(response)
   })
 
-  const update = Effect.fn("Connectors.update")(function*(id: ConnectorId, input: UpdateConnectorInput) {
+  const update = Effect.fnUntraced(function*(id: ConnectorId, input: UpdateConnectorInput) {
     const encoded = yield* encodeUpdate(input)
     // The body has no connector type: Kibana keeps the stored one and rejects the key.
     const body = {
@@ -271,23 +281,29 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
       secrets: "secrets" in encoded ? encoded.secrets : undefined
     }
     const path = yield* connectorPath("Connectors.update", id)
-    const response = yield* kibana.request({ method: "PUT", path, body }).pipe(
+    const response = yield* kibana.request({ method: "PUT", path, body, operation: "Connectors.update" }).pipe(
       expectErrors("KibanaBadRequest", "KibanaNotFound"),
       Effect.mapError(scrubSecretEcho(secretValues(input)))
     )
     return yield* decodeConnector(response)
   })
 
-  const del = Effect.fn("Connectors.delete")(function*(id: ConnectorId) {
+  const del = Effect.fnUntraced(function*(id: ConnectorId) {
     const path = yield* connectorPath("Connectors.delete", id)
-    yield* kibana.request({ method: "DELETE", path }).pipe(
+    yield* kibana.request({ method: "DELETE", path, operation: "Connectors.delete" }).pipe(
       expectErrors("KibanaBadRequest", "KibanaNotFound")
     )
   })
 
-  const run = Effect.fnUntraced(function*(id: ConnectorId, params: JsonObject) {
-    const path = yield* connectorPath("Connectors.execute", id)
-    const response = yield* kibana.request({ method: "POST", path: `${path}/_execute`, body: { params } })
+  const run = Effect.fnUntraced(function*(id: ConnectorId, params: JsonObject, operation: string, type?: string) {
+    const path = yield* connectorPath(operation, id)
+    const response = yield* kibana.request({
+      method: "POST",
+      path: `${path}/_execute`,
+      body: { params },
+      operation,
+      connectorType: type
+    })
       .pipe(expectErrors("KibanaBadRequest", "KibanaNotFound"))
     // 204: the connector's executor returned nothing, which Kibana treats as success. Any other answer
     // must decode: a 200 that is not JSON (a proxy's "OK") is no proof the connector ran.
@@ -297,8 +313,8 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
     return { response, result }
   })
 
-  const execute = Effect.fn("Connectors.execute")(function*(id: ConnectorId, params: JsonObject) {
-    const { result } = yield* run(id, params)
+  const execute = Effect.fnUntraced(function*(id: ConnectorId, params: JsonObject) {
+    const { result } = yield* run(id, params, "Connectors.execute")
     return new ConnectorExecuteResult({
       connectorId: result?.connectorId ?? id,
       ...(result?.data === undefined ? {} : { data: result.data }),
@@ -306,18 +322,19 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
     })
   })
 
-  const executeIndex = Effect.fn("Connectors.executeIndex")(
+  const executeIndex = Effect.fnUntraced(
     function*(id: ConnectorId, documents: ReadonlyArray<JsonObject>) {
-      const { response, result } = yield* run(id, { documents })
+      const { response, result } = yield* run(id, { documents }, "Connectors.executeIndex", ".index")
       // The envelope is decoded already; only `data` is left, decoded once.
       return yield* decodeIndexData({ ...response, body: result?.data })
     }
   )
 
-  const listTypes = Effect.fn("Connectors.listTypes")(function*(options?: ListConnectorTypesOptions) {
+  const listTypes = Effect.fnUntraced(function*(options?: ListConnectorTypesOptions) {
     const response = yield* kibana.request({
       method: "GET",
       path: "/api/actions/connector_types",
+      operation: "Connectors.listTypes",
       query: { feature_id: options?.featureId }
     }).pipe(expectErrors("KibanaBadRequest"))
     return yield* decodeConnectorTypes(response)

@@ -329,7 +329,9 @@ export const make: Effect.Effect<DocumentWriter.Service, never, KibanaClient> = 
     kibana.request({
       method: "POST",
       path,
-      bodyText: `{"params":{"documents":[${batch.documents.join(",")}]}}`
+      bodyText: `{"params":{"documents":[${batch.documents.join(",")}]}}`,
+      operation: "DocumentWriter.batch",
+      connectorType: ".index"
     }).pipe(
       expectErrors("KibanaBadRequest", "KibanaNotFound"),
       Effect.flatMap(countWritten)

@@ -16,15 +16,18 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import type * as Schema from "effect/Schema"
+import type * as Tracer from "effect/Tracer"
 import { KibanaConfigError, KibanaInputError, KibanaTimeout, SpaceNotFound } from "../errors/KibanaError.js"
 import type { KibanaDecodeError, KibanaRequestError } from "../errors/KibanaError.js"
-import { notKibana, parseJsonBody, statusError, transportError } from "../internal/failures.js"
+import { causeTransportError, notKibana, parseJsonBody, statusError, transportError } from "../internal/failures.js"
 import type { RawAnswer } from "../internal/failures.js"
 import { decodeBody } from "../internal/operation.js"
 import { withRetries } from "../internal/retry.js"
 import type { RetrySettings } from "../internal/retry.js"
 import { makeSpaceExistence } from "../internal/spaceExistence.js"
+import { recordRequest, serverAttributes, traceparent } from "../internal/telemetry.js"
 import { libraryVersion } from "../internal/version.js"
+import { wireOf } from "../internal/wire.js"
 import { invalidSpaceIdReason, spaceIdPattern } from "../schemas/Space.js"
 import { CurrentSpace, defaultSpaceId } from "./KibanaSpace.js"
 
@@ -132,6 +135,10 @@ export interface KibanaRequest {
   readonly bodyText?: string | undefined
   /** Whether the request runs in the current space (default `true`). The spaces API itself is not. */
   readonly spaceScoped?: boolean | undefined
+  /** The operation this request serves: its span's name and metrics tag (default `KibanaClient.request`). */
+  readonly operation?: string | undefined
+  /** The connector type, when the caller knows it (span attribute `kibana.connector.type`). */
+  readonly connectorType?: string | undefined
 }
 
 /**
@@ -248,57 +255,100 @@ export const make = (
 ): Effect.Effect<KibanaClient.Service, KibanaConfigError, HttpClient.HttpClient> =>
   Effect.gen(function*() {
     const baseUrl = yield* validateUrl(options.url)
-    const httpClient = yield* HttpClient.HttpClient
+    // The platform's own `http.client` span is off: the request span below is the client span, and
+    // it propagates the trace itself.
+    const wire = wireOf(yield* HttpClient.HttpClient)
+    const httpClient = HttpClient.withTracerDisabledWhen(yield* HttpClient.HttpClient, () => true)
     const auth = options.auth ?? KibanaAuth.none
     const timeout = Duration.decode(options.timeout ?? "30 seconds")
+    const timeoutMillis = Duration.toMillis(timeout)
     const retry = resolveRetry(options.retry)
     const userAgent = options.userAgent ?? `effect-kibana/${libraryVersion}`
+    const { origin, pathname: basePath } = new URL(baseUrl)
+    const server = serverAttributes(baseUrl)
+    // Built once: the credentials do not change, and encoding them per request is wasted work.
+    const header = authorization(auth)
+    const readHeaders: Record<string, string> = {
+      accept: "application/json",
+      "user-agent": userAgent,
+      ...(header === undefined ? {} : { authorization: header })
+    }
+    const writeHeaders: Record<string, string> = { ...readHeaders, "kbn-xsrf": "true" }
+    const queryString = (request: KibanaRequest) => {
+      if (request.query === undefined) return ""
+      const query = Object.entries(request.query).filter((entry): entry is [string, string] => entry[1] !== undefined)
+      return new URLSearchParams(query).toString()
+    }
 
-    const buildRequest = (request: KibanaRequest, path: string, body: string | undefined) => {
-      const header = authorization(auth)
+    const buildRequest = (request: KibanaRequest, path: string, body: string | undefined, span: Tracer.Span) => {
       let built = HttpClientRequest.make(request.method)(`${baseUrl}${path}`, {
-        acceptJson: true,
-        headers: {
-          "user-agent": userAgent,
-          ...(request.method === "GET" ? {} : { "kbn-xsrf": "true" }),
-          ...(header === undefined ? {} : { authorization: header })
-        }
+        headers: { ...(request.method === "GET" ? readHeaders : writeHeaders), traceparent: traceparent(span) }
       })
-      if (request.query !== undefined) {
-        const query = Object.entries(request.query).filter((entry): entry is [string, string] => entry[1] !== undefined)
-        built = HttpClientRequest.setUrlParams(built, query)
-      }
+      const query = queryString(request)
+      if (query !== "") built = HttpClientRequest.setUrlParams(built, new URLSearchParams(query))
       return body === undefined ? built : HttpClientRequest.bodyText(built, body, "application/json")
     }
+
+    // The lean path: the transport reads the answer and times the attempt out with its own timer.
+    const readWire = (
+      request: KibanaRequest,
+      path: string,
+      body: string | undefined,
+      span: Tracer.Span
+    ): Effect.Effect<RawAnswer, KibanaRequestError> =>
+      wire!({
+        method: request.method,
+        origin,
+        path: basePath === "/" ? path : `${basePath}${path}`,
+        query: queryString(request),
+        headers: {
+          ...(request.method === "GET" ? readHeaders : writeHeaders),
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+          traceparent: traceparent(span)
+        },
+        body,
+        timeoutMillis
+      }).pipe(
+        Effect.map((answer): RawAnswer => ({ method: request.method, path, ...answer })),
+        Effect.mapError((failure) =>
+          failure._tag === "Timeout"
+            ? new KibanaTimeout({ method: request.method, path, timeout })
+            : causeTransportError(request.method, path, failure.cause, failure.answered, "transport failure")
+        )
+      )
 
     const readAnswer = (
       request: KibanaRequest,
       path: string,
-      body: string | undefined
+      body: string | undefined,
+      span: Tracer.Span
     ): Effect.Effect<RawAnswer, KibanaRequestError> =>
-      httpClient.execute(buildRequest(request, path, body)).pipe(
-        Effect.flatMap((response) =>
-          Effect.map(response.text, (text): RawAnswer => ({
-            method: request.method,
-            path,
-            status: response.status,
-            headers: response.headers,
-            text
-          }))
-        ),
-        Effect.mapError((error: HttpClientError.HttpClientError) => transportError(request.method, path, error)),
-        Effect.timeoutFail({
-          duration: timeout,
-          onTimeout: () => new KibanaTimeout({ method: request.method, path, timeout })
-        })
-      )
+      wire !== undefined ?
+        readWire(request, path, body, span) :
+        httpClient.execute(buildRequest(request, path, body, span)).pipe(
+          Effect.flatMap((response) =>
+            Effect.map(response.text, (text): RawAnswer => ({
+              method: request.method,
+              path,
+              status: response.status,
+              headers: response.headers,
+              text
+            }))
+          ),
+          Effect.mapError((error: HttpClientError.HttpClientError) => transportError(request.method, path, error)),
+          Effect.timeoutFail({
+            duration: timeout,
+            onTimeout: () => new KibanaTimeout({ method: request.method, path, timeout })
+          })
+        )
 
     const attempt = (
       request: KibanaRequest,
       path: string,
-      body: string | undefined = undefined
+      body: string | undefined,
+      span: Tracer.Span
     ): Effect.Effect<KibanaResponse, KibanaRequestError> =>
-      Effect.flatMap(readAnswer(request, path, body), (answer) => {
+      Effect.flatMap(readAnswer(request, path, body, span), (answer) => {
         if (answer.status < 200 || answer.status >= 300) return Effect.fail(statusError(answer))
         const foreign = notKibana(answer)
         if (Option.isSome(foreign)) return Effect.fail(foreign.value)
@@ -308,10 +358,12 @@ export const make = (
     // The spaces API is never prefixed; 200 is "exists", 404 "missing", anything else is not an answer.
     const lookupSpace = (spaceId: string): Effect.Effect<boolean, KibanaRequestError> => {
       const path: `/${string}` = `/api/spaces/space/${spaceId}`
-      return withRetries(retry, "GET", path, attempt({ method: "GET", path }, path)).pipe(
-        Effect.as(true),
-        Effect.catchTag("KibanaNotFound", () => Effect.succeed(false))
-      )
+      return Effect.flatMap(Effect.currentSpan.pipe(Effect.orDie), (span) =>
+        withRetries(retry, "GET", path, attempt({ method: "GET", path }, path, undefined, span)).pipe(
+          Effect.as(true),
+          Effect.catchTag("KibanaNotFound", () =>
+            Effect.succeed(false))
+        ))
     }
 
     const existence = options.spaceExistence === undefined ? undefined : makeSpaceExistence({
@@ -322,29 +374,60 @@ export const make = (
 
     const spacePrefix = Effect.fnUntraced(function*(spaceScoped: boolean) {
       const spaceId = yield* CurrentSpace
-      if (!spaceScoped || spaceId === defaultSpaceId) return ""
-      if (!spaceIdPattern.test(spaceId)) return yield* invalidSpaceId(spaceId)
-      if (existence !== undefined && !(yield* existence.exists(spaceId))) return yield* new SpaceNotFound({ spaceId })
+      if (!spaceScoped || spaceId === defaultSpaceId) {
+        return ""
+      }
+      if (!spaceIdPattern.test(spaceId)) {
+        return yield* invalidSpaceId(spaceId)
+      }
+      if (existence !== undefined && !(yield* existence.exists(spaceId))) {
+        return yield* new SpaceNotFound({ spaceId })
+      }
       return `/s/${spaceId}`
     })
 
     const invalidateSpace = (spaceId: string): Effect.Effect<void> =>
       existence === undefined ? Effect.void : existence.invalidate(spaceId)
 
-    const request = (request: KibanaRequest): Effect.Effect<KibanaResponse, KibanaRequestError> =>
-      Effect.gen(function*() {
-        const body = yield* serializeBody(request)
-        const path = `${yield* spacePrefix(request.spaceScoped ?? true)}${request.path}`
-        const response = yield* withRetries(retry, request.method, path, attempt(request, path, body))
-        yield* Effect.logDebug("Kibana request").pipe(
-          Effect.annotateLogs({ method: request.method, path, status: response.status })
-        )
-        return response
-      }).pipe(
-        Effect.withSpan("KibanaClient.request", {
-          attributes: { "http.request.method": request.method, "kibana.path": request.path }
-        })
-      )
+    const request = (request: KibanaRequest): Effect.Effect<KibanaResponse, KibanaRequestError> => {
+      const operation = request.operation ?? "KibanaClient.request"
+      // One client span per operation, without a stack trace captured per call.
+      return Effect.useSpan(operation, {
+        kind: "client",
+        captureStackTrace: false,
+        attributes: {
+          "http.request.method": request.method,
+          ...server,
+          ...(request.connectorType === undefined ? {} : { "kibana.connector.type": request.connectorType })
+        }
+      }, (span) =>
+        Effect.gen(function*() {
+          const startedAt = performance.now()
+          let attempts = 0
+          const body = yield* serializeBody(request)
+          const spaceScoped = request.spaceScoped ?? true
+          if (spaceScoped) {
+            span.attribute("kibana.space.id", yield* CurrentSpace)
+          }
+          const path = `${yield* spacePrefix(spaceScoped)}${request.path}`
+          const query = queryString(request)
+          span.attribute("url.full", `${baseUrl}${path}${query === "" ? "" : `?${query}`}`)
+          const counted = Effect.suspend(() => {
+            attempts++
+            return attempt(request, path, body, span)
+          })
+          const response = yield* withRetries(retry, request.method, path, counted).pipe(
+            Effect.tapError((error) =>
+              recordRequest(span, operation, startedAt, Math.max(0, attempts - 1), { error })
+            )
+          )
+          yield* recordRequest(span, operation, startedAt, attempts - 1, { status: response.status })
+          yield* Effect.logDebug("Kibana request").pipe(
+            Effect.annotateLogs({ method: request.method, path, status: response.status })
+          )
+          return response
+        }).pipe(Effect.withParentSpan(span)))
+    }
 
     return KibanaClient.of({ url: baseUrl, request, invalidateSpace })
   })

@@ -1,0 +1,95 @@
+/**
+ * A lean `HttpClient` for Node, on undici's `Dispatcher.request`. Used as an ordinary `HttpClient`
+ * it is `@effect/platform-node`'s undici client; the Kibana client takes a shorter path through it: the
+ * request goes to undici as plain strings, the answer comes back as text, and the per-attempt timeout
+ * is a timer that aborts the request rather than a race between fibers.
+ *
+ * ```ts
+ * const live = KibanaClient.layer({ url, auth }).pipe(Layer.provide(UndiciHttpClient.layer))
+ * ```
+ *
+ * @since 0.1.0
+ */
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import type * as Undici from "undici"
+import type { Wire, WireAnswer, WireFailure } from "../internal/wire.js"
+import { withWire } from "../internal/wire.js"
+
+const flattenHeaders = (headers: Record<string, string | Array<string> | undefined>) => {
+  const flat: Record<string, string | undefined> = {}
+  for (const name in headers) {
+    const value = headers[name]
+    flat[name] = Array.isArray(value) ? value.join(", ") : value
+  }
+  return flat
+}
+
+/** The lean path over `dispatcher`: one undici request, its body read as text, aborted on timeout. */
+const wire = (dispatcher: Undici.Dispatcher): Wire => (request) =>
+  Effect.async<WireAnswer, WireFailure>((resume) => {
+    const controller = new AbortController()
+    let timedOut = false
+    let answered = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      controller.abort()
+    }, request.timeoutMillis)
+    timer.unref()
+    const fail = (cause: unknown) => {
+      clearTimeout(timer)
+      resume(Effect.fail(timedOut ? { _tag: "Timeout" } : { _tag: "Transport", cause, answered }))
+    }
+    dispatcher.request({
+      origin: request.origin,
+      path: request.query === "" ? request.path : `${request.path}?${request.query}`,
+      method: request.method as Undici.Dispatcher.HttpMethod,
+      headers: request.headers,
+      body: request.body ?? null,
+      signal: controller.signal
+    }).then((response) => {
+      answered = true
+      return response.body.text().then((text) => {
+        clearTimeout(timer)
+        resume(Effect.succeed({ status: response.statusCode, headers: flattenHeaders(response.headers), text }))
+      })
+    }).catch(fail)
+    // Interrupted (the caller gave up): stop the request and free the connection.
+    return Effect.sync(() => {
+      clearTimeout(timer)
+      controller.abort()
+    })
+  })
+
+/**
+ * The client over `dispatcher` (an undici `Agent`, `Pool` or `Client`), which stays the caller's to
+ * close.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (dispatcher: Undici.Dispatcher): HttpClient.HttpClient =>
+  withWire(NodeHttpClient.makeUndici(dispatcher), wire(dispatcher))
+
+/**
+ * The client over a new undici `Agent`, destroyed when the layer is released.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer: Layer.Layer<HttpClient.HttpClient> = Layer.scoped(
+  HttpClient.HttpClient,
+  Effect.map(NodeHttpClient.makeDispatcher, make)
+)
+
+/**
+ * The client over the `NodeHttpClient.Dispatcher` in context, for a dispatcher with your own options
+ * (TLS, connection limits, a proxy).
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerWithoutDispatcher: Layer.Layer<HttpClient.HttpClient, never, NodeHttpClient.Dispatcher> = Layer
+  .effect(HttpClient.HttpClient, Effect.map(NodeHttpClient.Dispatcher, make))

@@ -8,9 +8,12 @@
  */
 import * as Effect from "effect/Effect"
 import * as Metric from "effect/Metric"
+import * as MetricKey from "effect/MetricKey"
+import * as MetricLabel from "effect/MetricLabel"
 import type * as Tracer from "effect/Tracer"
 import type { KibanaRequestError } from "../errors/KibanaError.js"
 import * as KibanaMetrics from "../telemetry/KibanaMetrics.js"
+import { requestDurationKey, requestRetriesKey } from "./metricKeys.js"
 
 /** What the client knows about its server, computed once per client. */
 export interface ServerAttributes {
@@ -35,6 +38,37 @@ export const traceparent = (span: Tracer.Span): string =>
 export const errorType = (error: KibanaRequestError): string =>
   "status" in error && typeof error.status === "number" ? String(error.status) : error._tag
 
+// One metric per tag combination, built from its tagged key once: `Metric.tagged` looks its key up
+// in the registry on every update (hashing it), which showed in profiles.
+const durations = new Map<string, Metric.Metric.Histogram<number>>()
+const retries = new Map<string, Metric.Metric.Counter<number>>()
+
+const durationOf = (operation: string, key: string, value: string) => {
+  const id = `${operation}\u0000${key}\u0000${value}`
+  let metric = durations.get(id)
+  if (metric === undefined) {
+    metric = Metric.fromMetricKey(
+      MetricKey.taggedWithLabels(requestDurationKey, [
+        MetricLabel.make("kibana.operation", operation),
+        MetricLabel.make(key, value)
+      ])
+    )
+    durations.set(id, metric)
+  }
+  return metric
+}
+
+const retriesOf = (operation: string) => {
+  let metric = retries.get(operation)
+  if (metric === undefined) {
+    metric = Metric.fromMetricKey(
+      MetricKey.taggedWithLabels(requestRetriesKey, [MetricLabel.make("kibana.operation", operation)])
+    )
+    retries.set(operation, metric)
+  }
+  return metric
+}
+
 /** Records one finished request: its duration, its retries, and the span's outcome attributes. */
 export const recordRequest = (
   span: Tracer.Span,
@@ -57,15 +91,12 @@ export const recordRequest = (
       }
     }
     const seconds = (performance.now() - startedAt) / 1000
-    const duration = KibanaMetrics.requestDuration.pipe(
-      Metric.tagged("kibana.operation", operation),
-      Metric.tagged(result[0], result[1])
-    )
+    const duration = durationOf(operation, result[0], result[1])
     return resends === 0
       ? Metric.update(duration, seconds)
       : Effect.zipRight(
         Metric.update(duration, seconds),
-        Metric.incrementBy(Metric.tagged(KibanaMetrics.requestRetries, "kibana.operation", operation), resends)
+        Metric.incrementBy(retriesOf(operation), resends)
       )
   })
 

@@ -27,39 +27,62 @@ const flattenHeaders = (headers: Record<string, string | Array<string> | undefin
   return flat
 }
 
-/** The lean path over `dispatcher`: one undici request, its body read as text, aborted on timeout. */
+class TimeoutError extends Error {
+  override readonly name = "TimeoutError"
+}
+
+/**
+ * The lean path over `dispatcher`: undici's dispatch API straight, the body collected as bytes
+ * (no stream, no `AbortSignal`), and the attempt aborted by its own timer.
+ */
 const wire = (dispatcher: Undici.Dispatcher): Wire => (request) =>
   Effect.async<WireAnswer, WireFailure>((resume) => {
-    const controller = new AbortController()
-    let timedOut = false
+    let controller: Undici.Dispatcher.DispatchController | undefined
+    let abortedWith: Error | undefined
+    let status = 0
+    let headers: Record<string, string | undefined> = {}
     let answered = false
-    const timer = setTimeout(() => {
-      timedOut = true
-      controller.abort()
-    }, request.timeoutMillis)
-    timer.unref()
-    const fail = (cause: unknown) => {
-      clearTimeout(timer)
-      resume(Effect.fail(timedOut ? { _tag: "Timeout" } : { _tag: "Transport", cause, answered }))
+    const chunks: Array<Buffer> = []
+    const abort = (reason: Error) => {
+      abortedWith = reason
+      controller?.abort(reason)
     }
-    dispatcher.request({
+    const timer = setTimeout(() => abort(new TimeoutError("attempt timed out")), request.timeoutMillis)
+    timer.unref()
+    dispatcher.dispatch({
       origin: request.origin,
       path: request.query === "" ? request.path : `${request.path}?${request.query}`,
       method: request.method as Undici.Dispatcher.HttpMethod,
       headers: request.headers,
-      body: request.body ?? null,
-      signal: controller.signal
-    }).then((response) => {
-      answered = true
-      return response.body.text().then((text) => {
+      body: request.body ?? null
+    }, {
+      onRequestStart(started) {
+        controller = started
+        if (abortedWith !== undefined) started.abort(abortedWith)
+      },
+      onResponseStart(_, statusCode, responseHeaders) {
+        answered = true
+        status = statusCode
+        headers = flattenHeaders(responseHeaders)
+      },
+      onResponseData(_, chunk) {
+        chunks.push(chunk)
+      },
+      onResponseEnd() {
         clearTimeout(timer)
-        resume(Effect.succeed({ status: response.statusCode, headers: flattenHeaders(response.headers), text }))
-      })
-    }).catch(fail)
+        resume(Effect.succeed({ status, headers, text: Buffer.concat(chunks).toString("utf8") }))
+      },
+      onResponseError(_, error) {
+        clearTimeout(timer)
+        resume(Effect.fail(
+          abortedWith instanceof TimeoutError ? { _tag: "Timeout" } : { _tag: "Transport", cause: error, answered }
+        ))
+      }
+    })
     // Interrupted (the caller gave up): stop the request and free the connection.
     return Effect.sync(() => {
       clearTimeout(timer)
-      controller.abort()
+      abort(new Error("request interrupted"))
     })
   })
 

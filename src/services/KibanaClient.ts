@@ -12,7 +12,9 @@ import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as FiberRef from "effect/FiberRef"
 import * as Layer from "effect/Layer"
+import * as LogLevel from "effect/LogLevel"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import type * as Schema from "effect/Schema"
@@ -422,9 +424,12 @@ export const make = (
             )
           )
           yield* recordRequest(span, operation, startedAt, attempts - 1, { status: response.status })
-          yield* Effect.logDebug("Kibana request").pipe(
-            Effect.annotateLogs({ method: request.method, path, status: response.status })
-          )
+          // Checked first: building the annotations costs even when the line is filtered out.
+          if (LogLevel.lessThanEqual(yield* FiberRef.get(FiberRef.currentMinimumLogLevel), LogLevel.Debug)) {
+            yield* Effect.logDebug("Kibana request").pipe(
+              Effect.annotateLogs({ method: request.method, path, status: response.status })
+            )
+          }
           return response
         }).pipe(Effect.withParentSpan(span)))
     }

@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import * as Metric from "effect/Metric"
-import * as MetricBoundaries from "effect/MetricBoundaries"
+import { documentsWrittenKey, requestDurationKey, requestRetriesKey } from "../internal/metricKeys.js"
 
 /**
  * Seconds each request to Kibana took, retries and waits included; tagged `kibana.operation` (e.g.
@@ -15,11 +15,7 @@ import * as MetricBoundaries from "effect/MetricBoundaries"
  * @since 0.1.0
  * @category metrics
  */
-export const requestDuration = Metric.histogram(
-  "kibana.client.request.duration",
-  MetricBoundaries.exponential({ start: 0.0005, factor: 2, count: 18 }),
-  "Duration of requests to Kibana in seconds, retries included"
-)
+export const requestDuration = Metric.fromMetricKey(requestDurationKey)
 
 /**
  * Requests sent again after a retryable failure, tagged `kibana.operation`.
@@ -27,10 +23,7 @@ export const requestDuration = Metric.histogram(
  * @since 0.1.0
  * @category metrics
  */
-export const requestRetries = Metric.counter("kibana.client.request.retries", {
-  description: "Requests to Kibana sent again after a retryable failure",
-  incremental: true
-})
+export const requestRetries = Metric.fromMetricKey(requestRetriesKey)
 
 /**
  * Documents Kibana confirmed as written through `.index` connectors.
@@ -38,7 +31,4 @@ export const requestRetries = Metric.counter("kibana.client.request.retries", {
  * @since 0.1.0
  * @category metrics
  */
-export const documentsWritten = Metric.counter("kibana.documents.written", {
-  description: "Documents written through .index connectors",
-  incremental: true
-})
+export const documentsWritten = Metric.fromMetricKey(documentsWrittenKey)

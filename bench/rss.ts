@@ -80,7 +80,7 @@ const run = async (count: number) => {
   }
 }
 
-await run(batchSize * concurrency * 4)
+await run(Number(process.env["BENCH_RSS_WARMUP"] ?? batchSize * concurrency * 4))
 globalThis.gc?.()
 const before = process.memoryUsage.rss()
 peak = before

@@ -144,11 +144,13 @@ const bulkSubjects: ReadonlyArray<Subject> = [
     run: (count) =>
       runtimes.at(-1)![1].runPromise(Effect.gen(function*() {
         const writer = yield* DocumentWriter.DocumentWriter
-        const summary = yield* writer.write(
-          connectorId,
-          Stream.range(0, count * batchSize - 1).pipe(Stream.map(document)),
-          { batchSize, concurrency }
-        )
+        // the same documents as the baseline sends, each serialized by the writer
+        const documents = {
+          *[Symbol.iterator]() {
+            for (let i = 0; i < count; i++) yield* batch
+          }
+        }
+        const summary = yield* writer.write(connectorId, Stream.fromIterable(documents), { batchSize, concurrency })
         if (summary.written !== count * batchSize) throw new Error(JSON.stringify(summary))
         return []
       }))

@@ -208,8 +208,8 @@ const table = (title: string, results: ReadonlyArray<Result>, per: number, unit:
     const items = r.calls * per
     console.log(
       `  ${r.name.padEnd(44)} ${
-        fmt(r.latencies.length > 0 ? median(r.latencies) : Number.NaN, 3).padStart(7)
-      } ms median` +
+        (r.latencies.length > 0 ? `${fmt(median(r.latencies), 3)} ms median` : "").padStart(16)
+      }` +
         `  ${fmt(r.cpuUs / items, 1).padStart(7)} us CPU/${unit}  ${
           fmt(items / (r.wallMs / 1000), 0).padStart(8)
         } ${unit}s/s`

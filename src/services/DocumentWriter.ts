@@ -193,11 +193,15 @@ export declare namespace DocumentWriter {
 
 type SendError = ConnectorExecutionError | KibanaBadRequest | KibanaNotFound | KibanaRequestError
 
-/** One batch: its documents already serialized, so the body is built without a second pass. */
+/**
+ * One batch: the request body, built from the documents' JSON as the batch is cut (a few large strings
+ * wait for their turn rather than many small ones, which would survive into the old generation).
+ */
 interface Batch {
   readonly batch: number
   readonly firstDocument: number
-  readonly documents: ReadonlyArray<string>
+  readonly documents: number
+  readonly body: string
 }
 
 const fatalTags = new Set([
@@ -211,7 +215,12 @@ const fatalTags = new Set([
 
 const isFatal = (error: SendError): error is WriteError => fatalTags.has(error._tag)
 
-/** What a batch's failure says about its documents; see `BatchOutcome`. */
+/**
+ * What a batch's failure says about its documents; see `BatchOutcome`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export const batchOutcome = (error: SendError): BatchOutcome => {
   switch (error._tag) {
     case "ConnectorExecutionError":
@@ -291,7 +300,12 @@ const toBatches = <E, R>(
     let batch = 0
     let seen = 0
     const flush = (): Batch => {
-      const full: Batch = { batch: batch++, firstDocument: seen - current.length, documents: current }
+      const full: Batch = {
+        batch: batch++,
+        firstDocument: seen - current.length,
+        documents: current.length,
+        body: `{"params":{"documents":[${current.join(",")}]}}`
+      }
       current = []
       currentBytes = 0
       return full
@@ -329,7 +343,7 @@ export const make: Effect.Effect<DocumentWriter.Service, never, KibanaClient> = 
     kibana.request({
       method: "POST",
       path,
-      bodyText: `{"params":{"documents":[${batch.documents.join(",")}]}}`,
+      bodyText: batch.body,
       operation: "DocumentWriter.batch",
       connectorType: ".index"
     }).pipe(
@@ -371,7 +385,7 @@ export const make: Effect.Effect<DocumentWriter.Service, never, KibanaClient> = 
         attempt(batch).pipe(
           Effect.either,
           Effect.flatMap((result) => {
-            progress.documents += batch.documents.length
+            progress.documents += batch.documents
             progress.batches++
             if (result._tag === "Right") {
               progress.written += result.right
@@ -380,12 +394,12 @@ export const make: Effect.Effect<DocumentWriter.Service, never, KibanaClient> = 
             const error = result.left
             if (isFatal(error)) return Effect.fail(error)
             progress.failedBatches++
-            progress.failedDocuments += batch.documents.length
+            progress.failedDocuments += batch.documents
             if (failures.length < keep) {
               failures.push({
                 batch: batch.batch,
                 firstDocument: batch.firstDocument,
-                documents: batch.documents.length,
+                documents: batch.documents,
                 outcome: batchOutcome(error),
                 error: error._tag,
                 reason: reasonOf(error)

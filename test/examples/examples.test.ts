@@ -132,7 +132,10 @@ describe.concurrent("examples against the embedded emulator", () => {
       }),
     timeout
   )
+})
 
+// On its own, after the concurrent ones: one more TypeScript process at once would slow them all.
+describe("the document-streams example against the embedded emulator", () => {
   it.live(
     "document-streams writes logs, metrics and events through three connectors and exports telemetry",
     () =>

@@ -10,6 +10,7 @@ export default defineConfig({
       { find: /^effect-kibana\/emulator$/, replacement: source("./src/emulator/index.ts") },
       { find: /^effect-kibana\/testing$/, replacement: source("./src/testing.ts") },
       { find: /^effect-kibana\/tls$/, replacement: source("./src/KibanaTls.ts") },
+      { find: /^effect-kibana\/node$/, replacement: source("./src/node.ts") },
       { find: /^effect-kibana$/, replacement: source("./src/index.ts") }
     ]
   },

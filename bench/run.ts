@@ -1,146 +1,257 @@
 /**
- * Benchmarks: what the client costs on top of a bare HTTP call, measured in one run against the
- * embedded emulator, and reported as ratios to a baseline taken in the same run (so the numbers hold
- * on any machine).
+ * Benchmarks of the client against the embedded emulator running in its own process, every figure a
+ * ratio to a baseline measured in the same run (interleaved rounds, so load elsewhere on the machine
+ * hits subject and baseline alike). Targets are printed next to the results; the run exits 1 when one
+ * is missed.
  *
- *   npm run bench                 # default sizes
- *   BENCH_REQUESTS=5000 npm run bench
+ *   npm run bench
+ *   BENCH_GETS=5000 BENCH_BATCHES=400 BENCH_RSS_DOCUMENTS=200000 npm run bench
  *
- * Targets (the run exits 1 when one is missed):
- * - `Connectors.get` over fetch costs at most 3x a bare `fetch` + `JSON.parse` of the same request to the
- *   same emulator (both include the emulator's own work; the rest is about 1 ms of Effect runtime,
- *   tracing spans and decoding per request, a flat profile with no single hot spot);
- * - decoding a 2,000-connector list costs at most 25x `JSON.parse` of it (schema decoding does real work);
- * - the in-process emulator answers at least 1.5x as fast as the same emulator over loopback (measured: ~2x).
+ * - `Connectors.get`: median latency and client CPU per call vs `undici.request` and `fetch`;
+ * - `.index` writes, batch 500, 8 in flight: docs/s and client CPU per document vs `undici.request`;
+ * - client RSS growth writing 1M documents (a process per subject);
+ * - `Connectors.get` per second against the in-process emulator.
  */
+import { NodeHttpClient } from "@effect/platform-node"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
-import type { Context } from "effect"
-import { Effect, Layer, Schema } from "effect"
-import { Connector, Connectors, KibanaClient } from "effect-kibana"
-import { EmulatorServer } from "effect-kibana/emulator"
+import type * as HttpClient from "@effect/platform/HttpClient"
+import { Effect, Layer, ManagedRuntime, Stream } from "effect"
+import type { Connector } from "effect-kibana"
+import { Connectors, DocumentWriter, KibanaClient } from "effect-kibana"
+import { UndiciHttpClient } from "effect-kibana/node"
 import { KibanaTest } from "effect-kibana/testing"
+import { execFile } from "node:child_process"
+import { fileURLToPath } from "node:url"
+import { promisify } from "node:util"
+import { request } from "undici"
+import type { Result, Subject } from "./support.js"
+import { authorization, document, interleave, median, startEmulator } from "./support.js"
 
-const requests = Number(process.env["BENCH_REQUESTS"] ?? 2000)
-const listSize = 2000
-const authorization = `Basic ${Buffer.from("elastic:changeme").toString("base64")}`
+const gets = Number(process.env["BENCH_GETS"] ?? 3000)
+const batches = Number(process.env["BENCH_BATCHES"] ?? 160)
+const rssDocuments = Number(process.env["BENCH_RSS_DOCUMENTS"] ?? 1_000_000)
+const inProcessGets = Number(process.env["BENCH_INPROCESS_GETS"] ?? 20_000)
+const rounds = 8
+const batchSize = 500
+const concurrency = 8
 
-interface Measurement {
-  readonly name: string
-  readonly millis: number
-  readonly runs: number
-}
+const emulator = await startEmulator()
+const { url } = emulator
+const headers = { authorization, "kbn-xsrf": "true", "content-type": "application/json" }
 
-const rounds = 10
+const created = await request(`${url}/api/actions/connector`, {
+  method: "POST",
+  headers,
+  body: JSON.stringify({ connector_type_id: ".index", name: "bench", config: { index: "bench" } })
+})
+const connectorId = ((await created.body.json()) as { id: string }).id as Connector.ConnectorId
+const executePath = `${url}/api/actions/connector/${connectorId}/_execute`
+const batch = Array.from({ length: batchSize }, (_, i) => document(i))
 
-/**
- * Times two workloads of `times` runs each, interleaved in rounds after a warm-up, so that load from
- * elsewhere on the machine hits both alike.
- */
-const compare = (
-  times: number,
-  a: { readonly name: string; readonly body: Effect.Effect<unknown, unknown> },
-  b: { readonly name: string; readonly body: Effect.Effect<unknown, unknown> }
-) =>
-  Effect.gen(function*() {
-    const perRound = Math.max(1, Math.floor(times / rounds))
-    const timed = (body: Effect.Effect<unknown, unknown>) =>
-      Effect.gen(function*() {
-        const start = performance.now()
-        yield* Effect.orDie(Effect.repeatN(body, perRound - 1))
-        return performance.now() - start
-      })
-    yield* timed(a.body)
-    yield* timed(b.body)
-    let millisA = 0
-    let millisB = 0
-    for (let round = 0; round < rounds; round++) {
-      millisA += yield* timed(a.body)
-      millisB += yield* timed(b.body)
-    }
-    const runs = perRound * rounds
-    return [{ name: a.name, millis: millisA, runs }, { name: b.name, millis: millisB, runs }] as const
-  })
-
-const createIndexConnector = (name: string) =>
-  Effect.flatMap(
-    Connectors.Connectors,
-    (connectors) => connectors.create({ connectorTypeId: ".index", name, config: { index: "bench" } })
+/** The library's services over `transport`, as a runtime the subjects run in. */
+const clientRuntime = (transport: Layer.Layer<HttpClient.HttpClient>) =>
+  ManagedRuntime.make(
+    Layer.merge(Connectors.layer, DocumentWriter.layer).pipe(
+      Layer.provideMerge(KibanaClient.layer({ url, auth: KibanaClient.KibanaAuth.basic("elastic", "changeme") })),
+      Layer.provide(transport),
+      Layer.orDie
+    )
   )
 
-const overLoopback = Effect.gen(function*() {
-  const { url } = yield* EmulatorServer.EmulatorServer
-  const connectors = yield* Connectors.Connectors
-  const { id } = yield* createIndexConnector("bench")
-  const [bare, client] = yield* compare(requests, {
-    name: "bare fetch + JSON.parse",
-    body: Effect.promise(async () => {
-      const response = await fetch(`${url}/api/actions/connector/${id}`, { headers: { authorization } })
-      return JSON.parse(await response.text())
-    })
-  }, { name: "Connectors.get over loopback (fetch)", body: connectors.get(id) })
-  return { bare, client }
-}).pipe(Effect.provide(KibanaTest.layerServer()))
+const transports: ReadonlyArray<readonly [string, Layer.Layer<HttpClient.HttpClient>]> = [
+  ["fetch", FetchHttpClient.layer],
+  ["platform undici", NodeHttpClient.layerUndici],
+  ["UndiciHttpClient", UndiciHttpClient.layer]
+]
+const runtimes = transports.map(([name, layer]) => [name, clientRuntime(layer)] as const)
 
-/** A `Connectors.get` of a fresh connector, bound to the services of `context`. */
-const getOfNewConnector = (context: Context.Context<Connectors.Connectors>) =>
-  Effect.provide(
-    Effect.flatMap(createIndexConnector("bench"), ({ id }) =>
-      Effect.map(Connectors.Connectors, (connectors) => Effect.provide(connectors.get(id), context))),
-    context
-  )
-
-const inProcessVsLoopback = Effect.scoped(Effect.gen(function*() {
-  const local = yield* getOfNewConnector(yield* Layer.build(KibanaTest.layer()))
-  const remote = yield* getOfNewConnector(yield* Layer.build(KibanaTest.layerServer()))
-  return yield* compare(requests, { name: "Connectors.get in-process", body: local }, {
-    name: "Connectors.get over loopback",
-    body: remote
-  })
-}))
-
-const listDecoding = Effect.gen(function*() {
-  const kibana = yield* KibanaClient.KibanaClient
-  yield* Effect.forEach(
-    Array.from({ length: listSize }, (_, i) => `connector-${i}`),
-    createIndexConnector,
-    { concurrency: 16, discard: true }
-  )
-  const raw = yield* kibana.request({ method: "GET", path: "/api/actions/connectors" })
-  const text = JSON.stringify(raw.body)
-  const decode = Schema.decodeUnknown(Schema.Array(Connector.Connector))
-  const [parse, decoded] = yield* compare(
-    50,
-    { name: `JSON.parse of ${listSize} connectors`, body: Effect.sync(() => JSON.parse(text)) },
-    { name: `JSON.parse + decode of ${listSize} connectors`, body: Effect.suspend(() => decode(JSON.parse(text))) }
-  )
-  return { parse, decode: decoded }
-}).pipe(Effect.provide(KibanaTest.layer()))
-
-const report = (label: string, subject: Measurement, baseline: Measurement, target: number, atMost: boolean) => {
-  const ratio = subject.millis / baseline.millis
-  const met = atMost ? ratio <= target : 1 / ratio >= target
-  const shown = atMost
-    ? `${ratio.toFixed(2)}x (target <= ${target}x)`
-    : `${(1 / ratio).toFixed(2)}x faster (target >= ${target}x)`
-  return Effect.log(`${met ? "PASS" : "MISS"} ${label}: ${shown}`).pipe(Effect.as(met))
-}
-
-const program = Effect.gen(function*() {
-  const loopback = yield* overLoopback
-  const [local, remote] = yield* inProcessVsLoopback
-  const list = yield* listDecoding
-  for (const m of [loopback.bare, loopback.client, local, remote, list.parse, list.decode]) {
-    yield* Effect.log(`${m.name}: ${(m.millis / m.runs).toFixed(3)} ms per run (${m.runs} runs)`)
+const timed = async (call: () => Promise<unknown>, calls: number) => {
+  const latencies: Array<number> = []
+  for (let i = 0; i < calls; i++) {
+    const start = performance.now()
+    await call()
+    latencies.push(performance.now() - start)
   }
-  const results = [
-    yield* report("client overhead vs bare fetch", loopback.client, loopback.bare, 3, true),
-    yield* report("list decoding vs JSON.parse", list.decode, list.parse, 25, true),
-    yield* report("in-process vs loopback", local, remote, 1.5, false)
-  ]
-  if (results.includes(false)) return yield* Effect.fail("a benchmark target was missed")
-})
+  return latencies
+}
 
-Effect.runPromise(program.pipe(Effect.provide(FetchHttpClient.layer))).catch((error) => {
-  console.error(error)
-  process.exit(1)
-})
+const getSubjects: ReadonlyArray<Subject> = [
+  {
+    name: "undici.request",
+    run: (calls) =>
+      timed(async () => {
+        const response = await request(`${url}/api/actions/connector/${connectorId}`, { headers: { authorization } })
+        return JSON.parse(await response.body.text())
+      }, calls)
+  },
+  {
+    name: "fetch",
+    run: (calls) =>
+      timed(async () => {
+        const response = await fetch(`${url}/api/actions/connector/${connectorId}`, { headers: { authorization } })
+        return JSON.parse(await response.text())
+      }, calls)
+  },
+  ...runtimes.map(([name, runtime]): Subject => ({
+    name: `Connectors.get (${name})`,
+    run: (calls) =>
+      runtime.runPromise(Effect.gen(function*() {
+        const connectors = yield* Connectors.Connectors
+        const latencies: Array<number> = []
+        for (let i = 0; i < calls; i++) {
+          const start = performance.now()
+          yield* connectors.get(connectorId)
+          latencies.push(performance.now() - start)
+        }
+        return latencies
+      }))
+  }))
+]
+
+const bulkSubjects: ReadonlyArray<Subject> = [
+  {
+    name: "undici.request",
+    run: async (count) => {
+      let next = 0
+      await Promise.all(Array.from({ length: concurrency }, async () => {
+        while (next++ < count) {
+          const response = await request(executePath, {
+            method: "POST",
+            headers,
+            body: JSON.stringify({ params: { documents: batch } })
+          })
+          const answer = JSON.parse(await response.body.text()) as { status: string }
+          if (answer.status !== "ok") throw new Error(JSON.stringify(answer))
+        }
+      }))
+      return []
+    }
+  },
+  ...runtimes.map(([name, runtime]): Subject => ({
+    name: `Connectors.executeIndex (${name})`,
+    run: (count) =>
+      runtime.runPromise(Effect.gen(function*() {
+        const connectors = yield* Connectors.Connectors
+        yield* Effect.forEach(Array.from({ length: count }), () => connectors.executeIndex(connectorId, batch), {
+          concurrency,
+          discard: true
+        })
+        return []
+      }))
+  })),
+  {
+    name: "DocumentWriter (UndiciHttpClient)",
+    run: (count) =>
+      runtimes.at(-1)![1].runPromise(Effect.gen(function*() {
+        const writer = yield* DocumentWriter.DocumentWriter
+        // the same documents as the baseline sends, each serialized by the writer
+        const documents = {
+          *[Symbol.iterator]() {
+            for (let i = 0; i < count; i++) yield* batch
+          }
+        }
+        const summary = yield* writer.write(connectorId, Stream.fromIterable(documents), { batchSize, concurrency })
+        if (summary.written !== count * batchSize) throw new Error(JSON.stringify(summary))
+        return []
+      }))
+  }
+]
+
+const deleteBenchIndex = () => request(`${url}/_es/bench`, { method: "DELETE" }).then((r) => r.body.dump())
+
+const rssOf = async (mode: string) => {
+  const script = fileURLToPath(new URL("./rss.ts", import.meta.url))
+  const tsx = fileURLToPath(new URL("../node_modules/.bin/tsx", import.meta.url))
+  const { stdout } = await promisify(execFile)(tsx, [script, mode, url, connectorId, String(rssDocuments)], {
+    maxBuffer: 1 << 20
+  })
+  await deleteBenchIndex()
+  const { before, peak, seconds } = JSON.parse(stdout.trim().split("\n").at(-1)!) as {
+    before: number
+    peak: number
+    seconds: number
+  }
+  return { mode, growthMb: (peak - before) / 2 ** 20, docsPerSecond: rssDocuments / seconds }
+}
+
+const inProcess = async () => {
+  const runtime = ManagedRuntime.make(Layer.orDie(KibanaTest.layer()))
+  const perSecond = await runtime.runPromise(Effect.gen(function*() {
+    const connectors = yield* Connectors.Connectors
+    const { id } = yield* connectors.create({ connectorTypeId: ".index", name: "bench", config: { index: "bench" } })
+    for (let i = 0; i < 1000; i++) yield* connectors.get(id)
+    const start = performance.now()
+    for (let i = 0; i < inProcessGets; i++) yield* connectors.get(id)
+    return inProcessGets / ((performance.now() - start) / 1000)
+  }))
+  await runtime.dispose()
+  return perSecond
+}
+
+// ---- run -------------------------------------------------------------------------------------------
+
+const lines: Array<string> = []
+let missed = 0
+const check = (label: string, value: string, target: string, met: boolean) => {
+  if (!met) missed++
+  lines.push(`${met ? "PASS" : "MISS"}  ${label.padEnd(58)} ${value.padEnd(26)} target ${target}`)
+}
+const fmt = (n: number, digits = 2) => n.toFixed(digits)
+
+const getResults = await interleave(getSubjects, rounds, Math.ceil(gets / rounds))
+const bulkResults = await interleave(bulkSubjects, rounds, Math.ceil(batches / rounds))
+await deleteBenchIndex()
+
+const table = (title: string, results: ReadonlyArray<Result>, per: number, unit: string) => {
+  console.log(`\n${title}`)
+  for (const r of results) {
+    const items = r.calls * per
+    console.log(
+      `  ${r.name.padEnd(44)} ${
+        (r.latencies.length > 0 ? `${fmt(median(r.latencies), 3)} ms median` : "").padStart(16)
+      }` +
+        `  ${fmt(r.cpuUs / items, 1).padStart(7)} us CPU/${unit}  ${
+          fmt(items / (r.wallMs / 1000), 0).padStart(8)
+        } ${unit}s/s`
+    )
+  }
+}
+table("Connectors.get, sequential", getResults, 1, "call")
+table(`.index writes, batch ${batchSize}, ${concurrency} in flight`, bulkResults, batchSize, "doc")
+
+const [undiciGet, fetchGet, ...clientGets] = getResults
+for (const r of clientGets) {
+  const latency = median(r.latencies) / median(undiciGet!.latencies)
+  const cpu = r.cpuUs / undiciGet!.cpuUs
+  check(`${r.name} latency vs undici.request`, `${fmt(latency)}x`, "<= 1.5x", latency <= 1.5)
+  check(`${r.name} CPU/call vs undici.request`, `${fmt(cpu)}x`, "<= 2x", cpu <= 2)
+  lines.push(
+    `info  ${`${r.name} vs fetch`.padEnd(58)} ${fmt(median(r.latencies) / median(fetchGet!.latencies))}x latency, ${
+      fmt(r.cpuUs / fetchGet!.cpuUs)
+    }x CPU`
+  )
+}
+const [undiciBulk, ...clientBulks] = bulkResults
+for (const r of clientBulks) {
+  const rate = undiciBulk!.wallMs / r.wallMs
+  const cpu = r.cpuUs / undiciBulk!.cpuUs
+  check(`${r.name} docs/s vs undici.request`, `${fmt(rate)}x`, ">= 0.9x", rate >= 0.9)
+  check(`${r.name} CPU/doc vs undici.request`, `${fmt(cpu)}x`, "<= 1.5x", cpu <= 1.5)
+}
+
+if (rssDocuments > 0) {
+  for (const mode of ["undici", "executeIndex", "writer"]) {
+    const { docsPerSecond, growthMb } = await rssOf(mode)
+    const value = `${fmt(growthMb, 1)} MB (${fmt(docsPerSecond, 0)} docs/s)`
+    if (mode === "undici") lines.push(`info  ${`RSS growth, ${rssDocuments} docs, ${mode}`.padEnd(58)} ${value}`)
+    else check(`RSS growth, ${rssDocuments} docs, ${mode}`, value, "< 64 MB", growthMb < 64)
+  }
+}
+
+const gps = await inProcess()
+check("in-process emulator Connectors.get", `${fmt(gps, 0)}/s`, ">= 20000/s", gps >= 20_000)
+
+console.log(`\n${lines.join("\n")}`)
+await Promise.all(runtimes.map(([, runtime]) => runtime.dispose()))
+emulator.stop()
+process.exit(missed > 0 ? 1 : 0)

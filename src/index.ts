@@ -8,7 +8,8 @@
  *   `ServerStatus`;
  * - a `Kibana` prefix is cross-cutting: `Kibana` (the one builder of client and services), `KibanaClient`
  *   (the transport), `KibanaSpace` (which space a program or call runs in), `KibanaError` (every way a call
- *   can fail; every error tag starts with `Kibana`).
+ *   can fail; every error tag starts with `Kibana`), `KibanaMetrics` (the client's metrics);
+ * - `DocumentWriter` writes streams of documents through `.index` connectors, in batches.
  *
  * The embedded emulator is `effect-kibana/emulator` and depends on nothing here; the layers that join the
  * two (test layers, "a real Kibana or the emulator") are `effect-kibana/testing`.
@@ -29,6 +30,11 @@ export * as Connectors from "./services/Connectors.js"
 /**
  * @since 0.1.0
  */
+export * as DocumentWriter from "./services/DocumentWriter.js"
+
+/**
+ * @since 0.1.0
+ */
 export * as Kibana from "./services/Kibana.js"
 
 /**
@@ -40,6 +46,11 @@ export * as KibanaClient from "./services/KibanaClient.js"
  * @since 0.1.0
  */
 export * as KibanaError from "./errors/KibanaError.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as KibanaMetrics from "./telemetry/KibanaMetrics.js"
 
 /**
  * @since 0.1.0

@@ -5,59 +5,57 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
-import * as Ref from "effect/Ref"
 import type { DocumentStore, JsonObject, StoredDocument } from "./ConnectorTypeSpec.js"
 
 interface Index {
-  readonly documents: ReadonlyArray<StoredDocument>
+  /** Appended in place: a write costs its own documents, never a copy of the index. */
+  readonly documents: Array<StoredDocument>
   /** The next `_seq_no`; Elasticsearch numbers operations per shard (one shard here) from 0. */
-  readonly nextSeqNo: number
+  nextSeqNo: number
 }
 
-const base64Url = (bytes: Uint8Array): string =>
-  Buffer.from(bytes).toString("base64").replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")
-
 // Elasticsearch's auto-generated ids are 20 characters of URL-safe base64 (15 bytes)
-const generateId = Effect.sync(() => base64Url(crypto.getRandomValues(new Uint8Array(15))))
+const idBytes = 15
+
+/** `count` fresh ids from one draw of random bytes. */
+const generateIds = (count: number): Array<string> => {
+  const bytes = Buffer.from(crypto.getRandomValues(new Uint8Array(idBytes * count)))
+  const ids = new Array<string>(count)
+  for (let i = 0; i < count; i++) ids[i] = bytes.toString("base64url", i * idBytes, (i + 1) * idBytes)
+  return ids
+}
 
 /**
- * Creates an empty store. All updates go through one `Ref`, so concurrent writes never lose documents
- * or reuse a sequence number.
+ * Creates an empty store. Every operation runs synchronously in one step, so concurrent writes
+ * never interleave, lose documents or reuse a sequence number.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const makeDocumentStore: Effect.Effect<DocumentStore> = Effect.map(
-  Ref.make<ReadonlyMap<string, Index>>(new Map()),
-  (ref): DocumentStore => ({
+export const makeDocumentStore: Effect.Effect<DocumentStore> = Effect.sync(() => {
+  const indices = new Map<string, Index>()
+  return {
     bulkCreate: (index: string, documents: ReadonlyArray<JsonObject>) =>
-      Effect.flatMap(
-        Effect.forEach(documents, () => generateId),
-        (ids) =>
-          Ref.modify(ref, (indices) => {
-            const current = indices.get(index) ?? { documents: [], nextSeqNo: 0 }
-            const created = documents.map((source, position): StoredDocument => ({
-              index,
-              id: ids[position]!,
-              source,
-              seqNo: current.nextSeqNo + position
-            }))
-            const next = new Map(indices)
-            next.set(index, {
-              documents: [...current.documents, ...created],
-              nextSeqNo: current.nextSeqNo + created.length
-            })
-            return [created, next]
-          })
-      ),
-    documents: (index: string) => Effect.map(Ref.get(ref), (indices) => indices.get(index)?.documents ?? []),
-    indices: Effect.map(Ref.get(ref), (indices) => [...indices.keys()]),
-    deleteIndex: (index: string) =>
-      Ref.modify(ref, (indices) => {
-        if (!indices.has(index)) return [false, indices]
-        const next = new Map(indices)
-        next.delete(index)
-        return [true, next]
-      })
-  })
-)
+      Effect.sync(() => {
+        let current = indices.get(index)
+        if (current === undefined) {
+          current = { documents: [], nextSeqNo: 0 }
+          indices.set(index, current)
+        }
+        const ids = generateIds(documents.length)
+        const created = documents.map((source, position): StoredDocument => ({
+          index,
+          id: ids[position]!,
+          source,
+          seqNo: current.nextSeqNo + position
+        }))
+        for (const document of created) current.documents.push(document)
+        current.nextSeqNo += created.length
+        return created
+      }),
+    // A copy: readers keep what they read, whatever is written afterwards.
+    documents: (index: string) => Effect.sync(() => indices.get(index)?.documents.slice() ?? []),
+    indices: Effect.sync(() => [...indices.keys()]),
+    deleteIndex: (index: string) => Effect.sync(() => indices.delete(index))
+  }
+})

@@ -13,6 +13,8 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Stream from "effect/Stream"
 import { KibanaEmulator } from "./KibanaEmulator.js"
+import type { Wire, WireAnswer, WireFailure } from "./wire.js"
+import { withWire } from "./wire.js"
 
 /**
  * A base URL to configure clients with when they use the in-process client (only the path and
@@ -51,6 +53,30 @@ const bodyText = (
   }
 }
 
+// the same system error a real socket reports, so clients classify both modes alike
+const dropped = () =>
+  Object.assign(new Error("socket hang up (dropped by the Kibana emulator)"), { code: "ECONNRESET" })
+
+/** The Kibana client's lean path: straight into the handler, no request or response objects. */
+const wire = (emulator: KibanaEmulator.Service): Wire => (request) =>
+  emulator.handle({
+    method: request.method,
+    path: request.path,
+    query: new URLSearchParams(request.query),
+    headers: request.headers,
+    body: request.body ?? ""
+  }).pipe(
+    Effect.flatMap((response): Effect.Effect<WireAnswer, WireFailure> => {
+      if (response._tag === "Drop") return Effect.fail({ _tag: "Transport", cause: dropped(), answered: false })
+      const text = response.body ?? ""
+      return Buffer.byteLength(text) > request.maxBytes
+        ? Effect.fail({ _tag: "TooLarge", status: response.status })
+        : Effect.succeed({ status: response.status, headers: response.headers, text })
+    }),
+    // Only a fault's latency or a connector's outbound call can keep the handler waiting.
+    Effect.timeoutFail({ duration: request.timeoutMillis, onTimeout: (): WireFailure => ({ _tag: "Timeout" }) })
+  )
+
 /**
  * The in-process client for the emulator in the context. A `Drop` fault becomes a transport
  * `RequestError`, as a reset connection would.
@@ -61,32 +87,34 @@ const bodyText = (
 export const make: Effect.Effect<HttpClient.HttpClient, never, KibanaEmulator> = Effect.map(
   KibanaEmulator,
   (emulator) =>
-    HttpClient.make((request, url) =>
-      Effect.gen(function*() {
-        const body = yield* bodyText(request, request.body)
-        const headers: Record<string, string> = {}
-        for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = value
-        const response = yield* emulator.handle({
-          method: request.method,
-          path: url.pathname,
-          query: url.searchParams,
-          headers,
-          body
-        })
-        if (response._tag === "Drop") {
-          return yield* new HttpClientError.RequestError({
-            request,
-            reason: "Transport",
-            // the same system error a real socket reports, so clients classify both modes alike
-            cause: Object.assign(new Error("socket hang up (dropped by the Kibana emulator)"), { code: "ECONNRESET" }),
-            description: "connection dropped by the Kibana emulator"
+    withWire(
+      HttpClient.make((request, url) =>
+        Effect.gen(function*() {
+          const body = yield* bodyText(request, request.body)
+          const headers: Record<string, string> = {}
+          for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = value
+          const response = yield* emulator.handle({
+            method: request.method,
+            path: url.pathname,
+            query: url.searchParams,
+            headers,
+            body
           })
-        }
-        return HttpClientResponse.fromWeb(
-          request,
-          new Response(response.body ?? null, { status: response.status, headers: response.headers })
-        )
-      })
+          if (response._tag === "Drop") {
+            return yield* new HttpClientError.RequestError({
+              request,
+              reason: "Transport",
+              cause: dropped(),
+              description: "connection dropped by the Kibana emulator"
+            })
+          }
+          return HttpClientResponse.fromWeb(
+            request,
+            new Response(response.body ?? null, { status: response.status, headers: response.headers })
+          )
+        })
+      ),
+      wire(emulator)
     )
 )
 

@@ -13,7 +13,7 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
-import * as Ref from "effect/Ref"
+
 import { authenticate, type Principal } from "./authentication.js"
 import { connectorRoutes } from "./connectorRoutes.js"
 import { builtInConnectorTypes, systemActionTypes } from "./connectorTypes/index.js"
@@ -43,6 +43,7 @@ import {
 import { faultResponse, makeFaultController } from "./faults.js"
 import { type KibanaProfile, profileFor } from "./KibanaProfile.js"
 import { kibanaResponseHeaders } from "./responseHeaders.js"
+import * as RingBuffer from "./RingBuffer.js"
 import { compileTemplate, type EmulatorEnv, type Route, splitSpace } from "./routing.js"
 import { spaceRoutes, spaceSchema, toSpace } from "./spaceRoutes.js"
 import { defaultSpace, makeSavedObjects, type Space, type StoredConnector } from "./state.js"
@@ -135,9 +136,6 @@ const notFound = EmulatorHttp.kibanaError(404, "Not Found")
 
 // Inspection logs keep the most recent entries only, so a long-running emulator does not grow forever.
 const maxLogEntries = 10_000
-
-const appendBounded = <A>(ref: Ref.Ref<ReadonlyArray<A>>, entry: A) =>
-  Ref.update(ref, (entries) => [...entries.slice(Math.max(0, entries.length + 1 - maxLogEntries)), entry])
 
 // hapi (subtext) parses JSON with bourne (`protoAction: 'error'`); both failures give this 400.
 const invalidJson = EmulatorHttp.kibanaError(400, "Invalid request payload JSON format")
@@ -252,9 +250,9 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
   )
   const maxPayloadBytes = options.maxPayloadBytes ?? defaultMaxPayloadBytes
   const documents = yield* makeDocumentStore
-  const serverLog = yield* Ref.make<ReadonlyArray<ServerLogEntry>>([])
-  const webhookCalls = yield* Ref.make<ReadonlyArray<WebhookCall>>([])
-  const requestLog = yield* Ref.make<ReadonlyArray<RequestLogEntry>>([])
+  const serverLog = yield* RingBuffer.make<ServerLogEntry>(maxLogEntries)
+  const webhookCalls = yield* RingBuffer.make<WebhookCall>(maxLogEntries)
+  const requestLog = yield* RingBuffer.make<RequestLogEntry>(maxLogEntries)
   const savedObjects = yield* makeSavedObjects(spaces)
   const faults = yield* makeFaultController(options.faults ?? [])
   const httpClient = options.outboundHttpClient ??
@@ -272,8 +270,8 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
     documents,
     executorServices: {
       documents,
-      recordServerLog: (entry) => appendBounded(serverLog, entry),
-      recordWebhookCall: (call) => appendBounded(webhookCalls, call),
+      recordServerLog: serverLog.append,
+      recordWebhookCall: webhookCalls.append,
       httpClient,
       outboundTimeout: options.outboundTimeout === undefined
         ? Outbound.defaultTimeout
@@ -405,12 +403,12 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
             })
           )
         )
-      // issue 12: Kibana's onPreResponse headers on every Kibana answer (not on the `/_es` endpoint)
+      // Kibana's onPreResponse headers on every Kibana answer (not on the `/_es` endpoint)
       const { response: answer, spaceId } = result
       const response = isElasticsearch || result.notReadyServer === true || answer._tag !== "Response"
         ? answer
         : { ...answer, headers: { ...kibanaResponseHeaders, ...answer.headers } }
-      yield* appendBounded(requestLog, {
+      yield* requestLog.append({
         method: request.method.toUpperCase(),
         path: request.path,
         spaceId,
@@ -430,10 +428,10 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
     maxPayloadBytes,
     documentStore: documents,
     documents: documents.documents,
-    serverLog: Ref.get(serverLog),
-    webhookCalls: Ref.get(webhookCalls),
-    requestLog: Ref.get(requestLog),
-    clearRequestLog: Ref.set(requestLog, []),
+    serverLog: serverLog.entries,
+    webhookCalls: webhookCalls.entries,
+    requestLog: requestLog.entries,
+    clearRequestLog: requestLog.clear,
     connectors: Effect.map(
       savedObjects.state,
       ({ connectors }) => [...connectors.values()].map(({ secrets: _, ...connector }: StoredConnector) => connector)

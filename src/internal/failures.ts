@@ -68,10 +68,24 @@ export const transportError = (
   if (error._tag === "RequestError" && error.reason === "InvalidUrl") {
     return new KibanaTransportError({ method, path, reason: "InvalidUrl", detail: "the request URL is not valid" })
   }
-  const { code, message } = systemErrorCode(error.cause)
-  const reason = error._tag === "ResponseError" && code === undefined ? "ConnectionReset" : reasonForCode(code)
+  return causeTransportError(method, path, error.cause, error._tag === "ResponseError", error.message)
+}
+
+/**
+ * Classifies a failure from its underlying cause; `answered` when it came while reading the answer
+ * (without a system error code, that is a connection lost mid-answer).
+ */
+export const causeTransportError = (
+  method: string,
+  path: string,
+  cause: unknown,
+  answered: boolean,
+  fallback: string
+): KibanaTransportError => {
+  const { code, message } = systemErrorCode(cause)
+  const reason = answered && code === undefined ? "ConnectionReset" : reasonForCode(code)
   const detail = [code, message].filter((part) => part !== undefined && part !== "").join(": ")
-  return new KibanaTransportError({ method, path, reason, detail: detail === "" ? error.message : detail })
+  return new KibanaTransportError({ method, path, reason, detail: detail === "" ? fallback : detail })
 }
 
 /** `Retry-After` as seconds or an HTTP date. */

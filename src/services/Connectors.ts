@@ -23,7 +23,7 @@ import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
-import { KibanaExecutionError } from "../errors/KibanaError.js"
+import type { KibanaExecutionError } from "../errors/KibanaError.js"
 import { KibanaInputError } from "../errors/KibanaError.js"
 import type {
   KibanaBadRequest,
@@ -33,8 +33,10 @@ import type {
   KibanaSpaceNotFound,
   KibanaUnsupportedFeature
 } from "../errors/KibanaError.js"
+import { executionError } from "../internal/execution.js"
 import { decodeBody, expectErrors, expectNoContent } from "../internal/operation.js"
-import { inputDefectsAsErrors, pathSegment, readInput } from "../internal/requestInput.js"
+import { connectorPath } from "../internal/paths.js"
+import { inputDefectsAsErrors, readInput } from "../internal/requestInput.js"
 import { acquireWithId, settleWindowFor } from "../internal/scopedCreate.js"
 import { scrubSecretEcho, secretValues } from "../internal/secretEcho.js"
 import { gateConnectorId, gateWebhookMethod } from "../internal/versionGates.js"
@@ -198,13 +200,6 @@ export declare namespace Connectors {
   }
 }
 
-/** The path of one connector; an id that cannot be put in a URL path is a `KibanaInputError`. */
-const connectorPath = (
-  operation: string,
-  id: string
-): Effect.Effect<`/api/actions/connector/${string}`, KibanaInputError> =>
-  Effect.map(pathSegment(operation, "id", id), (segment) => `/api/actions/connector/${segment}` as const)
-
 /**
  * Encodes typed input to its wire form. Failures name the field, but never show the offending value:
  * it may be a secret.
@@ -236,7 +231,7 @@ const decodeConnector = decodeBody(Connector)
 const decodeConnectors = decodeBody(Schema.Array(Connector))
 const decodeConnectorTypes = decodeBody(Schema.Array(ConnectorType))
 const decodeExecuteResponse = decodeBody(ExecuteResponse)
-const decodeIndexData = decodeBody(Schema.Struct({ data: IndexBulkResponse }))
+const decodeIndexData = decodeBody(IndexBulkResponse)
 
 /**
  * Builds the connectors service over the Kibana client.
@@ -247,7 +242,7 @@ const decodeIndexData = decodeBody(Schema.Struct({ data: IndexBulkResponse }))
 export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effect.gen(function*() {
   const kibana = yield* KibanaClient
 
-  const create = Effect.fn("Connectors.create")(
+  const create = Effect.fnUntraced(
     function*(input: CreateConnectorInput, options?: CreateConnectorOptions) {
       const body = yield* encodeCreate(input)
       const id = yield* readInput("Connectors.create", "options", () => options?.id)
@@ -264,7 +259,14 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
         "config" in body ? body.config : undefined
       )
       const secrets = yield* readInput("Connectors.create", "input", () => secretValues(input))
-      const response = yield* kibana.request({ method: "POST", path, body, redact: secrets }).pipe(
+      const response = yield* kibana.request({
+        method: "POST",
+        path,
+        body,
+        redact: secrets,
+        operation: "Connectors.create",
+        connectorType: input.connectorTypeId
+      }).pipe(
         expectErrors("KibanaBadRequest", "KibanaConflict"),
         Effect.mapError(scrubSecretEcho(secrets))
       )
@@ -272,20 +274,24 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
     }
   )
 
-  const get = Effect.fn("Connectors.get")(function*(id: string) {
+  const get = Effect.fnUntraced(function*(id: string) {
     const path = yield* connectorPath("Connectors.get", id)
-    const response = yield* kibana.request({ method: "GET", path }).pipe(
+    const response = yield* kibana.request({ method: "GET", path, operation: "Connectors.get" }).pipe(
       expectErrors("KibanaNotFound")
     )
     return yield* decodeConnector(response)
   })
 
-  const list = Effect.fn("Connectors.list")(function*() {
-    const response = yield* kibana.request({ method: "GET", path: "/api/actions/connectors" }).pipe(expectErrors())
+  const list = Effect.fnUntraced(function*() {
+    const response = yield* kibana.request({
+      method: "GET",
+      path: "/api/actions/connectors",
+      operation: "Connectors.list"
+    }).pipe(expectErrors())
     return yield* decodeConnectors(response)
   })
 
-  const update = Effect.fn("Connectors.update")(function*(id: string, input: UpdateConnectorInput) {
+  const update = Effect.fnUntraced(function*(id: string, input: UpdateConnectorInput) {
     const encoded = yield* encodeUpdate(input)
     // The body has no connector type: Kibana keeps the stored one and rejects the key.
     const body = {
@@ -296,33 +302,37 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
     const path = yield* connectorPath("Connectors.update", id)
     yield* gateWebhookMethod(kibana, "Connectors.update", input.connectorTypeId, body.config)
     const secrets = yield* readInput("Connectors.update", "input", () => secretValues(input))
-    const response = yield* kibana.request({ method: "PUT", path, body, redact: secrets }).pipe(
+    const response = yield* kibana.request({
+      method: "PUT",
+      path,
+      body,
+      redact: secrets,
+      operation: "Connectors.update",
+      connectorType: input.connectorTypeId
+    }).pipe(
       expectErrors("KibanaBadRequest", "KibanaNotFound"),
       Effect.mapError(scrubSecretEcho(secrets))
     )
     return yield* decodeConnector(response)
   })
 
-  const del = Effect.fn("Connectors.delete")(function*(id: string) {
+  const del = Effect.fnUntraced(function*(id: string) {
     const path = yield* connectorPath("Connectors.delete", id)
-    const response = yield* kibana.request({ method: "DELETE", path }).pipe(
+    const response = yield* kibana.request({ method: "DELETE", path, operation: "Connectors.delete" }).pipe(
       expectErrors("KibanaBadRequest", "KibanaNotFound")
     )
     yield* expectNoContent(response)
   })
 
-  const executionError = (result: ExecuteResponse) =>
-    new KibanaExecutionError({
-      connectorId: result.connectorId,
-      message: result.message ?? "connector execution failed",
-      ...(result.serviceMessage === undefined ? {} : { serviceMessage: result.serviceMessage }),
-      ...(result.retry === undefined ? {} : { retry: result.retry }),
-      ...(result.errorSource === undefined ? {} : { errorSource: result.errorSource })
+  const run = Effect.fnUntraced(function*(id: string, params: JsonObject, operation: string, type?: string) {
+    const path = yield* connectorPath(operation, id)
+    const response = yield* kibana.request({
+      method: "POST",
+      path: `${path}/_execute`,
+      body: { params },
+      operation,
+      connectorType: type
     })
-
-  const run = Effect.fnUntraced(function*(id: string, params: JsonObject) {
-    const path = yield* connectorPath("Connectors.execute", id)
-    const response = yield* kibana.request({ method: "POST", path: `${path}/_execute`, body: { params } })
       .pipe(expectErrors("KibanaBadRequest", "KibanaNotFound"))
     // 204: the connector's executor returned nothing, which Kibana treats as success. Any other answer
     // must decode: a 200 that is not JSON (a proxy's "OK") is no proof the connector ran.
@@ -332,8 +342,8 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
     return { response, result }
   })
 
-  const execute = Effect.fn("Connectors.execute")(function*(id: string, params: JsonObject) {
-    const { result } = yield* run(id, params)
+  const execute = Effect.fnUntraced(function*(id: string, params: JsonObject) {
+    const { result } = yield* run(id, params, "Connectors.execute")
     return new ConnectorExecuteResult({
       connectorId: result?.connectorId ?? id,
       ...(result?.data === undefined ? {} : { data: result.data }),
@@ -341,18 +351,20 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
     })
   })
 
-  const executeIndex = Effect.fn("Connectors.executeIndex")(
+  const executeIndex = Effect.fnUntraced(
     function*(id: string, documents: ReadonlyArray<JsonObject>) {
-      const { response } = yield* run(id, { documents })
-      return (yield* decodeIndexData(response)).data
+      const { response, result } = yield* run(id, { documents }, "Connectors.executeIndex", ".index")
+      // The envelope is decoded already; only `data` is left, decoded once.
+      return yield* decodeIndexData({ ...response, body: result?.data })
     }
   )
 
-  const listTypes = Effect.fn("Connectors.listTypes")(function*(options?: ListConnectorTypesOptions) {
+  const listTypes = Effect.fnUntraced(function*(options?: ListConnectorTypesOptions) {
     const featureId = yield* readInput("Connectors.listTypes", "options", () => options?.featureId)
     const response = yield* kibana.request({
       method: "GET",
       path: "/api/actions/connector_types",
+      operation: "Connectors.listTypes",
       query: { feature_id: featureId }
     }).pipe(expectErrors("KibanaBadRequest"))
     return yield* decodeConnectorTypes(response)

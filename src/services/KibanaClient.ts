@@ -9,13 +9,16 @@ import type * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Config from "effect/Config"
 import * as Context from "effect/Context"
-import type * as Duration from "effect/Duration"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as FiberRef from "effect/FiberRef"
 import * as Layer from "effect/Layer"
+import * as LogLevel from "effect/LogLevel"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import type * as Schema from "effect/Schema"
+import type * as Tracer from "effect/Tracer"
 import {
   KibanaConfigError,
   KibanaInputError,
@@ -33,7 +36,7 @@ import {
   objectOption,
   readOptions
 } from "../internal/clientOptions.js"
-import { notKibana, parseJsonBody, statusError, transportError } from "../internal/failures.js"
+import { causeTransportError, notKibana, parseJsonBody, statusError, transportError } from "../internal/failures.js"
 import type { RawAnswer } from "../internal/failures.js"
 import { decodeBody } from "../internal/operation.js"
 import { checkPath, serializeBody } from "../internal/requestInput.js"
@@ -45,7 +48,9 @@ import { scrubSecretEcho, sortedSecrets } from "../internal/secretEcho.js"
 import { makeServerVersionCache, parsePinnedVersion } from "../internal/serverVersion.js"
 import type { KibanaServerVersion } from "../internal/serverVersion.js"
 import { makeSpaceExistence } from "../internal/spaceExistence.js"
+import { recordRequest, serverAttributes, traceparent } from "../internal/telemetry.js"
 import { libraryVersion } from "../internal/version.js"
+import { wireOf } from "../internal/wire.js"
 import { invalidSpaceIdReason, spaceIdPattern } from "../schemas/Space.js"
 import { CurrentSpace, defaultSpaceId } from "./KibanaSpace.js"
 
@@ -172,6 +177,8 @@ export interface KibanaRequest {
   readonly query?: Readonly<Record<string, string | undefined>> | undefined
   /** A JSON body, already in wire (snake_case) form. */
   readonly body?: unknown
+  /** The body as JSON text already, when the caller serialised it (it wins over `body`). */
+  readonly bodyText?: string | undefined
   /** Whether the request runs in the current space (default `true`). The spaces API itself is not. */
   readonly spaceScoped?: boolean | undefined
   /**
@@ -185,6 +192,10 @@ export interface KibanaRequest {
    * client's own credentials are always treated so.
    */
   readonly redact?: ReadonlyArray<string> | undefined
+  /** The operation this request serves: its span's name and metrics tag (default `KibanaClient.request`). */
+  readonly operation?: string | undefined
+  /** The connector type, when the caller knows it (span attribute `kibana.connector.type`). */
+  readonly connectorType?: string | undefined
 }
 
 /**
@@ -368,33 +379,84 @@ export const make = (
     if (options.serverVersion !== undefined && pinnedVersion === undefined) {
       return yield* new KibanaConfigError({ field: "serverVersion", reason: "not a version such as 8.18.2" })
     }
-    const httpClient = yield* HttpClient.HttpClient
     const { auth, retry, timeout, userAgent } = resolved
     const credentials = credentialTexts(auth)
+    // The platform's own `http.client` span is off: the request span below is the client span, and
+    // it propagates the trace itself.
+    const wire = wireOf(yield* HttpClient.HttpClient)
+    const httpClient = HttpClient.withTracerDisabledWhen(yield* HttpClient.HttpClient, () => true)
+    const timeoutMillis = Duration.toMillis(timeout)
+    const { origin, pathname: basePath } = new URL(baseUrl)
+    const server = serverAttributes(baseUrl)
+    // Built once: the credentials do not change, and encoding them per request is wasted work.
+    const header = authorization(auth)
+    const readHeaders: Record<string, string> = {
+      accept: "application/json",
+      "user-agent": userAgent,
+      ...(header === undefined ? {} : { authorization: header })
+    }
+    const writeHeaders: Record<string, string> = { ...readHeaders, "kbn-xsrf": "true" }
+    const queryString = (request: KibanaRequest) => {
+      if (request.query === undefined) return ""
+      const query = Object.entries(request.query).filter((entry): entry is [string, string] => entry[1] !== undefined)
+      return new URLSearchParams(query).toString()
+    }
+    const tooLarge = (request: KibanaRequest, path: string, status: number) =>
+      new KibanaResponseTooLarge({ method: request.method, path, status, maxBytes: resolved.maxResponseBytes })
 
-    const buildRequest = (request: KibanaRequest, path: string, body: string | undefined) => {
-      const header = authorization(auth)
+    const buildRequest = (request: KibanaRequest, path: string, body: string | undefined, span: Tracer.Span) => {
       let built = HttpClientRequest.make(request.method)(`${baseUrl}${path}`, {
-        acceptJson: true,
-        headers: {
-          "user-agent": userAgent,
-          ...(request.method === "GET" ? {} : { "kbn-xsrf": "true" }),
-          ...(header === undefined ? {} : { authorization: header })
-        }
+        headers: { ...(request.method === "GET" ? readHeaders : writeHeaders), traceparent: traceparent(span) }
       })
-      if (request.query !== undefined) {
-        const query = Object.entries(request.query).filter((entry): entry is [string, string] => entry[1] !== undefined)
-        built = HttpClientRequest.setUrlParams(built, query)
-      }
+      const query = queryString(request)
+      if (query !== "") built = HttpClientRequest.setUrlParams(built, new URLSearchParams(query))
       return body === undefined ? built : HttpClientRequest.bodyText(built, body, "application/json")
     }
+
+    // The lean path: the transport reads the answer (up to the size limit) and times the attempt out
+    // with its own timer.
+    const readWire = (
+      request: KibanaRequest,
+      path: string,
+      body: string | undefined,
+      span: Tracer.Span
+    ): Effect.Effect<RawAnswer, KibanaRequestError> =>
+      wire!({
+        method: request.method,
+        origin,
+        path: basePath === "/" ? path : `${basePath}${path}`,
+        query: queryString(request),
+        headers: {
+          ...(request.method === "GET" ? readHeaders : writeHeaders),
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+          traceparent: traceparent(span)
+        },
+        body,
+        timeoutMillis,
+        maxBytes: resolved.maxResponseBytes
+      }).pipe(
+        Effect.map((answer): RawAnswer => ({ method: request.method, path, ...answer })),
+        Effect.mapError((failure) => {
+          switch (failure._tag) {
+            case "Timeout":
+              return new KibanaTimeout({ method: request.method, path, timeout })
+            case "TooLarge":
+              return tooLarge(request, path, failure.status)
+            case "Transport":
+              return causeTransportError(request.method, path, failure.cause, failure.answered, "transport failure")
+          }
+        })
+      )
 
     const readAnswer = (
       request: KibanaRequest,
       path: string,
-      body: string | undefined
+      body: string | undefined,
+      span: Tracer.Span
     ): Effect.Effect<RawAnswer, KibanaRequestError> =>
-      httpClient.execute(buildRequest(request, path, body)).pipe(
+      wire !== undefined ? readWire(request, path, body, span) : httpClient.execute(
+        buildRequest(request, path, body, span)
+      ).pipe(
         Effect.flatMap((response) =>
           readBoundedText(response, resolved.maxResponseBytes).pipe(
             Effect.map((text): RawAnswer => ({
@@ -404,15 +466,7 @@ export const make = (
               headers: response.headers,
               text
             })),
-            Effect.catchTag("TooLarge", () =>
-              Effect.fail(
-                new KibanaResponseTooLarge({
-                  method: request.method,
-                  path,
-                  status: response.status,
-                  maxBytes: resolved.maxResponseBytes
-                })
-              ))
+            Effect.catchTag("TooLarge", () => Effect.fail(tooLarge(request, path, response.status)))
           )
         ),
         Effect.catchIf(
@@ -428,9 +482,10 @@ export const make = (
     const attempt = (
       request: KibanaRequest,
       path: string,
-      body: string | undefined = undefined
+      body: string | undefined,
+      span: Tracer.Span
     ): Effect.Effect<KibanaResponse, KibanaRequestError> => {
-      const answered = Effect.flatMap(readAnswer(request, path, body), (answer) => {
+      const answered = Effect.flatMap(readAnswer(request, path, body, span), (answer) => {
         const isAnswer = request.answerStatuses?.includes(answer.status) === true &&
           isJsonObject(parseJsonBody(answer))
         if ((answer.status < 200 || answer.status >= 300) && !isAnswer) {
@@ -459,10 +514,12 @@ export const make = (
     // The spaces API is never prefixed; 200 is "exists", 404 "missing", anything else is not an answer.
     const lookupSpace = (spaceId: string): Effect.Effect<boolean, KibanaRequestError> => {
       const path: `/${string}` = `/api/spaces/space/${spaceId}`
-      return withRetries(retry, "GET", path, attempt({ method: "GET", path }, path)).pipe(
-        Effect.as(true),
-        Effect.catchTag("KibanaNotFound", () => Effect.succeed(false))
-      )
+      return Effect.flatMap(Effect.currentSpan.pipe(Effect.orDie), (span) =>
+        withRetries(retry, "GET", path, attempt({ method: "GET", path }, path, undefined, span)).pipe(
+          Effect.as(true),
+          Effect.catchTag("KibanaNotFound", () =>
+            Effect.succeed(false))
+        ))
     }
 
     // Declared before first use by `attempt`, which only runs once `make` has returned.
@@ -470,9 +527,15 @@ export const make = (
     const versions = yield* makeServerVersionCache({
       enabled: options.versionGates ?? true,
       pinned: pinnedVersion,
-      lookup: Effect.suspend(() =>
-        withRetries(retry, "GET", statusPath, attempt({ method: "GET", path: statusPath }, statusPath))
-      ).pipe(Effect.map((response) => response.body))
+      lookup: Effect.useSpan("KibanaClient.serverVersion", { kind: "client", captureStackTrace: false }, (span) =>
+        withRetries(
+          retry,
+          "GET",
+          statusPath,
+          attempt({ method: "GET", path: statusPath }, statusPath, undefined, span)
+        )).pipe(Effect.map((response) =>
+          response.body
+        ))
     })
 
     const existence = resolved.spaceExistence === undefined
@@ -481,8 +544,12 @@ export const make = (
 
     const spacePrefix = Effect.fnUntraced(function*(spaceScoped: boolean) {
       const spaceId = yield* CurrentSpace
-      if (!spaceScoped || spaceId === defaultSpaceId) return ""
-      if (!spaceIdPattern.test(spaceId)) return yield* invalidSpaceId(spaceId)
+      if (!spaceScoped || spaceId === defaultSpaceId) {
+        return ""
+      }
+      if (!spaceIdPattern.test(spaceId)) {
+        return yield* invalidSpaceId(spaceId)
+      }
       if (existence !== undefined && !(yield* existence.exists(spaceId))) {
         return yield* new KibanaSpaceNotFound({ spaceId })
       }
@@ -492,24 +559,54 @@ export const make = (
     const invalidateSpace = (spaceId: string): Effect.Effect<void> =>
       existence === undefined ? Effect.void : existence.invalidate(spaceId)
 
-    const request = (request: KibanaRequest): Effect.Effect<KibanaResponse, KibanaRequestError> =>
-      Effect.gen(function*() {
-        const operation = `${request.method} ${String(request.path)}`
-        const relative = yield* checkPath(operation, baseUrl, request.path)
-        const body = yield* serializeBody(operation, request.body)
-        const path = `${yield* spacePrefix(request.spaceScoped ?? true)}${relative}`
-        const response = yield* withRetries(retry, request.method, path, attempt(request, path, body))
-        yield* Effect.logDebug("Kibana request").pipe(
-          Effect.annotateLogs({ method: request.method, path, status: response.status })
-        )
-        return response
-      }).pipe(
-        // before the span ends: a tracer that records failures must not receive an echoed secret
-        Effect.mapError(scrubSecretEcho(sortedSecrets([...credentials, ...(request.redact ?? [])]))),
-        Effect.withSpan("KibanaClient.request", {
-          attributes: { "http.request.method": request.method, "kibana.path": request.path }
-        })
-      )
+    const request = (request: KibanaRequest): Effect.Effect<KibanaResponse, KibanaRequestError> => {
+      const operation = request.operation ?? "KibanaClient.request"
+      // Before the span ends or a metric records it: a tracer that records failures must not receive an
+      // echoed secret.
+      const scrub = scrubSecretEcho(sortedSecrets([...credentials, ...(request.redact ?? [])]))
+      // One client span per operation, without a stack trace captured per call.
+      return Effect.useSpan(operation, {
+        kind: "client",
+        captureStackTrace: false,
+        attributes: {
+          "http.request.method": request.method,
+          ...server,
+          ...(request.connectorType === undefined ? {} : { "kibana.connector.type": request.connectorType })
+        }
+      }, (span) =>
+        Effect.gen(function*() {
+          const startedAt = performance.now()
+          let attempts = 0
+          const label = `${request.method} ${String(request.path)}`
+          const relative = yield* checkPath(label, baseUrl, request.path)
+          const body = request.bodyText ?? (yield* serializeBody(label, request.body))
+          const spaceScoped = request.spaceScoped ?? true
+          if (spaceScoped) {
+            span.attribute("kibana.space.id", yield* CurrentSpace)
+          }
+          const path = `${yield* spacePrefix(spaceScoped)}${relative}`
+          const query = queryString(request)
+          span.attribute("url.full", `${baseUrl}${path}${query === "" ? "" : `?${query}`}`)
+          const counted = Effect.suspend(() => {
+            attempts++
+            return attempt(request, path, body, span)
+          })
+          const response = yield* withRetries(retry, request.method, path, counted).pipe(
+            Effect.mapError(scrub),
+            Effect.tapError((error) =>
+              recordRequest(span, operation, startedAt, Math.max(0, attempts - 1), { error })
+            )
+          )
+          yield* recordRequest(span, operation, startedAt, attempts - 1, { status: response.status })
+          // Checked first: building the annotations costs even when the line is filtered out.
+          if (LogLevel.lessThanEqual(yield* FiberRef.get(FiberRef.currentMinimumLogLevel), LogLevel.Debug)) {
+            yield* Effect.logDebug("Kibana request").pipe(
+              Effect.annotateLogs({ method: request.method, path, status: response.status })
+            )
+          }
+          return response
+        }).pipe(Effect.mapError(scrub), Effect.withParentSpan(span)))
+    }
 
     return KibanaClient.of({ url: baseUrl, timeout, request, invalidateSpace, serverVersion: versions.get })
   })

@@ -190,11 +190,12 @@ export const make: Effect.Effect<Spaces.Service, never, KibanaClient> = Effect.g
   ): Effect.Effect<KibanaResponse, Exclude<KibanaRequestError, { _tag: "KibanaSpaceNotFound" }>> =>
     kibana.request({ ...request, spaceScoped: false }).pipe(Effect.catchTag("KibanaSpaceNotFound", Effect.die))
 
-  const list = Effect.fn("Spaces.list")(function*(options?: ListSpacesOptions) {
+  const list = Effect.fnUntraced(function*(options?: ListSpacesOptions) {
     yield* validateListOptions(options)
     const response = yield* request({
       method: "GET",
       path: spacesPath,
+      operation: "Spaces.list",
       query: {
         purpose: options?.purpose,
         include_authorized_purposes: options?.includeAuthorizedPurposes === undefined
@@ -205,16 +206,18 @@ export const make: Effect.Effect<Spaces.Service, never, KibanaClient> = Effect.g
     return yield* decodeSpaces(response)
   })
 
-  const get = Effect.fn("Spaces.get")(function*(id: string) {
+  const get = Effect.fnUntraced(function*(id: string) {
     const spaceId = yield* validateId("Spaces.get")(id)
-    const response = yield* request({ method: "GET", path: spacePath(spaceId) }).pipe(expectErrors("KibanaNotFound"))
+    const response = yield* request({ method: "GET", path: spacePath(spaceId), operation: "Spaces.get" }).pipe(
+      expectErrors("KibanaNotFound")
+    )
     return yield* decodeSpace(response)
   })
 
-  const create = Effect.fn("Spaces.create")(function*(input: SpaceInput) {
+  const create = Effect.fnUntraced(function*(input: SpaceInput) {
     const body = yield* validateInput("Spaces.create")(input)
     yield* gateSpaceSolution(kibana, "Spaces.create", body.solution)
-    const response = yield* request({ method: "POST", path: spacesPath, body }).pipe(
+    const response = yield* request({ method: "POST", path: spacesPath, body, operation: "Spaces.create" }).pipe(
       expectErrors("KibanaConflict", "KibanaBadRequest"),
       // Whatever the outcome, what the existence check remembers about this id may now be wrong.
       Effect.ensuring(kibana.invalidateSpace(body.id))
@@ -222,18 +225,18 @@ export const make: Effect.Effect<Spaces.Service, never, KibanaClient> = Effect.g
     return yield* decodeSpace(response)
   })
 
-  const update = Effect.fn("Spaces.update")(function*(input: SpaceInput) {
+  const update = Effect.fnUntraced(function*(input: SpaceInput) {
     const body = yield* validateInput("Spaces.update")(input)
     yield* gateSpaceSolution(kibana, "Spaces.update", body.solution)
-    const response = yield* request({ method: "PUT", path: spacePath(body.id), body }).pipe(
+    const response = yield* request({ method: "PUT", path: spacePath(body.id), body, operation: "Spaces.update" }).pipe(
       expectErrors("KibanaNotFound", "KibanaBadRequest")
     )
     return yield* decodeSpace(response)
   })
 
-  const del = Effect.fn("Spaces.delete")(function*(id: string) {
+  const del = Effect.fnUntraced(function*(id: string) {
     const spaceId = yield* validateId("Spaces.delete")(id)
-    const response = yield* request({ method: "DELETE", path: spacePath(spaceId) }).pipe(
+    const response = yield* request({ method: "DELETE", path: spacePath(spaceId), operation: "Spaces.delete" }).pipe(
       expectErrors("KibanaNotFound", "KibanaBadRequest"),
       Effect.ensuring(kibana.invalidateSpace(spaceId))
     )

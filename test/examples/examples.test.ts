@@ -134,6 +134,30 @@ describe.concurrent("examples against the embedded emulator", () => {
   )
 })
 
+// On its own, after the concurrent ones: one more TypeScript process at once would slow them all.
+describe("the document-streams example against the embedded emulator", () => {
+  it.live(
+    "document-streams writes logs, metrics and events through three connectors and exports telemetry",
+    () =>
+      Effect.gen(function*() {
+        const lines = succeeded(yield* runExample("document-streams"))
+        assert.match(lines[0]!, emulatorLine)
+        const ids = ["application logs", "metric samples", "events"].map((title) =>
+          match(lines, new RegExp(`^Created connector (\\S+) for ${title} into effect-kibana-example-`))[1]
+        )
+        assert.include(lines, "  application logs: 2000/2000 written")
+        assert.include(lines, "Wrote 2000 application logs in 8 batches")
+        assert.include(lines, "Wrote 1200 metric samples in 5 batches")
+        assert.include(lines, "Wrote 600 events in 3 batches")
+        for (const id of ids) match(lines, new RegExp(`^Deleted connector ${id} `))
+        match(lines, /^Exported spans: .*\b3 Connectors\.create, 16 DocumentWriter\.batch, 3 DocumentWriter\.write\b/)
+        assert.include(lines, "Exported metric kibana.documents.written: 3800")
+        match(lines, /^Exported metric kibana\.client\.request\.duration: 22 requests$/)
+      }),
+    timeout
+  )
+})
+
 describe("examples against KIBANA_URL", () => {
   it.live("a failed run deletes what it created, even with --keep", () =>
     Effect.gen(function*() {

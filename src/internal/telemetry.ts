@@ -1,0 +1,105 @@
+/**
+ * Spans and metrics of requests to Kibana, kept apart from the transport so both stay small.
+ *
+ * The request span follows OpenTelemetry's HTTP client conventions (`http.request.method`, `url.full`,
+ * `server.address`, `server.port`, `http.response.status_code`, `error.type`,
+ * `http.request.resend_count`) plus `kibana.space.id` and `kibana.connector.type`. The base URL never
+ * holds credentials (the client refuses such URLs), and no header or body is recorded.
+ */
+import * as Effect from "effect/Effect"
+import * as Metric from "effect/Metric"
+import * as MetricKey from "effect/MetricKey"
+import * as MetricLabel from "effect/MetricLabel"
+import type * as Tracer from "effect/Tracer"
+import type { KibanaRequestError } from "../errors/KibanaError.js"
+import * as KibanaMetrics from "../telemetry/KibanaMetrics.js"
+import { requestDurationKey, requestRetriesKey } from "./metricKeys.js"
+
+/** What the client knows about its server, computed once per client. */
+export interface ServerAttributes {
+  readonly "server.address": string
+  readonly "server.port": number
+}
+
+/** `server.address` and `server.port` of a validated base URL. */
+export const serverAttributes = (baseUrl: string): ServerAttributes => {
+  const url = new URL(baseUrl)
+  return {
+    "server.address": url.hostname,
+    "server.port": url.port === "" ? (url.protocol === "https:" ? 443 : 80) : Number(url.port)
+  }
+}
+
+/** The W3C `traceparent` header of `span`, so Kibana's own traces join the caller's. */
+export const traceparent = (span: Tracer.Span): string =>
+  `00-${span.traceId}-${span.spanId}-${span.sampled ? "01" : "00"}`
+
+/** `error.type`: the status code when Kibana answered (OpenTelemetry's rule), else the error's tag. */
+export const errorType = (error: KibanaRequestError): string =>
+  "status" in error && typeof error.status === "number" ? String(error.status) : error._tag
+
+// One metric per tag combination, built from its tagged key once: `Metric.tagged` looks its key up
+// in the registry on every update (hashing it), which showed in profiles.
+const durations = new Map<string, Metric.Metric.Histogram<number>>()
+const retries = new Map<string, Metric.Metric.Counter<number>>()
+
+const durationOf = (operation: string, key: string, value: string) => {
+  const id = `${operation}\u0000${key}\u0000${value}`
+  let metric = durations.get(id)
+  if (metric === undefined) {
+    metric = Metric.fromMetricKey(
+      MetricKey.taggedWithLabels(requestDurationKey, [
+        MetricLabel.make("kibana.operation", operation),
+        MetricLabel.make(key, value)
+      ])
+    )
+    durations.set(id, metric)
+  }
+  return metric
+}
+
+const retriesOf = (operation: string) => {
+  let metric = retries.get(operation)
+  if (metric === undefined) {
+    metric = Metric.fromMetricKey(
+      MetricKey.taggedWithLabels(requestRetriesKey, [MetricLabel.make("kibana.operation", operation)])
+    )
+    retries.set(operation, metric)
+  }
+  return metric
+}
+
+/** Records one finished request: its duration, its retries, and the span's outcome attributes. */
+export const recordRequest = (
+  span: Tracer.Span,
+  operation: string,
+  startedAt: number,
+  resends: number,
+  outcome: { readonly status: number } | { readonly error: KibanaRequestError }
+): Effect.Effect<void> =>
+  Effect.suspend(() => {
+    if (resends > 0) span.attribute("http.request.resend_count", resends)
+    const result: readonly [string, string] = "status" in outcome
+      ? ["http.response.status_code", String(outcome.status)]
+      : ["error.type", errorType(outcome.error)]
+    if ("status" in outcome) {
+      span.attribute("http.response.status_code", outcome.status)
+    } else {
+      span.attribute("error.type", result[1])
+      if ("status" in outcome.error && typeof outcome.error.status === "number") {
+        span.attribute("http.response.status_code", outcome.error.status)
+      }
+    }
+    const seconds = (performance.now() - startedAt) / 1000
+    const duration = durationOf(operation, result[0], result[1])
+    return resends === 0
+      ? Metric.update(duration, seconds)
+      : Effect.zipRight(
+        Metric.update(duration, seconds),
+        Metric.incrementBy(retriesOf(operation), resends)
+      )
+  })
+
+/** Counts documents Kibana confirmed as written. */
+export const documentsWritten = (count: number): Effect.Effect<void> =>
+  count === 0 ? Effect.void : Metric.incrementBy(KibanaMetrics.documentsWritten, count)

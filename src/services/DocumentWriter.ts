@@ -1,0 +1,462 @@
+/**
+ * Writing documents at volume through an `.index` connector: a `Stream` (or any iterable) of
+ * documents is cut into batches by count and by bytes, sent with bounded concurrency (the stream is
+ * pulled only as fast as Kibana takes batches), and accounted for in a summary.
+ *
+ * Delivery. Kibana's `.index` executor takes no document ids, and reports a batch as failed when any
+ * document in it fails while the others stay written. So a resent batch duplicates documents. By
+ * default a batch is sent until it provably reached Kibana and never again: the client repeats only
+ * what Kibana refused before its handler ran (429, 503, a refused connection). A batch whose outcome is
+ * unknown (a timeout, a reset connection, a 5xx) is reported as failed. `delivery: "at-least-once"`
+ * resends those too, accepting duplicates.
+ *
+ * ```ts
+ * const summary = yield* DocumentWriter.write(connector.id, Stream.fromIterable(events), {
+ *   batchSize: 500,
+ *   concurrency: 4,
+ *   onProgress: (progress) => Console.log(`${progress.written} written`)
+ * })
+ * ```
+ *
+ * @since 0.1.0
+ */
+import * as Chunk from "effect/Chunk"
+import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
+import * as Layer from "effect/Layer"
+import * as Queue from "effect/Queue"
+import * as Schedule from "effect/Schedule"
+import * as Sink from "effect/Sink"
+import * as Stream from "effect/Stream"
+import * as Take from "effect/Take"
+import type { KibanaExecutionError } from "../errors/KibanaError.js"
+import { KibanaDecodeError, KibanaInputError } from "../errors/KibanaError.js"
+import type {
+  KibanaBadRequest,
+  KibanaCommonError,
+  KibanaNotFound,
+  KibanaRequestError,
+  KibanaSpaceNotFound
+} from "../errors/KibanaError.js"
+import { executionError } from "../internal/execution.js"
+import { decodeBody, expectErrors } from "../internal/operation.js"
+import { connectorPath } from "../internal/paths.js"
+import { documentsWritten } from "../internal/telemetry.js"
+import type { ConnectorId, JsonObject } from "../schemas/Connector.js"
+import { ExecuteResponse } from "../schemas/ConnectorExecution.js"
+import { KibanaClient } from "./KibanaClient.js"
+import type { KibanaResponse } from "./KibanaClient.js"
+
+/**
+ * Options of a write.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface WriteOptions {
+  /** Most documents per batch (default 500). */
+  readonly batchSize?: number | undefined
+  /**
+   * Most bytes of JSON per batch (default 900 KiB, under Kibana's default 1 MiB `maxPayload`). A single
+   * document larger than this is sent alone, and Kibana rejects it (413).
+   */
+  readonly batchBytes?: number | undefined
+  /** Batches in flight at once (default 4). */
+  readonly concurrency?: number | undefined
+  /**
+   * `at-most-once` (default): a batch that may have reached Kibana is never sent again.
+   * `at-least-once`: a batch whose outcome is unknown is resent, up to `resends` times; it may then be
+   * stored twice.
+   */
+  readonly delivery?: "at-most-once" | "at-least-once" | undefined
+  /** Resends per batch with `delivery: "at-least-once"` (default 3). */
+  readonly resends?: number | undefined
+  /** First wait before a resend, doubled each time (default 500 ms). */
+  readonly resendDelay?: Duration.DurationInput | undefined
+  /** How many failed batches the summary describes (default 100); the counts cover all of them. */
+  readonly keepFailures?: number | undefined
+  /** Called after each batch with the totals so far. */
+  readonly onProgress?: ((progress: WriteProgress) => Effect.Effect<void>) | undefined
+}
+
+/**
+ * The totals of a write so far.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface WriteProgress {
+  /** Documents taken from the source and sent (or given up on). */
+  readonly documents: number
+  /** Documents Kibana confirmed as written. */
+  readonly written: number
+  readonly batches: number
+  readonly failedBatches: number
+  /** Documents in failed batches (some may be stored: see `FailedBatch.outcome`). */
+  readonly failedDocuments: number
+  /** Batches sent again with `delivery: "at-least-once"`. */
+  readonly resent: number
+}
+
+/**
+ * What is known about a failed batch's documents:
+ * - `Failed`: the connector ran and reported a failure; documents that did not fail themselves are stored;
+ * - `Rejected`: Kibana refused the request (400, 413, ...); none are stored;
+ * - `NotDelivered`: the request provably never reached Kibana's handler (429, 503, refused connection);
+ * - `Unknown`: no answer (timeout, reset connection, 5xx); they may or may not be stored.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type BatchOutcome = "Failed" | "Rejected" | "NotDelivered" | "Unknown"
+
+/**
+ * A batch that was not written, and why.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface FailedBatch {
+  /** Position of the batch in the write, from 0. */
+  readonly batch: number
+  /** Position of its first document in the source, from 0. */
+  readonly firstDocument: number
+  readonly documents: number
+  readonly outcome: BatchOutcome
+  /** The error's tag, e.g. `KibanaExecutionError` or `KibanaTimeout`. */
+  readonly error: string
+  /** Kibana's reason (for the `.index` connector, the joined item failures), at most 2,000 characters. */
+  readonly reason: string
+}
+
+/**
+ * The result of a write.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface WriteSummary extends WriteProgress {
+  /** The first `keepFailures` failed batches. */
+  readonly failures: ReadonlyArray<FailedBatch>
+}
+
+/**
+ * Errors that end a write: the connector, the space or the credentials are unusable, so every further
+ * batch would fail the same way. Everything else fails one batch and is reported in the summary.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type WriteError =
+  | KibanaNotFound
+  | KibanaSpaceNotFound
+  | Extract<
+    KibanaCommonError,
+    { readonly _tag: "KibanaUnauthorized" | "KibanaForbidden" | "KibanaWrongServer" | "KibanaInputError" }
+  >
+
+/**
+ * The document writer service.
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class DocumentWriter extends Context.Tag("effect-kibana/DocumentWriter")<
+  DocumentWriter,
+  DocumentWriter.Service
+>() {}
+
+/**
+ * @since 0.1.0
+ */
+export declare namespace DocumentWriter {
+  /**
+   * @since 0.1.0
+   * @category models
+   */
+  export interface Service {
+    /** Writes every document of `documents` through the `.index` connector `connectorId`. */
+    readonly write: <E = never, R = never>(
+      connectorId: ConnectorId,
+      documents: Stream.Stream<JsonObject, E, R> | Iterable<JsonObject>,
+      options?: WriteOptions
+    ) => Effect.Effect<WriteSummary, WriteError | E, R>
+    /** The same write as a `Sink`: run a stream into it to get the summary. */
+    readonly sink: (
+      connectorId: ConnectorId,
+      options?: WriteOptions
+    ) => Sink.Sink<WriteSummary, JsonObject, never, WriteError>
+  }
+}
+
+type SendError = KibanaExecutionError | KibanaBadRequest | KibanaNotFound | KibanaRequestError
+
+/**
+ * One batch: the request body, built from the documents' JSON as the batch is cut (a few large strings
+ * wait for their turn rather than many small ones, which would survive into the old generation).
+ */
+interface Batch {
+  readonly batch: number
+  readonly firstDocument: number
+  readonly documents: number
+  readonly body: string
+}
+
+const fatalTags = new Set([
+  "KibanaNotFound",
+  "KibanaSpaceNotFound",
+  "KibanaUnauthorized",
+  "KibanaForbidden",
+  "KibanaWrongServer",
+  "KibanaInputError"
+])
+
+const isFatal = (error: SendError): error is WriteError => fatalTags.has(error._tag)
+
+/**
+ * What a batch's failure says about its documents; see `BatchOutcome`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const batchOutcome = (error: SendError): BatchOutcome => {
+  switch (error._tag) {
+    case "KibanaExecutionError":
+      return "Failed"
+    case "KibanaTooManyRequests":
+      return "NotDelivered"
+    case "KibanaServerError":
+      return error.status === 503 ? "NotDelivered" : "Unknown"
+    case "KibanaTransportError":
+      return error.reason === "ConnectionRefused" || error.reason === "DnsLookup" || error.reason === "InvalidUrl"
+        ? "NotDelivered"
+        : "Unknown"
+    case "KibanaTimeout":
+    case "KibanaDecodeError":
+      return "Unknown"
+    default:
+      return "Rejected"
+  }
+}
+
+const reasonOf = (error: SendError): string => {
+  const reason = error._tag === "KibanaExecutionError"
+    ? error.serviceMessage === undefined ? error.message : `${error.message}: ${error.serviceMessage}`
+    : error.message
+  return reason.length > 2000 ? `${reason.slice(0, 2000)}...` : reason
+}
+
+const decodeEnvelope = decodeBody(ExecuteResponse)
+
+/**
+ * Reads an `.index` answer without decoding its items: a successful bulk answer is only counted.
+ * A `status: "error"` answer becomes `KibanaExecutionError`.
+ */
+const countWritten = (
+  response: KibanaResponse
+): Effect.Effect<number, KibanaExecutionError | KibanaDecodeError> => {
+  const body = response.body as { status?: unknown; data?: { items?: unknown } } | undefined
+  if (body?.status === "ok" && Array.isArray(body.data?.items)) return Effect.succeed(body.data.items.length)
+  if (body?.status === "error") {
+    return Effect.flatMap(decodeEnvelope(response), (result) => Effect.fail(executionError(result)))
+  }
+  return Effect.fail(
+    new KibanaDecodeError({
+      method: response.method,
+      path: response.path,
+      status: response.status,
+      issue: "expected an `.index` execution result with `status` and `data.items`"
+    })
+  )
+}
+
+/** The document's JSON text, or why it has none (a BigInt, a cycle). */
+const serialize = (document: JsonObject, position: number): string | KibanaInputError => {
+  try {
+    return JSON.stringify(document)
+  } catch (error) {
+    return new KibanaInputError({
+      operation: "DocumentWriter.write",
+      field: `documents[${position}]`,
+      reason: `cannot be sent as JSON: ${error instanceof Error ? error.message : String(error)}`
+    })
+  }
+}
+
+/**
+ * Cuts serialized documents into batches of at most `size` documents and `bytes` bytes. Only the batch
+ * being filled is held, so memory does not grow with the stream.
+ */
+const toBatches = <E, R>(
+  documents: Stream.Stream<JsonObject, E, R>,
+  size: number,
+  bytes: number
+): Stream.Stream<Batch, E | KibanaInputError, R> =>
+  Stream.suspend(() => {
+    let current: Array<string> = []
+    let currentBytes = 0
+    let batch = 0
+    let seen = 0
+    const flush = (): Batch => {
+      const full: Batch = {
+        batch: batch++,
+        firstDocument: seen - current.length,
+        documents: current.length,
+        body: `{"params":{"documents":[${current.join(",")}]}}`
+      }
+      current = []
+      currentBytes = 0
+      return full
+    }
+    return documents.pipe(
+      Stream.mapChunksEffect((chunk) =>
+        Effect.suspend(() => {
+          const out: Array<Batch> = []
+          for (const document of chunk) {
+            const json = serialize(document, seen)
+            if (typeof json !== "string") return Effect.fail(json)
+            const length = Buffer.byteLength(json) + 1
+            if (current.length > 0 && (current.length >= size || currentBytes + length > bytes)) out.push(flush())
+            current.push(json)
+            currentBytes += length
+            seen++
+          }
+          return Effect.succeed(Chunk.unsafeFromArray(out))
+        })
+      ),
+      Stream.concat(Stream.suspend(() => current.length > 0 ? Stream.succeed(flush()) : Stream.empty))
+    )
+  })
+
+/**
+ * Builds the writer over the Kibana client.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make: Effect.Effect<DocumentWriter.Service, never, KibanaClient> = Effect.gen(function*() {
+  const kibana = yield* KibanaClient
+
+  const send = (path: `/${string}`, batch: Batch): Effect.Effect<number, SendError> =>
+    kibana.request({
+      method: "POST",
+      path,
+      bodyText: batch.body,
+      operation: "DocumentWriter.batch",
+      connectorType: ".index"
+    }).pipe(
+      expectErrors("KibanaBadRequest", "KibanaNotFound"),
+      Effect.flatMap(countWritten)
+    )
+
+  const write = <E = never, R = never>(
+    connectorId: ConnectorId,
+    documents: Stream.Stream<JsonObject, E, R> | Iterable<JsonObject>,
+    options: WriteOptions = {}
+  ): Effect.Effect<WriteSummary, WriteError | E, R> =>
+    Effect.gen(function*() {
+      const path = `${yield* connectorPath("DocumentWriter.write", connectorId)}/_execute` as const
+      const size = Math.max(1, Math.floor(options.batchSize ?? 500))
+      const bytes = Math.max(1, Math.floor(options.batchBytes ?? 900 * 1024))
+      const concurrency = Math.max(1, Math.floor(options.concurrency ?? 4))
+      const keep = Math.max(0, Math.floor(options.keepFailures ?? 100))
+      const resends = options.delivery === "at-least-once" ? Math.max(0, Math.floor(options.resends ?? 3)) : 0
+      const resendSchedule = Schedule.exponential(options.resendDelay ?? Duration.millis(500)).pipe(
+        Schedule.intersect(Schedule.recurs(resends))
+      )
+
+      const progress = { documents: 0, written: 0, batches: 0, failedBatches: 0, failedDocuments: 0, resent: 0 }
+      const failures: Array<FailedBatch> = []
+
+      const attempt = (batch: Batch): Effect.Effect<number, SendError> =>
+        resends === 0 ? send(path, batch) : send(path, batch).pipe(
+          Effect.retry({
+            schedule: Schedule.tapInput(resendSchedule, () => Effect.sync(() => progress.resent++)),
+            while: (error: SendError) => {
+              const outcome = batchOutcome(error)
+              return outcome === "Unknown" || outcome === "NotDelivered"
+            }
+          })
+        )
+
+      const settle = (batch: Batch) =>
+        attempt(batch).pipe(
+          Effect.either,
+          Effect.flatMap((result) => {
+            progress.documents += batch.documents
+            progress.batches++
+            if (result._tag === "Right") {
+              progress.written += result.right
+              return documentsWritten(result.right)
+            }
+            const error = result.left
+            if (isFatal(error)) return Effect.fail(error)
+            progress.failedBatches++
+            progress.failedDocuments += batch.documents
+            if (failures.length < keep) {
+              failures.push({
+                batch: batch.batch,
+                firstDocument: batch.firstDocument,
+                documents: batch.documents,
+                outcome: batchOutcome(error),
+                error: error._tag,
+                reason: reasonOf(error)
+              })
+            }
+            return Effect.void
+          }),
+          Effect.zipRight(Effect.suspend(() => options.onProgress?.({ ...progress }) ?? Effect.void))
+        )
+
+      const source = Stream.StreamTypeId in documents ? documents : Stream.fromIterable(documents)
+      yield* toBatches(source, size, bytes).pipe(
+        Stream.mapEffect(settle, { concurrency, unordered: true }),
+        Stream.runDrain
+      )
+      return { ...progress, failures: [...failures] }
+    }).pipe(Effect.withSpan("DocumentWriter.write", { captureStackTrace: false }))
+
+  const sink = (
+    connectorId: ConnectorId,
+    options?: WriteOptions
+  ): Sink.Sink<WriteSummary, JsonObject, never, WriteError> =>
+    Sink.unwrapScoped(Effect.gen(function*() {
+      // The sink feeds a bounded queue that `write` drains: the upstream waits when batches back up.
+      const queue = yield* Queue.bounded<Take.Take<JsonObject>>(16)
+      const writer = yield* write(connectorId, Stream.flattenTake(Stream.fromQueue(queue)), options).pipe(
+        Effect.ensuring(Queue.shutdown(queue)),
+        Effect.forkScoped
+      )
+      // Once the writer stopped (a fatal error), offering fails: report the writer's error instead.
+      const offer = (take: Take.Take<JsonObject>) =>
+        Queue.offer(queue, take).pipe(Effect.catchAllCause(() => Effect.asVoid(Fiber.join(writer))))
+      return Sink.forEachChunk((chunk: Chunk.Chunk<JsonObject>) => offer(Take.chunk(chunk))).pipe(
+        Sink.mapEffect(() => Effect.zipRight(offer(Take.end), Fiber.join(writer)))
+      )
+    }))
+
+  return DocumentWriter.of({ write, sink })
+})
+
+/**
+ * The document writer over the `KibanaClient` in context.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer: Layer.Layer<DocumentWriter, never, KibanaClient> = Layer.effect(DocumentWriter, make)
+
+/**
+ * Writes `documents` with the `DocumentWriter` in context; see `DocumentWriter.Service.write`.
+ *
+ * @since 0.1.0
+ * @category accessors
+ */
+export const write = <E = never, R = never>(
+  connectorId: ConnectorId,
+  documents: Stream.Stream<JsonObject, E, R> | Iterable<JsonObject>,
+  options?: WriteOptions
+): Effect.Effect<WriteSummary, WriteError | E, R | DocumentWriter> =>
+  Effect.flatMap(DocumentWriter, (writer) => writer.write(connectorId, documents, options))

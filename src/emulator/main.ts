@@ -1,7 +1,8 @@
 /**
- * Command-line entry of the emulator: `effect-kibana-emulator [--port 5601] [--host 127.0.0.1] [--version 9.4.3]`;
- * the version selects the behaviour profile (`8.18`, `9.0-9.3`, `9.4`). Prints the URL and the default
- * credentials as `export KIBANA_...` lines a shell takes as printed, then serves until SIGINT/SIGTERM.
+ * Command-line entry of the emulator: `effect-kibana-emulator [--port 5601] [--host 127.0.0.1] [--version 9.4.3]
+ * [--tls-cert server.crt --tls-key server.key [--tls-ca ca.crt] [--require-client-certificate]]`; the version
+ * selects the behaviour profile (`8.18`, `9.0-9.3`, `9.4`). Prints the URL and the default credentials as
+ * `export KIBANA_...` lines a shell takes as printed, then serves until SIGINT/SIGTERM.
  *
  * @since 0.1.0
  */
@@ -10,13 +11,15 @@ import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Redacted from "effect/Redacted"
+import { readFileSync } from "node:fs"
 import { parseArgs } from "node:util"
 import { EmulatorOptionsError } from "./EmulatorError.js"
 import { defaultApiKey, defaultUser, defaultVersion, encodeApiKey } from "./EmulatorOptions.js"
 import * as EmulatorServer from "./EmulatorServer.js"
 import { profileFor } from "./KibanaProfile.js"
 
-const usage = "Usage: effect-kibana-emulator [--port 5601] [--host 127.0.0.1] [--version 9.4.3]"
+const usage = "Usage: effect-kibana-emulator [--port 5601] [--host 127.0.0.1] [--version 9.4.3]\n" +
+  "  [--tls-cert server.crt --tls-key server.key [--tls-ca ca.crt] [--require-client-certificate]]"
 
 const parseOptions = Effect.try({
   try: () =>
@@ -25,11 +28,61 @@ const parseOptions = Effect.try({
         port: { type: "string", default: "5601" },
         host: { type: "string", default: "127.0.0.1" },
         version: { type: "string", default: defaultVersion },
-        help: { type: "boolean", default: false }
+        help: { type: "boolean", default: false },
+        "tls-cert": { type: "string" },
+        "tls-key": { type: "string" },
+        "tls-ca": { type: "string" },
+        "require-client-certificate": { type: "boolean", default: false }
       }
     }).values,
   catch: (error) => new EmulatorOptionsError({ option: "arguments", reason: `${(error as Error).message}\n${usage}` })
 })
+
+const readPem = (option: string, path: string) =>
+  Effect.try({
+    try: () => readFileSync(path),
+    catch: (error) =>
+      new EmulatorOptionsError({
+        option,
+        reason: `cannot read ${path} (${String((error as { code?: unknown }).code ?? "error")})`
+      })
+  })
+
+/** HTTPS settings from `--tls-*`: a certificate and key serve HTTPS; a CA can require client certificates. */
+const tlsOptions = (args: {
+  readonly "tls-cert"?: string | undefined
+  readonly "tls-key"?: string | undefined
+  readonly "tls-ca"?: string | undefined
+  readonly "require-client-certificate"?: boolean | undefined
+}) =>
+  Effect.gen(function*() {
+    const { "tls-ca": caPath, "tls-cert": certPath, "tls-key": keyPath } = args
+    const requireClientCertificate = args["require-client-certificate"] === true
+    if (certPath === undefined && keyPath === undefined) {
+      if (caPath !== undefined || requireClientCertificate) {
+        return yield* new EmulatorOptionsError({
+          option: "--tls-cert",
+          reason: "TLS options need --tls-cert and --tls-key"
+        })
+      }
+      return undefined
+    }
+    if (certPath === undefined || keyPath === undefined) {
+      return yield* new EmulatorOptionsError({ option: "--tls-cert", reason: "--tls-cert and --tls-key go together" })
+    }
+    if (requireClientCertificate && caPath === undefined) {
+      return yield* new EmulatorOptionsError({
+        option: "--require-client-certificate",
+        reason: "needs --tls-ca, the CA that signs the client certificates"
+      })
+    }
+    return {
+      cert: yield* readPem("--tls-cert", certPath),
+      key: yield* readPem("--tls-key", keyPath),
+      ...(caPath === undefined ? {} : { ca: yield* readPem("--tls-ca", caPath) }),
+      requireClientCertificate
+    }
+  })
 
 const program = Effect.gen(function*() {
   const args = yield* parseOptions
@@ -41,7 +94,8 @@ const program = Effect.gen(function*() {
   // The version selects the behaviour profile; one the emulator cannot play stops it before listening.
   const profile = profileFor(args.version)
   if (Either.isLeft(profile)) return yield* new EmulatorOptionsError({ option: "--version", reason: profile.left })
-  const server = EmulatorServer.layerServer({ port, host: args.host, version: args.version })
+  const tls = yield* tlsOptions(args)
+  const server = EmulatorServer.layerServer({ port, host: args.host, version: args.version, tls })
   yield* Effect.gen(function*() {
     const { url } = yield* EmulatorServer.EmulatorServer
     // Lines a user pastes into a shell as printed: the API key is the value KIBANA_API_KEY takes (the

@@ -3,13 +3,13 @@
 // `Tls` and never retried.
 import { afterAll, assert, describe, it } from "@effect/vitest"
 import { ConfigProvider, Effect, Layer, Redacted } from "effect"
+import { makeTestPki } from "../../examples/support/certificates.js"
 import type * as EmulatorServer from "../../src/emulator/EmulatorServer.js"
 import { EmulatorServer as EmulatorServerTag, layerServer } from "../../src/emulator/EmulatorServer.js"
 import { KibanaEmulator } from "../../src/emulator/KibanaEmulator.js"
 import * as KibanaTls from "../../src/KibanaTls.js"
 import * as Connectors from "../../src/services/Connectors.js"
 import * as KibanaClient from "../../src/services/KibanaClient.js"
-import { makeTestPki } from "../support/certificates.js"
 
 const pki = makeTestPki()
 afterAll(() => pki.remove())

@@ -158,6 +158,20 @@ describe("the document-streams example against the embedded emulator", () => {
   )
 })
 
+describe("mutual-tls example", () => {
+  it.live(
+    "connects with a client certificate to the emulator over HTTPS, and is refused without one",
+    () =>
+      Effect.gen(function*() {
+        const lines = succeeded(yield* runExample("mutual-tls"))
+        match(lines, /^Connected over mutual TLS to https:\/\/127\.0\.0\.1:\d+$/)
+        match(lines, /^Wrote 1 document through connector [a-z0-9-]{36}$/)
+        assert.include(lines, "Without a client certificate: KibanaTransportError (Tls)")
+      }),
+    timeout
+  )
+})
+
 describe("examples against KIBANA_URL", () => {
   it.live("a failed run deletes what it created, even with --keep", () =>
     Effect.gen(function*() {

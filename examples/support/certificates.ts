@@ -1,6 +1,6 @@
-// A throwaway PKI made with the openssl command for each test run: a CA, a server certificate for
-// 127.0.0.1/localhost, a client certificate (PEM and PKCS#12 with a passphrase), and a second CA that
-// signed nothing the server trusts. Nothing comes from outside the repository.
+// A throwaway PKI made with the openssl command, for the mutual-TLS example and the TLS tests: a CA,
+// a server certificate for 127.0.0.1/localhost, a client certificate (PEM and PKCS#12 with a passphrase),
+// and a second CA that signed nothing the server trusts. Nothing comes from outside the repository.
 import { execFileSync } from "node:child_process"
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"

@@ -14,6 +14,7 @@ import { JsonObject } from "./Json.js"
 
 export * from "./ConnectorExecution.js"
 export * from "./ConnectorInput.js"
+export * from "./connectorTypes/index.js"
 export * from "./Json.js"
 
 /**

@@ -274,6 +274,28 @@ export class KibanaExecutionError extends Schema.TaggedError<KibanaExecutionErro
 }) {}
 
 /**
+ * `Connectors.ensure` found several connectors with the name and type it was asked for (Kibana does not
+ * keep names unique), so it cannot tell which one to converge; `ids` lists them.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class KibanaAmbiguousConnector extends Schema.TaggedError<KibanaAmbiguousConnector>()(
+  "KibanaAmbiguousConnector",
+  {
+    name: Schema.String,
+    connectorTypeId: Schema.String,
+    ids: Schema.Array(Schema.String)
+  }
+) {
+  override get message() {
+    return `${this.ids.length} connectors of type ${this.connectorTypeId} are named ${JSON.stringify(this.name)}: ${
+      this.ids.join(", ")
+    }`
+  }
+}
+
+/**
  * Errors any request can end with, whatever the operation.
  *
  * @since 0.1.0
@@ -314,4 +336,8 @@ export type KibanaRequestError = KibanaCommonError | KibanaStatusError | KibanaS
  * @since 0.1.0
  * @category errors
  */
-export type KibanaError = KibanaRequestError | KibanaExecutionError | KibanaConfigError
+export type KibanaError =
+  | KibanaRequestError
+  | KibanaExecutionError
+  | KibanaConfigError
+  | KibanaAmbiguousConnector

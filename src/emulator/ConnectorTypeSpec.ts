@@ -8,8 +8,10 @@
  * @since 0.1.0
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
-import type * as Effect from "effect/Effect"
-import type * as Either from "effect/Either"
+import type * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import type * as V from "./connectorTypes/validation.js"
 
 /**
  * A JSON object as stored in a connector's `config` or `secrets`, or sent as `params`.
@@ -17,7 +19,7 @@ import type * as Either from "effect/Either"
  * @since 0.1.0
  * @category models
  */
-export type JsonObject = { readonly [key: string]: unknown }
+export type JsonObject = V.JsonObject
 
 /**
  * Kibana's license levels, as reported by `minimum_license_required`.
@@ -26,15 +28,6 @@ export type JsonObject = { readonly [key: string]: unknown }
  * @category models
  */
 export type LicenseLevel = "basic" | "standard" | "gold" | "platinum" | "enterprise" | "trial"
-
-/**
- * A validation outcome: the normalised value (Kibana's defaults applied) on the right, or Kibana's
- * reason text on the left, WITHOUT the `error validating ...: ` prefix, which the routes add.
- *
- * @since 0.1.0
- * @category models
- */
-export type Validation = Either.Either<JsonObject, string>
 
 /**
  * One document written by the `.index` connector, as the emulator's document store keeps it.
@@ -113,19 +106,21 @@ export interface ExecutorServices {
   readonly recordWebhookCall: (call: WebhookCall) => Effect.Effect<void>
   /** A real HTTP client (never the emulator's in-process one) for `.webhook` targets. */
   readonly httpClient: HttpClient.HttpClient
+  /** How long an outbound call waits, like Kibana's `xpack.actions.responseTimeout`. */
+  readonly outboundTimeout: Duration.Duration
 }
 
 /**
- * The input of one execution: already-validated config and params, and the stored secrets.
+ * The input of one execution: validated config, secrets and params (Kibana's defaults filled in).
  *
  * @since 0.1.0
  * @category models
  */
-export interface ExecutorInput {
+export interface ExecutorInput<Config, Secrets, Params> {
   readonly connectorId: string
-  readonly config: JsonObject
-  readonly secrets: JsonObject
-  readonly params: JsonObject
+  readonly config: Config
+  readonly secrets: Secrets
+  readonly params: Params
   readonly services: ExecutorServices
 }
 
@@ -146,27 +141,129 @@ export interface ExecutorResult {
 }
 
 /**
- * A connector type: what `GET /api/actions/connector_types` lists, how config, secrets and params
- * are validated, and how the connector runs.
+ * What Kibana's registration of a connector type says about it, and what the type listing shows.
  *
  * @since 0.1.0
  * @category models
  */
-export interface ConnectorTypeSpec {
+export interface ConnectorTypeInfo {
   readonly id: string
   readonly name: string
   readonly minimumLicenseRequired: LicenseLevel
   readonly supportedFeatureIds: ReadonlyArray<string>
+  /** System action types (`.cases`, ...) are refused on the connector API and left out of the listing. */
   readonly isSystemActionType: boolean
   /** Whether connectors of this type report `is_connector_type_deprecated: true`. */
   readonly isDeprecated: boolean
-  readonly validateConfig: (config: unknown) => Validation
-  readonly validateSecrets: (secrets: unknown) => Validation
-  readonly validateParams: (params: unknown) => Validation
-  /**
-   * Kibana's cross-field check of the validated config and secrets (e.g. `.email` needs `user` when
-   * `hasAuth`); the reason comes WITHOUT the `error validating action type connector: ` prefix.
-   */
-  readonly validateConnector?: ((config: JsonObject, secrets: JsonObject) => string | undefined) | undefined
-  readonly execute: (input: ExecutorInput) => Effect.Effect<ExecutorResult>
 }
+
+/**
+ * A connector type with its typed values: how config, secrets and params are validated (with Kibana's
+ * defaults), and how a connector of the type runs. Register it with `define`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ConnectorType<Config, Secrets, Params> extends ConnectorTypeInfo {
+  readonly config: (input: unknown) => V.Validation<Config>
+  readonly secrets: (input: unknown) => V.Validation<Secrets>
+  readonly params: (input: unknown) => V.Validation<Params>
+  /**
+   * Kibana's cross-field check of config and secrets together (e.g. `.email` needs `user` when
+   * `hasAuth`); the message comes WITHOUT the `error validating action type connector: ` prefix.
+   */
+  readonly connector?: ((config: Config, secrets: Secrets) => string | undefined) | undefined
+  /** Fails only when a sub-action's own params are rejected (the sub-action framework validates them late). */
+  readonly execute: (
+    input: ExecutorInput<Config, Secrets, Params>
+  ) => Effect.Effect<ExecutorResult, ExecutionRejected>
+}
+
+/**
+ * Why an execution did not reach the executor: the stored config or secrets, or the params, were rejected.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ExecutionRejected {
+  readonly _tag: "ExecutionRejected"
+  readonly target: "config" | "secrets" | "params" | "subActionParams"
+  readonly failure: V.ValidationFailure
+}
+
+/**
+ * A registered connector type as the routes see it: its values are plain JSON, each operation validates
+ * before it hands typed values to the type.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ConnectorTypeSpec extends ConnectorTypeInfo {
+  readonly validateConfig: (config: unknown) => V.Validation<JsonObject>
+  readonly validateSecrets: (secrets: unknown) => V.Validation<JsonObject>
+  readonly validateParams: (params: unknown) => V.Validation<JsonObject>
+  /** Validates config and secrets together; the cross-field message comes without Kibana's prefix. */
+  readonly validateConnector: (config: JsonObject, secrets: JsonObject) => string | undefined
+  /**
+   * Validates the stored config and secrets and the params, as Kibana's action executor does, then runs
+   * the type's executor.
+   */
+  readonly execute: (input: ExecutorInput<JsonObject, JsonObject, unknown>) => Effect.Effect<
+    ExecutorResult,
+    ExecutionRejected
+  >
+}
+
+/**
+ * An execution rejected for a value that failed validation.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const rejected = (target: ExecutionRejected["target"]) => (failure: V.ValidationFailure): ExecutionRejected => ({
+  _tag: "ExecutionRejected",
+  target,
+  failure
+})
+
+/**
+ * Registers a typed connector type: the routes get JSON in and out, the type gets its own values.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const define = <Config extends JsonObject, Secrets extends JsonObject, Params extends JsonObject>(
+  type: ConnectorType<Config, Secrets, Params>
+): ConnectorTypeSpec => ({
+  id: type.id,
+  name: type.name,
+  minimumLicenseRequired: type.minimumLicenseRequired,
+  supportedFeatureIds: type.supportedFeatureIds,
+  isSystemActionType: type.isSystemActionType,
+  isDeprecated: type.isDeprecated,
+  validateConfig: type.config,
+  validateSecrets: type.secrets,
+  validateParams: type.params,
+  validateConnector: (config, secrets) => {
+    const connector = type.connector
+    if (connector === undefined) return undefined
+    const typedConfig = type.config(config)
+    const typedSecrets = type.secrets(secrets)
+    return Either.isRight(typedConfig) && Either.isRight(typedSecrets)
+      ? connector(typedConfig.right, typedSecrets.right)
+      : undefined
+  },
+  execute: ({ config, connectorId, params, secrets, services }) =>
+    Effect.gen(function*() {
+      const typedConfig = yield* Either.mapLeft(type.config(config), rejected("config"))
+      const typedSecrets = yield* Either.mapLeft(type.secrets(secrets), rejected("secrets"))
+      const typedParams = yield* Either.mapLeft(type.params(params), rejected("params"))
+      return yield* type.execute({
+        connectorId,
+        config: typedConfig,
+        secrets: typedSecrets,
+        params: typedParams,
+        services
+      })
+    })
+})

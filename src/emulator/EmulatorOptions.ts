@@ -7,7 +7,7 @@
 import type * as HttpClient from "@effect/platform/HttpClient"
 import type * as Duration from "effect/Duration"
 import * as Redacted from "effect/Redacted"
-import type { ConnectorTypeSpec, JsonObject } from "./ConnectorTypeSpec.js"
+import type { ConnectorTypeSpec, JsonObject, LicenseLevel } from "./ConnectorTypeSpec.js"
 
 /**
  * What a principal may do. Without `spaces` it is a superuser (every space, space management);
@@ -127,6 +127,15 @@ export interface FaultRule {
 }
 
 /**
+ * The license of the emulated cluster. A connector type whose `minimumLicenseRequired` is above it is
+ * listed with `enabled_in_license: false` and refused on create, update and execute, as Kibana does.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type LicenseType = LicenseLevel
+
+/**
  * Options of the emulator. Every field is optional; see `defaultCredentials` for what a bare
  * emulator accepts.
  *
@@ -146,6 +155,8 @@ export interface EmulatorOptions {
   readonly security?: boolean
   readonly preconfiguredConnectors?: ReadonlyArray<PreconfiguredConnector>
   readonly spaces?: ReadonlyArray<SeedSpace>
+  /** The cluster's license (default `trial`, which enables every connector type, as a trial license does). */
+  readonly license?: LicenseType
   /** Connector types (default: the built-in `.index`, `.server-log`, `.webhook`, ... types). */
   readonly connectorTypes?: ReadonlyArray<ConnectorTypeSpec>
   /**

@@ -112,7 +112,13 @@ const write = (request: Http.IncomingMessage, response: Http.ServerResponse, ans
   response.end(answer.body)
 }
 
-const listen = (server: Http.Server, host: string, port: number) =>
+/**
+ * Starts listening; fails with the OS's reason (port in use, ...).
+ *
+ * @since 0.1.0
+ * @internal
+ */
+export const listen = (server: Http.Server, host: string, port: number) =>
   Effect.async<AddressInfo, EmulatorServerError>((resume) => {
     const onError = (error: Error) =>
       resume(Effect.fail(new EmulatorServerError({ host, port, reason: error.message })))
@@ -123,7 +129,13 @@ const listen = (server: Http.Server, host: string, port: number) =>
     })
   })
 
-const close = (server: Http.Server) =>
+/**
+ * Closes a server and its open connections.
+ *
+ * @since 0.1.0
+ * @internal
+ */
+export const close = (server: Http.Server) =>
   Effect.async<void>((resume) => {
     server.close(() => resume(Effect.void))
     server.closeAllConnections()

@@ -7,14 +7,18 @@
  */
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
+import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Ref from "effect/Ref"
 import { authenticate, type Principal } from "./authentication.js"
 import { connectorRoutes } from "./connectorRoutes.js"
-import { makeBuiltInConnectorTypes } from "./connectorTypes/index.js"
+import { makeBuiltInConnectorTypes, systemActionTypes } from "./connectorTypes/index.js"
+import * as Outbound from "./connectorTypes/outbound.js"
+import { type Wording, wordingFor } from "./connectorTypes/wording.js"
 import type {
   ConnectorTypeSpec,
   DocumentStore,
@@ -39,7 +43,7 @@ import {
 import { faultResponse, makeFaultController } from "./faults.js"
 import { compileTemplate, type EmulatorEnv, type Route, splitSpace } from "./routing.js"
 import { spaceRoutes, spaceSchema, toSpace } from "./spaceRoutes.js"
-import { defaultSpace, type EmulatorState, type Space, type StoredConnector } from "./state.js"
+import { defaultSpace, makeSavedObjects, type Space, type StoredConnector } from "./state.js"
 import { statusRoute } from "./statusRoute.js"
 
 /**
@@ -173,7 +177,11 @@ const checkApiVersion = (route: Route, request: EmulatorHttp.EmulatorRequest) =>
 const withHeader = (response: EmulatorHttp.EmulatorResponse, name: string, value: string) =>
   response._tag === "Response" ? { ...response, headers: { ...response.headers, [name]: value } } : response
 
-const validateOptions = (connectorTypes: ReadonlyMap<string, ConnectorTypeSpec>, options: EmulatorOptions) =>
+const validateOptions = (
+  connectorTypes: ReadonlyMap<string, ConnectorTypeSpec>,
+  options: EmulatorOptions,
+  wording: Wording
+) =>
   Effect.gen(function*() {
     const preconfigured = new Map<string, Required<PreconfiguredConnector>>()
     for (const [i, connector] of (options.preconfiguredConnectors ?? []).entries()) {
@@ -186,9 +194,11 @@ const validateOptions = (connectorTypes: ReadonlyMap<string, ConnectorTypeSpec>,
         })
       }
       const config = spec.validateConfig(connector.config ?? {})
-      if (Either.isLeft(config)) return yield* new EmulatorOptionsError({ option, reason: config.left })
+      if (Either.isLeft(config)) return yield* new EmulatorOptionsError({ option, reason: wording.format(config.left) })
       const secrets = spec.validateSecrets(connector.secrets ?? {})
-      if (Either.isLeft(secrets)) return yield* new EmulatorOptionsError({ option, reason: secrets.left })
+      if (Either.isLeft(secrets)) {
+        return yield* new EmulatorOptionsError({ option, reason: wording.format(secrets.left) })
+      }
       if (preconfigured.has(connector.id)) return yield* new EmulatorOptionsError({ option, reason: "duplicate id" })
       preconfigured.set(connector.id, { ...connector, config: config.right, secrets: secrets.right })
     }
@@ -220,37 +230,43 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
       spec
     ) => [spec.id, spec])
   )
-  const { preconfigured, spaces } = yield* validateOptions(connectorTypes, options)
+  const version = options.version ?? defaultVersion
+  const { preconfigured, spaces } = yield* validateOptions(connectorTypes, options, wordingFor(version))
   const authOptions: EmulatorOptions = {
     ...options,
     users: options.users ?? [defaultUser],
     apiKeys: options.apiKeys ?? [defaultApiKey]
   }
-  const version = options.version ?? defaultVersion
   const maxPayloadBytes = options.maxPayloadBytes ?? defaultMaxPayloadBytes
   const documents = yield* makeDocumentStore
   const serverLog = yield* Ref.make<ReadonlyArray<ServerLogEntry>>([])
   const webhookCalls = yield* Ref.make<ReadonlyArray<WebhookCall>>([])
   const requestLog = yield* Ref.make<ReadonlyArray<RequestLogEntry>>([])
-  const state = yield* Ref.make<EmulatorState>({ connectors: new Map(), spaces })
+  const savedObjects = yield* makeSavedObjects(spaces)
   const faults = yield* makeFaultController(options.faults ?? [])
   const httpClient = options.outboundHttpClient ??
     (yield* Effect.provide(HttpClient.HttpClient, FetchHttpClient.layer))
 
   const env: EmulatorEnv = {
     version,
-    state,
+    savedObjects,
     connectorTypes,
+    systemActionTypes: new Map(systemActionTypes.map((type) => [type.id, type])),
+    license: options.license ?? "trial",
+    wording: wordingFor(version),
     preconfigured,
     documents,
     executorServices: {
       documents,
       recordServerLog: (entry) => appendBounded(serverLog, entry),
       recordWebhookCall: (call) => appendBounded(webhookCalls, call),
-      httpClient
+      httpClient,
+      outboundTimeout: options.outboundTimeout === undefined
+        ? Outbound.defaultTimeout
+        : Duration.decode(options.outboundTimeout)
     },
     uuid: crypto.randomUUID(),
-    startedAt: new Date()
+    startedAt: new Date(yield* Clock.currentTimeMillis)
   }
   const routes = [...connectorRoutes(env), ...spaceRoutes(env), statusRoute(env)]
     .map((route) => ({ route, match: compileTemplate(route.path) }))
@@ -365,7 +381,7 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
         path: request.path,
         spaceId,
         status: response._tag === "Response" ? response.status : undefined,
-        timestamp: new Date()
+        timestamp: new Date(yield* Clock.currentTimeMillis)
       })
       return request.method.toUpperCase() === "HEAD" && response._tag === "Response"
         ? { ...response, body: undefined }
@@ -384,10 +400,10 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
     requestLog: Ref.get(requestLog),
     clearRequestLog: Ref.set(requestLog, []),
     connectors: Effect.map(
-      Ref.get(state),
+      savedObjects.state,
       ({ connectors }) => [...connectors.values()].map(({ secrets: _, ...connector }: StoredConnector) => connector)
     ),
-    spaces: Effect.map(Ref.get(state), ({ spaces }) => [...spaces.values()]),
+    spaces: Effect.map(savedObjects.state, ({ spaces }) => [...spaces.values()]),
     faults: faults.rules,
     setFaults: faults.set,
     addFault: faults.add,

@@ -11,13 +11,20 @@
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import * as Ref from "effect/Ref"
 import { canUseSpace } from "./authentication.js"
 import * as Schema from "./configSchema.js"
-import type { ConnectorTypeSpec, ExecutorResult, JsonObject } from "./ConnectorTypeSpec.js"
+import type {
+  ConnectorTypeInfo,
+  ConnectorTypeSpec,
+  ExecutionRejected,
+  ExecutorResult,
+  JsonObject
+} from "./ConnectorTypeSpec.js"
 import * as EmulatorHttp from "./EmulatorHttp.js"
-import type { EmulatorEnv, Route, RouteContext } from "./routing.js"
-import { type EmulatorState, mapRemoveWhere, mapSet, type StoredConnector } from "./state.js"
+import type { PreconfiguredConnector } from "./EmulatorOptions.js"
+import { isLicenseSufficient } from "./license.js"
+import { authenticated, type AuthenticatedContext, type EmulatorEnv, type Route } from "./routing.js"
+import type { StoredConnector } from "./state.js"
 
 const base = "/api/actions"
 
@@ -59,6 +66,8 @@ export const queryObject = (query: URLSearchParams): Record<string, string> => {
   return result
 }
 
+const isDeprecatedType = (env: EmulatorEnv, typeId: string) => env.connectorTypes.get(typeId)?.isDeprecated ?? false
+
 const storedBody = (env: EmulatorEnv, connector: StoredConnector) => ({
   id: connector.id,
   name: connector.name,
@@ -68,30 +77,50 @@ const storedBody = (env: EmulatorEnv, connector: StoredConnector) => ({
   is_deprecated: false,
   is_missing_secrets: false,
   is_system_action: false,
-  is_connector_type_deprecated: env.connectorTypes.get(connector.connectorTypeId)?.isDeprecated ?? false
+  is_connector_type_deprecated: isDeprecatedType(env, connector.connectorTypeId)
 })
 
 // Preconfigured connectors have neither `config` nor `is_missing_secrets` in responses.
-const preconfiguredBody = (env: EmulatorEnv, id: string) => {
-  const connector = env.preconfigured.get(id)!
-  return {
-    id: connector.id,
-    name: connector.name,
-    connector_type_id: connector.connectorTypeId,
-    is_preconfigured: true,
-    is_deprecated: false,
-    is_system_action: false,
-    is_connector_type_deprecated: env.connectorTypes.get(connector.connectorTypeId)?.isDeprecated ?? false
-  }
-}
+const preconfiguredBody = (env: EmulatorEnv, connector: Required<PreconfiguredConnector>) => ({
+  id: connector.id,
+  name: connector.name,
+  connector_type_id: connector.connectorTypeId,
+  is_preconfigured: true,
+  is_deprecated: false,
+  is_system_action: false,
+  is_connector_type_deprecated: isDeprecatedType(env, connector.connectorTypeId)
+})
 
-const findInSpace = (state: EmulatorState, id: string, spaceId: string) => {
-  const connector = state.connectors.get(id)
-  return connector !== undefined && connector.spaceId === spaceId ? connector : undefined
+/**
+ * Kibana's license check of a connector type (`LicenseState.ensureLicenseForActionType`,
+ * elastic/kibana:x-pack/platform/plugins/shared/actions/server/lib/license_state.ts): an
+ * `ActionTypeDisabledError`, which the routes answer with 403.
+ */
+const licenseProblem = (env: EmulatorEnv, spec: ConnectorTypeInfo) =>
+  isLicenseSufficient(env.license, spec.minimumLicenseRequired)
+    ? undefined
+    : forbidden(
+      `Action type ${spec.id} is disabled because your ${env.license} license does not support it. Please upgrade your license.`
+    )
+
+/** The registered, licensed type of a connector, or Kibana's answer why it cannot be used. */
+const usableType = (
+  env: EmulatorEnv,
+  typeId: string
+): Either.Either<ConnectorTypeSpec, EmulatorHttp.EmulatorResponse> => {
+  // application/connector/methods/create/create.ts: system action types cannot back a connector
+  if (env.systemActionTypes.has(typeId)) {
+    return Either.left(badRequest(`System action creation is forbidden. Action type: ${typeId}.`))
+  }
+  const spec = env.connectorTypes.get(typeId)
+  if (spec === undefined) return Either.left(badRequest(`Action type "${typeId}" is not registered.`))
+  const problem = licenseProblem(env, spec)
+  return problem === undefined ? Either.right(spec) : Either.left(problem)
 }
 
 /** Validates config and secrets with the type's validators; `Left` is the 400 answer. */
 const validateConnector = (
+  env: EmulatorEnv,
   spec: ConnectorTypeSpec,
   config: unknown,
   secrets: unknown
@@ -99,132 +128,128 @@ const validateConnector = (
   Either.gen(function*() {
     const validConfig = yield* Either.mapLeft(
       spec.validateConfig(config),
-      (reason) => badRequest(`error validating connector type config: ${reason}`)
+      (failure) => badRequest(`error validating connector type config: ${env.wording.format(failure)}`)
     )
     const validSecrets = yield* Either.mapLeft(
       spec.validateSecrets(secrets),
-      (reason) => badRequest(`error validating connector type secrets: ${reason}`)
+      (failure) => badRequest(`error validating connector type secrets: ${env.wording.format(failure)}`)
     )
-    const crossField = spec.validateConnector?.(validConfig, validSecrets)
+    const crossField = spec.validateConnector(validConfig, validSecrets)
     if (crossField !== undefined) {
       return yield* Either.left(badRequest(`error validating action type connector: ${crossField}`))
     }
     return { config: validConfig, secrets: validSecrets }
   })
 
-const principalOf = (context: RouteContext) => context.principal!
-
-const create = (env: EmulatorEnv) => (context: RouteContext) =>
+const create = (env: EmulatorEnv) => (context: AuthenticatedContext) =>
   Effect.gen(function*() {
     const body = createBody(context.body, "request body")
     if (Either.isLeft(body)) return badRequest(body.left)
     const input = body.right
-    if (!canUseSpace(principalOf(context), context.spaceId, true)) {
+    if (!canUseSpace(context.principal, context.spaceId, true)) {
       return forbidden(`Unauthorized to create a "${input.connector_type_id}" action`)
     }
     const id = context.params.id ?? crypto.randomUUID()
     if (env.preconfigured.has(id)) return badRequest(`This ${id} already exists in a preconfigured action.`)
-    const spec = env.connectorTypes.get(input.connector_type_id)
-    if (spec === undefined) return badRequest(`Action type "${input.connector_type_id}" is not registered.`)
-    const validated = validateConnector(spec, input.config, input.secrets)
+    const spec = usableType(env, input.connector_type_id)
+    if (Either.isLeft(spec)) return spec.left
+    const validated = validateConnector(env, spec.right, input.config, input.secrets)
     if (Either.isLeft(validated)) return validated.left
     const connector: StoredConnector = {
       id,
       spaceId: context.spaceId,
       name: input.name,
-      connectorTypeId: spec.id,
+      connectorTypeId: spec.right.id,
       ...validated.right
     }
-    // Ids are unique across all spaces ("multiple-isolated" saved-object type since 8.0).
-    const created = yield* Ref.modify(env.state, (state): [boolean, EmulatorState] =>
-      state.connectors.has(id)
-        ? [false, state]
-        : [true, { ...state, connectors: mapSet(state.connectors, id, connector) }])
-    return created
-      ? EmulatorHttp.json(200, storedBody(env, connector))
-      : EmulatorHttp.kibanaError(409, `Saved object [action/${id}] conflict`)
+    const outcome = yield* env.savedObjects.createConnector(connector)
+    switch (outcome._tag) {
+      case "Created":
+        return EmulatorHttp.json(200, storedBody(env, connector))
+      case "Conflict":
+        return EmulatorHttp.kibanaError(409, `Saved object [action/${id}] conflict`)
+    }
   })
 
-const get = (env: EmulatorEnv) => (context: RouteContext) =>
+const get = (env: EmulatorEnv) => (context: AuthenticatedContext) =>
   Effect.gen(function*() {
-    if (!canUseSpace(principalOf(context), context.spaceId, false)) return forbidden("Unauthorized to get actions")
-    const id = context.params.id!
-    if (env.preconfigured.has(id)) return EmulatorHttp.json(200, preconfiguredBody(env, id))
-    const connector = findInSpace(yield* Ref.get(env.state), id, context.spaceId)
+    if (!canUseSpace(context.principal, context.spaceId, false)) return forbidden("Unauthorized to get actions")
+    const id = context.params.id
+    const preconfigured = env.preconfigured.get(id)
+    if (preconfigured !== undefined) return EmulatorHttp.json(200, preconfiguredBody(env, preconfigured))
+    const connector = yield* env.savedObjects.findConnector(id, context.spaceId)
     return connector === undefined ? notFound(id) : EmulatorHttp.json(200, storedBody(env, connector))
   })
 
-const update = (env: EmulatorEnv) => (context: RouteContext) =>
+const update = (env: EmulatorEnv) => (context: AuthenticatedContext) =>
   Effect.gen(function*() {
     const body = updateBody(context.body, "request body")
     if (Either.isLeft(body)) return badRequest(body.left)
-    if (!canUseSpace(principalOf(context), context.spaceId, true)) return forbidden("Unauthorized to update actions")
-    const id = context.params.id!
+    if (!canUseSpace(context.principal, context.spaceId, true)) return forbidden("Unauthorized to update actions")
+    const id = context.params.id
     if (env.preconfigured.has(id)) return badRequest(`Preconfigured action ${id} can not be updated.`)
-    const existing = findInSpace(yield* Ref.get(env.state), id, context.spaceId)
+    const existing = yield* env.savedObjects.findConnector(id, context.spaceId)
     if (existing === undefined) return notFound(id)
-    const spec = env.connectorTypes.get(existing.connectorTypeId)
-    if (spec === undefined) return badRequest(`Action type "${existing.connectorTypeId}" is not registered.`)
-    const validated = validateConnector(spec, body.right.config, body.right.secrets)
+    const spec = usableType(env, existing.connectorTypeId)
+    if (Either.isLeft(spec)) return spec.left
+    const validated = validateConnector(env, spec.right, body.right.config, body.right.secrets)
     if (Either.isLeft(validated)) return validated.left
-    const updated: StoredConnector = { ...existing, name: body.right.name, ...validated.right }
-    // The connector may have been deleted meanwhile: only replace what is still there.
-    const saved = yield* Ref.modify(env.state, (state): [boolean, EmulatorState] =>
-      findInSpace(state, id, context.spaceId) === undefined
-        ? [false, state]
-        : [true, { ...state, connectors: mapSet(state.connectors, id, updated) }])
-    return saved ? EmulatorHttp.json(200, storedBody(env, updated)) : notFound(id)
+    // The connector may have been deleted meanwhile: the store only replaces what is still there.
+    const outcome = yield* env.savedObjects.updateConnector({ ...existing, name: body.right.name, ...validated.right })
+    switch (outcome._tag) {
+      case "Updated":
+        return EmulatorHttp.json(200, storedBody(env, outcome.value))
+      case "NotFound":
+        return notFound(id)
+    }
   })
 
-const remove = (env: EmulatorEnv) => (context: RouteContext) =>
+const remove = (env: EmulatorEnv) => (context: AuthenticatedContext) =>
   Effect.gen(function*() {
-    if (!canUseSpace(principalOf(context), context.spaceId, true)) return forbidden("Unauthorized to delete actions")
-    const id = context.params.id!
+    if (!canUseSpace(context.principal, context.spaceId, true)) return forbidden("Unauthorized to delete actions")
+    const id = context.params.id
     if (env.preconfigured.has(id)) return badRequest(`Preconfigured action ${id} is not allowed to delete.`)
-    const deleted = yield* Ref.modify(env.state, (state): [boolean, EmulatorState] =>
-      findInSpace(state, id, context.spaceId) === undefined
-        ? [false, state]
-        : [true, {
-          ...state,
-          connectors: mapRemoveWhere(state.connectors, (_, key) =>
-            key === id)
-        }])
-    return deleted ? EmulatorHttp.empty(204) : notFound(id)
+    const outcome = yield* env.savedObjects.deleteConnector(id, context.spaceId)
+    return outcome._tag === "Deleted" ? EmulatorHttp.empty(204) : notFound(id)
   })
 
-const list = (env: EmulatorEnv) => (context: RouteContext) =>
+const list = (env: EmulatorEnv) => (context: AuthenticatedContext) =>
   Effect.gen(function*() {
-    if (!canUseSpace(principalOf(context), context.spaceId, false)) return forbidden("Unauthorized to get actions")
-    const state = yield* Ref.get(env.state)
+    if (!canUseSpace(context.principal, context.spaceId, false)) return forbidden("Unauthorized to get actions")
+    const state = yield* env.savedObjects.state
     const own = [...state.connectors.values()]
       .filter((connector) => connector.spaceId === context.spaceId)
       .map((connector) => storedBody(env, connector))
-    const preconfigured = [...env.preconfigured.keys()].map((id) => preconfiguredBody(env, id))
+    const preconfigured = [...env.preconfigured.values()].map((connector) => preconfiguredBody(env, connector))
     // The actions client puts saved objects before in-memory connectors, then sorts stably with
     // `a.name.localeCompare(b.name)` (server/application/connector/methods/get_all/get_all.ts).
     const all = [...own, ...preconfigured].sort((a, b) => a.name.localeCompare(b.name))
     return EmulatorHttp.json(200, all.map((connector) => ({ ...connector, referenced_by_count: 0 })))
   })
 
-const listTypes = (env: EmulatorEnv) => (context: RouteContext) =>
+// routes/connector/list_types/list_types.ts and application/connector/methods/list_types: system action
+// types are left out, `feature_id` keeps the types that support it, the license decides `enabled`.
+const listTypes = (env: EmulatorEnv) => (context: AuthenticatedContext) =>
   Effect.sync(() => {
     const query = connectorTypesQuery(queryObject(context.request.query), "request query")
     if (Either.isLeft(query)) return badRequest(query.left)
     const featureId = query.right.feature_id
     const types = [...env.connectorTypes.values()]
-      .filter((spec) => !spec.isSystemActionType)
       .filter((spec) => featureId === undefined || spec.supportedFeatureIds.includes(featureId))
-      .map((spec) => ({
-        id: spec.id,
-        name: spec.name,
-        enabled: true,
-        enabled_in_config: true,
-        enabled_in_license: true,
-        minimum_license_required: spec.minimumLicenseRequired,
-        supported_feature_ids: spec.supportedFeatureIds,
-        is_system_action_type: false,
-        is_deprecated: spec.isDeprecated
-      }))
+      .map((spec) => {
+        const enabledInLicense = isLicenseSufficient(env.license, spec.minimumLicenseRequired)
+        return {
+          id: spec.id,
+          name: spec.name,
+          enabled: enabledInLicense,
+          enabled_in_config: true,
+          enabled_in_license: enabledInLicense,
+          minimum_license_required: spec.minimumLicenseRequired,
+          supported_feature_ids: spec.supportedFeatureIds,
+          is_system_action_type: false,
+          is_deprecated: spec.isDeprecated
+        }
+      })
     return EmulatorHttp.json(200, types)
   })
 
@@ -245,15 +270,56 @@ export const executeResponseBody = (connectorId: string, result: ExecutorResult)
   ...(result.errorSource === undefined ? {} : { errorSource: result.errorSource })
 })
 
-const execute = (env: EmulatorEnv) => (context: RouteContext) =>
+// action_executor.ts `validateAction`: a rejected value is an execution result, not an HTTP error; the
+// sub-action framework validates a sub-action's params in its executor and throws a user error
+// (actions/server/sub_action_framework/executor.ts)
+const rejectedExecution = (env: EmulatorEnv, rejection: ExecutionRejected): ExecutorResult => {
+  switch (rejection.target) {
+    case "subActionParams":
+      return {
+        status: "error",
+        message: "an error occurred while running the action",
+        serviceMessage: `Request validation failed (${env.wording.thrown(rejection.failure)})`,
+        retry: true,
+        errorSource: "user"
+      }
+    case "params":
+      return {
+        status: "error",
+        message: `error validating action params: ${env.wording.format(rejection.failure)}`,
+        retry: false,
+        errorSource: "user"
+      }
+    default:
+      return {
+        status: "error",
+        message: `error validating action type ${rejection.target}: ${env.wording.format(rejection.failure)}`,
+        retry: false,
+        errorSource: "user"
+      }
+  }
+}
+
+// A crashing executor is reported like Kibana's action executor does (action_executor.ts: the thrown
+// error's message, `errorSource` framework), still HTTP 200.
+const crashedExecution = (cause: Cause.Cause<never>): ExecutorResult => {
+  const error = Cause.squash(cause)
+  return {
+    status: "error",
+    message: "an error occurred while running the action",
+    serviceMessage: error instanceof Error ? error.message : String(error),
+    retry: true,
+    errorSource: "framework"
+  }
+}
+
+const execute = (env: EmulatorEnv) => (context: AuthenticatedContext) =>
   Effect.gen(function*() {
     const body = executeBody(context.body, "request body")
     if (Either.isLeft(body)) return badRequest(body.left)
-    const id = context.params.id!
-    const state = yield* Ref.get(env.state)
-    const preconfigured = env.preconfigured.get(id)
-    const target = preconfigured ?? findInSpace(state, id, context.spaceId)
-    if (!canUseSpace(principalOf(context), context.spaceId, true)) {
+    const id = context.params.id
+    const target = env.preconfigured.get(id) ?? (yield* env.savedObjects.findConnector(id, context.spaceId))
+    if (!canUseSpace(context.principal, context.spaceId, true)) {
       return forbidden(
         target === undefined
           ? "Unauthorized to execute actions"
@@ -261,40 +327,17 @@ const execute = (env: EmulatorEnv) => (context: RouteContext) =>
       )
     }
     if (target === undefined) return notFound(id)
-    const spec = env.connectorTypes.get(target.connectorTypeId)
-    if (spec === undefined) return badRequest(`Action type "${target.connectorTypeId}" is not registered.`)
-    // Invalid params are an execution result, not an HTTP error (action_executor.ts `validateAction`).
-    const params = spec.validateParams(body.right.params)
-    if (Either.isLeft(params)) {
-      return EmulatorHttp.json(
-        200,
-        executeResponseBody(id, {
-          status: "error",
-          message: `error validating action params: ${params.left}`,
-          retry: false,
-          errorSource: "user"
-        })
-      )
-    }
-    const result = yield* spec.execute({
+    const spec = usableType(env, target.connectorTypeId)
+    if (Either.isLeft(spec)) return spec.left
+    const result = yield* spec.right.execute({
       connectorId: id,
       config: target.config,
       secrets: target.secrets,
-      params: params.right,
+      params: body.right.params,
       services: env.executorServices
     }).pipe(
-      // A crashing executor is reported like Kibana's action executor does (action_executor.ts: the
-      // thrown error's message, `errorSource` framework), still HTTP 200.
-      Effect.catchAllCause((cause) => {
-        const error = Cause.squash(cause)
-        return Effect.succeed<ExecutorResult>({
-          status: "error",
-          message: "an error occurred while running the action",
-          serviceMessage: error instanceof Error ? error.message : String(error),
-          retry: true,
-          errorSource: "framework"
-        })
-      })
+      Effect.catchAll((rejection) => Effect.succeed(rejectedExecution(env, rejection))),
+      Effect.catchAllCause((cause) => Effect.succeed(crashedExecution(cause)))
     )
     return EmulatorHttp.json(200, executeResponseBody(id, result))
   })
@@ -309,9 +352,9 @@ export const connectorRoutes = (env: EmulatorEnv): ReadonlyArray<Route> => {
   const route = (
     method: Route["method"],
     path: string,
-    handler: Route["handler"],
+    handler: (context: AuthenticatedContext) => Effect.Effect<EmulatorHttp.EmulatorResponse>,
     body = false
-  ): Route => ({ method, path, auth: "required", body, versioned: false, handler })
+  ): Route => ({ method, path, auth: "required", body, versioned: false, handler: authenticated(handler) })
   return [
     route("POST", `${base}/connector/{id?}`, create(env), true),
     route("GET", `${base}/connector/{id}`, get(env)),

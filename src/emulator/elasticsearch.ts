@@ -11,7 +11,10 @@
  *
  * @since 0.1.0
  */
+import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import { isJsonObject } from "./connectorTypes/validation.js"
 import type { DocumentStore, JsonObject, StoredDocument } from "./ConnectorTypeSpec.js"
 import type { EmulatorRequest, EmulatorResponse } from "./EmulatorHttp.js"
 
@@ -66,9 +69,10 @@ const badRequest = (type: string, reason: string) => esError(400, { type, reason
 const searchFailure = (cause: EsErrorCause) =>
   esError(400, cause, { type: "search_phase_execution_exception", reason: "all shards failed", phase: "query" })
 
-class QueryError {
-  constructor(readonly response: EmulatorResponse) {}
-}
+// a request Elasticsearch rejects, with its error answer; it travels in the error channel
+class QueryError extends Data.TaggedError("QueryError")<{ readonly response: EmulatorResponse }> {}
+
+const queryError = (response: EmulatorResponse) => Either.left(new QueryError({ response }))
 
 // --- field values under dynamic mapping ---
 
@@ -140,66 +144,78 @@ const termMatches = (value: unknown, keyword: boolean, term: unknown): boolean =
 
 type Predicate = (document: StoredDocument) => boolean
 
-const singleEntry = (queryName: string, body: unknown): readonly [string, unknown] => {
+const singleEntry = (queryName: string, body: unknown): Either.Either<readonly [string, unknown], QueryError> => {
   const entries = typeof body === "object" && body !== null && !Array.isArray(body) ? Object.entries(body) : []
-  if (entries.length !== 1) {
-    throw new QueryError(
+  const [entry] = entries
+  return entries.length === 1 && entry !== undefined
+    ? Either.right(entry)
+    : queryError(
       badRequest("parsing_exception", `[${queryName}] query doesn't support multiple fields, found [${entries.length}]`)
     )
-  }
-  return entries[0]!
 }
 
 const asArray = (value: unknown): ReadonlyArray<unknown> =>
   value === undefined ? [] : Array.isArray(value) ? value : [value]
 
-const compileQuery = (query: unknown): Predicate => {
-  if (query === undefined) return () => true
-  const [name, body] = singleEntry("query", query)
+const compileQuery = (query: unknown): Either.Either<Predicate, QueryError> =>
+  query === undefined
+    ? Either.right(() => true)
+    : Either.flatMap(singleEntry("query", query), ([name, body]) => compileClause(name, body))
+
+const compileAll = (queries: ReadonlyArray<unknown>) => Either.all(queries.map(compileQuery))
+
+const compileClause = (name: string, body: unknown): Either.Either<Predicate, QueryError> => {
   switch (name) {
     case "match_all":
-      return () => true
+      return Either.right(() => true)
     case "match_none":
-      return () => false
-    case "term": {
-      const [field, spec] = singleEntry("term", body)
-      const term = typeof spec === "object" && spec !== null ? (spec as JsonObject).value : spec
-      const ref = fieldRef(field)
-      return (document) => indexedValues(document.source, ref).some((value) => termMatches(value, ref.keyword, term))
-    }
-    case "terms": {
-      const [field, terms] = singleEntry("terms", body)
-      const ref = fieldRef(field)
-      return (document) =>
-        indexedValues(document.source, ref).some((value) =>
-          asArray(terms).some((term) => termMatches(value, ref.keyword, term))
-        )
-    }
+      return Either.right(() => false)
+    case "term":
+      return Either.map(singleEntry("term", body), ([field, spec]) => {
+        const term = isJsonObject(spec) ? spec.value : spec
+        const ref = fieldRef(field)
+        return (document: StoredDocument) =>
+          indexedValues(document.source, ref).some((value) => termMatches(value, ref.keyword, term))
+      })
+    case "terms":
+      return Either.map(singleEntry("terms", body), ([field, terms]) => {
+        const ref = fieldRef(field)
+        return (document: StoredDocument) =>
+          indexedValues(document.source, ref).some((value) =>
+            asArray(terms).some((term) => termMatches(value, ref.keyword, term))
+          )
+      })
     case "ids": {
-      const ids = asArray((body as JsonObject | undefined)?.values)
-      return (document) => ids.includes(document.id)
+      const ids = asArray(isJsonObject(body) ? body.values : undefined)
+      return Either.right((document) => ids.includes(document.id))
     }
     case "exists": {
-      const ref = fieldRef(String((body as JsonObject | undefined)?.field))
-      return (document) => indexedValues(document.source, ref).length > 0
+      const ref = fieldRef(String(isJsonObject(body) ? body.field : undefined))
+      return Either.right((document) => indexedValues(document.source, ref).length > 0)
     }
     case "bool": {
-      const clauses = (body ?? {}) as JsonObject
-      const must = [...asArray(clauses.must), ...asArray(clauses.filter)].map(compileQuery)
-      const mustNot = asArray(clauses.must_not).map(compileQuery)
-      const should = asArray(clauses.should).map(compileQuery)
-      const minimumShould = clauses.minimum_should_match !== undefined
-        ? Number(clauses.minimum_should_match)
-        : must.length === 0 && should.length > 0
-        ? 1
-        : 0
-      return (document) =>
-        must.every((predicate) => predicate(document)) &&
-        !mustNot.some((predicate) => predicate(document)) &&
-        should.filter((predicate) => predicate(document)).length >= minimumShould
+      const clauses = isJsonObject(body) ? body : {}
+      return Either.map(
+        Either.all({
+          must: compileAll([...asArray(clauses.must), ...asArray(clauses.filter)]),
+          mustNot: compileAll(asArray(clauses.must_not)),
+          should: compileAll(asArray(clauses.should))
+        }),
+        ({ must, mustNot, should }) => {
+          const minimumShould = clauses.minimum_should_match !== undefined
+            ? Number(clauses.minimum_should_match)
+            : must.length === 0 && should.length > 0
+            ? 1
+            : 0
+          return (document: StoredDocument) =>
+            must.every((predicate) => predicate(document)) &&
+            !mustNot.some((predicate) => predicate(document)) &&
+            should.filter((predicate) => predicate(document)).length >= minimumShould
+        }
+      )
     }
     default:
-      throw new QueryError(
+      return queryError(
         badRequest(
           "parsing_exception",
           `unknown query [${name}] (the Kibana emulator supports match_all, match_none, term, terms, ids, exists, bool)`
@@ -272,22 +288,26 @@ const sortKey = (document: StoredDocument, spec: SortSpec): string | number | un
   return values.reduce((best, value) => (compareValues(value, best) < 0) === (spec.order === "asc") ? value : best)
 }
 
-const checkSortable = (documents: ReadonlyArray<StoredDocument>, specs: ReadonlyArray<SortSpec>) => {
+const checkSortable = (
+  documents: ReadonlyArray<StoredDocument>,
+  specs: ReadonlyArray<SortSpec>
+): Either.Either<void, QueryError> => {
   for (const spec of specs) {
     if (spec.field === "_score" || spec.field === "_doc") continue
     const ref = fieldRef(spec.field)
     const withField = documents.find((document) => indexedValues(document.source, ref).length > 0)
     if (withField === undefined) {
-      throw new QueryError(searchFailure({
+      return queryError(searchFailure({
         type: "query_shard_exception",
         reason: `No mapping found for [${spec.field}] in order to sort on`,
         index: documents[0]?.index ?? "_na_"
       }))
     }
     if (!ref.keyword && kindOf(indexedValues(withField.source, ref)[0]) === "text") {
-      throw new QueryError(searchFailure(fielddataDisabled(spec.field, withField.index)))
+      return queryError(searchFailure(fielddataDisabled(spec.field, withField.index)))
     }
   }
+  return Either.void
 }
 
 // --- index resolution ---
@@ -321,15 +341,12 @@ const resolveIndices = (target: string | undefined, existing: ReadonlyArray<stri
 
 // --- request helpers ---
 
-const parseBody = (request: EmulatorRequest): JsonObject | QueryError => {
-  if (request.body.trim() === "") return {}
-  try {
-    const parsed: unknown = JSON.parse(request.body)
-    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) return parsed as JsonObject
-  } catch {
-    // reported below
-  }
-  return new QueryError(badRequest("parse_exception", "request body is required to be a JSON object"))
+const parseBody = (request: EmulatorRequest): Either.Either<JsonObject, QueryError> => {
+  if (request.body.trim() === "") return Either.right({})
+  const parsed = Either.try(() => JSON.parse(request.body))
+  return Either.isRight(parsed) && isJsonObject(parsed.right)
+    ? Either.right(parsed.right)
+    : queryError(badRequest("parse_exception", "request body is required to be a JSON object"))
 }
 
 const numberParam = (body: JsonObject, query: URLSearchParams, name: string, fallback: number): number => {
@@ -394,8 +411,7 @@ const searchOrCount = (
   kind: "search" | "count"
 ): Effect.Effect<EmulatorResponse> =>
   Effect.gen(function*() {
-    const body = parseBody(request)
-    if (body instanceof QueryError) return body.response
+    const body = yield* parseBody(request)
     const unsupported = unsupportedFeature(body, request.query, kind)
     if (unsupported !== undefined) {
       return badRequest(
@@ -410,15 +426,10 @@ const searchOrCount = (
     )
     if ("missing" in resolution) return indexNotFound(resolution.missing)
     const documents = yield* collect(store, resolution.indices)
-    try {
-      const matches = documents.filter(compileQuery(body.query))
-      if (kind === "count") return respond(200, { count: matches.length, _shards: shards(resolution.indices.length) })
-      return respond(200, searchResponse(body, request.query, matches, resolution.indices.length))
-    } catch (error) {
-      if (error instanceof QueryError) return error.response
-      throw error
-    }
-  })
+    const matches = documents.filter(yield* compileQuery(body.query))
+    if (kind === "count") return respond(200, { count: matches.length, _shards: shards(resolution.indices.length) })
+    return respond(200, yield* searchResponse(body, request.query, matches, resolution.indices.length))
+  }).pipe(Effect.catchTag("QueryError", (error) => Effect.succeed(error.response)))
 
 const searchResponse = (
   body: JsonObject,
@@ -427,7 +438,16 @@ const searchResponse = (
   shardCount: number
 ) => {
   const specs = parseSort(body.sort ?? query.get("sort") ?? undefined)
-  checkSortable(matches, specs)
+  return Either.map(checkSortable(matches, specs), () => sortedHits(body, query, matches, shardCount, specs))
+}
+
+const sortedHits = (
+  body: JsonObject,
+  query: URLSearchParams,
+  matches: ReadonlyArray<StoredDocument>,
+  shardCount: number,
+  specs: ReadonlyArray<SortSpec>
+) => {
   const scored = specs.length === 0 || specs.some((spec) => spec.field === "_score")
   const keyed = matches.map((document) => ({ document, keys: specs.map((spec) => sortKey(document, spec)) }))
   // missing values sort last in both directions (`missing: _last`)
@@ -439,7 +459,7 @@ const searchResponse = (
       if (a === undefined) return 1
       if (b === undefined) return -1
       const order = compareValues(a, b)
-      if (order !== 0) return specs[position]!.order === "asc" ? order : -order
+      if (order !== 0) return specs[position]?.order === "desc" ? -order : order
     }
     return 0
   })

@@ -52,3 +52,17 @@ export * as EmulatorServer from "./EmulatorServer.js"
  * @since 0.1.0
  */
 export * as KibanaEmulator from "./KibanaEmulator.js"
+
+/**
+ * Simulators of the services connectors call (Opsgenie, OpenAI, Torq, ...), for tests.
+ *
+ * @since 0.1.0
+ */
+export * as Simulators from "./simulators/Simulators.js"
+
+/**
+ * An in-process SMTP server the `.email` connector can deliver to, for tests.
+ *
+ * @since 0.1.0
+ */
+export * as SmtpSink from "./simulators/SmtpSink.js"

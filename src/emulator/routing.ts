@@ -4,13 +4,13 @@
  * @since 0.1.0
  * @internal
  */
-import type * as Effect from "effect/Effect"
-import type * as Ref from "effect/Ref"
+import * as Effect from "effect/Effect"
 import type { Principal } from "./authentication.js"
-import type { ConnectorTypeSpec, DocumentStore, ExecutorServices } from "./ConnectorTypeSpec.js"
-import type { EmulatorRequest, EmulatorResponse } from "./EmulatorHttp.js"
-import type { PreconfiguredConnector } from "./EmulatorOptions.js"
-import type { EmulatorState } from "./state.js"
+import type { Wording } from "./connectorTypes/wording.js"
+import type { ConnectorTypeInfo, ConnectorTypeSpec, DocumentStore, ExecutorServices } from "./ConnectorTypeSpec.js"
+import { type EmulatorRequest, type EmulatorResponse, kibanaError } from "./EmulatorHttp.js"
+import type { LicenseType, PreconfiguredConnector } from "./EmulatorOptions.js"
+import type { SavedObjects } from "./state.js"
 
 /**
  * What route handlers share: the stores, the connector types and the configuration.
@@ -20,8 +20,14 @@ import type { EmulatorState } from "./state.js"
  */
 export interface EmulatorEnv {
   readonly version: string
-  readonly state: Ref.Ref<EmulatorState>
+  readonly savedObjects: SavedObjects
   readonly connectorTypes: ReadonlyMap<string, ConnectorTypeSpec>
+  /** System action types (`.cases`, ...): known, but refused on the connector API. */
+  readonly systemActionTypes: ReadonlyMap<string, ConnectorTypeInfo>
+  /** The license level of the emulated cluster. */
+  readonly license: LicenseType
+  /** How rejected config, secrets and params are worded by the emulated Kibana version. */
+  readonly wording: Wording
   /** Preconfigured connectors with normalised config. */
   readonly preconfigured: ReadonlyMap<string, Required<PreconfiguredConnector>>
   readonly documents: DocumentStore
@@ -44,6 +50,33 @@ export interface RouteContext {
   readonly principal: Principal | undefined
   /** The parsed JSON body (`null` when the body is empty). */
   readonly body: unknown
+}
+
+/**
+ * A request on a route with required authentication: the principal is known.
+ *
+ * @since 0.1.0
+ * @internal
+ */
+export interface AuthenticatedContext extends RouteContext {
+  readonly principal: Principal
+}
+
+/**
+ * A handler of a route with required authentication. The request lifecycle already answered 401 to an
+ * anonymous request; the check here only narrows the type.
+ *
+ * @since 0.1.0
+ * @internal
+ */
+export const authenticated = (
+  handler: (context: AuthenticatedContext) => Effect.Effect<EmulatorResponse>
+) =>
+(context: RouteContext): Effect.Effect<EmulatorResponse> => {
+  const principal = context.principal
+  return principal === undefined
+    ? Effect.succeed(kibanaError(401, "Unauthorized"))
+    : handler({ ...context, principal })
 }
 
 /**

@@ -10,13 +10,12 @@
  */
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import * as Ref from "effect/Ref"
 import { canManageSpaces, canUseSpace, type Principal } from "./authentication.js"
 import * as Schema from "./configSchema.js"
 import { queryObject } from "./connectorRoutes.js"
 import * as EmulatorHttp from "./EmulatorHttp.js"
-import type { EmulatorEnv, Route, RouteContext } from "./routing.js"
-import { type EmulatorState, mapRemoveWhere, mapSet, type Space } from "./state.js"
+import { authenticated, type AuthenticatedContext, type EmulatorEnv, type Route } from "./routing.js"
+import type { EmulatorState, Space } from "./state.js"
 
 const SPACE_ID_REGEX = /^[a-z0-9_-]+$/
 
@@ -77,8 +76,6 @@ export type SpaceInput = typeof spaceSchema extends Schema.Check<infer A> ? A : 
 
 const notFound = EmulatorHttp.kibanaError(404, "Not Found")
 
-const definedFields = <A extends object>(value: A): A =>
-  Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as A
 const forbidden = (message: string) => EmulatorHttp.kibanaError(403, message)
 
 const authorizedPurposes = (principal: Principal) => {
@@ -98,14 +95,16 @@ const byKeyword = (a: Space, b: Space) => Buffer.compare(Buffer.from(a.name), Bu
 
 const sortedSpaces = (state: EmulatorState) => [...state.spaces.values()].sort(byKeyword)
 
-const getAll = (env: EmulatorEnv) => (context: RouteContext) =>
+const getAll = (env: EmulatorEnv) => (context: AuthenticatedContext) =>
   Effect.gen(function*() {
     const query = getAllQuery(queryObject(context.request.query), "request query")
     if (Either.isLeft(query)) return EmulatorHttp.kibanaError(400, query.left)
-    const principal = context.principal!
+    const principal = context.principal
     const purpose = query.right.purpose ?? "any"
     const write = purpose !== "any"
-    const visible = sortedSpaces(yield* Ref.get(env.state)).filter((space) => canUseSpace(principal, space.id, write))
+    const visible = sortedSpaces(yield* env.savedObjects.state).filter((space) =>
+      canUseSpace(principal, space.id, write)
+    )
     // The secured spaces client answers 403 when the user is authorized for no space at all.
     if (visible.length === 0) return forbidden("Forbidden")
     return EmulatorHttp.json(
@@ -116,78 +115,58 @@ const getAll = (env: EmulatorEnv) => (context: RouteContext) =>
     )
   })
 
-const getOne = (env: EmulatorEnv) => (context: RouteContext) =>
+const getOne = (env: EmulatorEnv) => (context: AuthenticatedContext) =>
   Effect.gen(function*() {
-    const id = context.params.id!
-    if (!canUseSpace(context.principal!, id, false)) return forbidden(`Unauthorized to get ${id} space`)
-    const space = (yield* Ref.get(env.state)).spaces.get(id)
+    const id = context.params.id
+    if (!canUseSpace(context.principal, id, false)) return forbidden(`Unauthorized to get ${id} space`)
+    const space = (yield* env.savedObjects.state).spaces.get(id)
     return space === undefined ? notFound : EmulatorHttp.json(200, space)
   })
 
-const create = (env: EmulatorEnv) => (context: RouteContext) =>
+const create = (env: EmulatorEnv) => (context: AuthenticatedContext) =>
   Effect.gen(function*() {
     const body = spaceSchema(context.body, "request body")
     if (Either.isLeft(body)) return EmulatorHttp.kibanaError(400, body.left)
-    if (!canManageSpaces(context.principal!)) return forbidden("Unauthorized to create spaces")
+    if (!canManageSpaces(context.principal)) return forbidden("Unauthorized to create spaces")
     const space = toSpace(body.right)
-    const created = yield* Ref.modify(env.state, (state): [boolean, EmulatorState] =>
-      state.spaces.has(space.id)
-        ? [false, state]
-        : [true, { ...state, spaces: mapSet(state.spaces, space.id, space) }])
-    return created
-      ? EmulatorHttp.json(200, space)
-      : EmulatorHttp.kibanaError(409, `A space with the identifier ${space.id} already exists.`)
+    const outcome = yield* env.savedObjects.createSpace(space)
+    switch (outcome._tag) {
+      case "Created":
+        return EmulatorHttp.json(200, space)
+      case "Conflict":
+        return EmulatorHttp.kibanaError(409, `A space with the identifier ${space.id} already exists.`)
+    }
   })
 
-const update = (env: EmulatorEnv) => (context: RouteContext) =>
+const update = (env: EmulatorEnv) => (context: AuthenticatedContext) =>
   Effect.gen(function*() {
     const body = spaceSchema(context.body, "request body")
     if (Either.isLeft(body)) return EmulatorHttp.kibanaError(400, body.left)
-    if (!canManageSpaces(context.principal!)) return forbidden("Unauthorized to update spaces")
-    const id = context.params.id!
-    const incoming = body.right as Space
-    const updated = yield* Ref.modify(env.state, (state): [Space | undefined, EmulatorState] => {
-      const existing = state.spaces.get(id)
-      if (existing === undefined) return [undefined, state]
-      // SpacesClient.update: the path id wins, `_reserved` and an omitted `solution` stay, a changed
-      // name is trimmed. The saved-object update is partial (undefined attributes are not sent), so
-      // omitted optional fields stay stored although the response leaves them out.
-      const attributes: Omit<Space, "id"> = {
-        name: incoming.name === existing.name ? incoming.name : incoming.name.trim(),
-        description: incoming.description,
-        color: incoming.color,
-        initials: incoming.initials,
-        imageUrl: incoming.imageUrl,
-        disabledFeatures: incoming.disabledFeatures,
-        ...(incoming.solution ? { solution: incoming.solution } : {})
-      } as Omit<Space, "id">
-      const response = definedFields({ ...existing, ...attributes, id })
-      const stored = { ...existing, ...definedFields(attributes), id }
-      return [response, { ...state, spaces: mapSet(state.spaces, id, stored) }]
+    if (!canManageSpaces(context.principal)) return forbidden("Unauthorized to update spaces")
+    const incoming = body.right
+    const outcome = yield* env.savedObjects.updateSpace(context.params.id, {
+      name: incoming.name,
+      description: incoming.description,
+      initials: incoming.initials,
+      color: incoming.color,
+      imageUrl: incoming.imageUrl,
+      disabledFeatures: incoming.disabledFeatures,
+      solution: incoming.solution
     })
-    return updated === undefined ? notFound : EmulatorHttp.json(200, updated)
+    return outcome._tag === "Updated" ? EmulatorHttp.json(200, outcome.value) : notFound
   })
 
-const remove = (env: EmulatorEnv) => (context: RouteContext) =>
+const remove = (env: EmulatorEnv) => (context: AuthenticatedContext) =>
   Effect.gen(function*() {
-    if (!canManageSpaces(context.principal!)) return forbidden("Unauthorized to delete spaces")
-    const id = context.params.id!
-    // Deleting a space deletes the saved objects (connectors) in it, in the same atomic step.
-    const outcome = yield* Ref.modify(env.state, (state): ["deleted" | "missing" | "reserved", EmulatorState] => {
-      const existing = state.spaces.get(id)
-      if (existing === undefined) return ["missing", state]
-      if (existing._reserved === true) return ["reserved", state]
-      return ["deleted", {
-        spaces: mapRemoveWhere(state.spaces, (_, key) => key === id),
-        connectors: mapRemoveWhere(state.connectors, (connector) => connector.spaceId === id)
-      }]
-    })
-    switch (outcome) {
-      case "deleted":
+    if (!canManageSpaces(context.principal)) return forbidden("Unauthorized to delete spaces")
+    const id = context.params.id
+    const outcome = yield* env.savedObjects.deleteSpace(id)
+    switch (outcome._tag) {
+      case "Deleted":
         return EmulatorHttp.empty(204)
-      case "missing":
+      case "NotFound":
         return notFound
-      case "reserved":
+      case "Reserved":
         return EmulatorHttp.kibanaError(400, `The ${id} space cannot be deleted because it is reserved.`)
     }
   })
@@ -199,14 +178,12 @@ const remove = (env: EmulatorEnv) => (context: RouteContext) =>
  * @internal
  */
 export const spaceRoutes = (env: EmulatorEnv): ReadonlyArray<Route> => {
-  const route = (method: Route["method"], path: string, handler: Route["handler"], body = false): Route => ({
-    method,
-    path,
-    auth: "required",
-    body,
-    versioned: true,
-    handler
-  })
+  const route = (
+    method: Route["method"],
+    path: string,
+    handler: (context: AuthenticatedContext) => Effect.Effect<EmulatorHttp.EmulatorResponse>,
+    body = false
+  ): Route => ({ method, path, auth: "required", body, versioned: true, handler: authenticated(handler) })
   return [
     route("GET", "/api/spaces/space", getAll(env)),
     route("POST", "/api/spaces/space", create(env), true),

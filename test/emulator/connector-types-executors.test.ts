@@ -1,10 +1,12 @@
 import { FetchHttpClient, HttpClient } from "@effect/platform"
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Either, Ref } from "effect"
+import { Duration, Effect, Either, Ref } from "effect"
 import * as http from "node:http"
 import type { AddressInfo } from "node:net"
 import { builtInConnectorTypes } from "../../src/emulator/connectorTypes/index.js"
+import type { Validation } from "../../src/emulator/connectorTypes/validation.js"
 import { makeWebhookConnectorType } from "../../src/emulator/connectorTypes/webhook.js"
+import { zodV3 } from "../../src/emulator/connectorTypes/wording.js"
 import type {
   ConnectorTypeSpec,
   ExecutorServices,
@@ -82,17 +84,18 @@ const makeServices = Effect.gen(function*() {
     documents,
     recordServerLog: (entry) => Ref.update(logs, (all) => [...all, entry]),
     recordWebhookCall: (call) => Ref.update(calls, (all) => [...all, call]),
-    httpClient: yield* HttpClient.HttpClient
+    httpClient: yield* HttpClient.HttpClient,
+    outboundTimeout: Duration.seconds(60)
   }
   return { services, documents, logs, calls }
 })
 
 const type = (id: string): ConnectorTypeSpec => builtInConnectorTypes.find((spec) => spec.id === id)!
 
-const valid = (validation: Either.Either<JsonObject, string>): JsonObject =>
-  Either.getOrThrowWith(validation, (reason) => new Error(reason))
+const valid = (validation: Validation<JsonObject>): JsonObject =>
+  Either.getOrThrowWith(validation, (failure) => new Error(zodV3(failure)))
 
-/** Validates like the execute route does, then runs the executor. */
+/** Validates like the create and execute routes do, then runs the executor. */
 const run = (
   spec: ConnectorTypeSpec,
   services: ExecutorServices,
@@ -102,9 +105,9 @@ const run = (
     connectorId: "connector-1",
     config: valid(spec.validateConfig(input.config ?? {})),
     secrets: valid(spec.validateSecrets(input.secrets ?? {})),
-    params: valid(spec.validateParams(input.params)),
+    params: input.params,
     services
-  })
+  }).pipe(Effect.orDieWith((rejection) => new Error(`${rejection.target}: ${zodV3(rejection.failure)}`)))
 
 const withServices = <A, E>(f: (context: Effect.Effect.Success<typeof makeServices>) => Effect.Effect<A, E>) =>
   makeServices.pipe(Effect.flatMap(f), Effect.provide(FetchHttpClient.layer))
@@ -436,17 +439,17 @@ describe(".slack, .teams and .pagerduty executors", () => {
 })
 
 describe(".email executor", () => {
-  it.effect("never pretends to deliver", () =>
+  it.effect("answers Kibana's send failure with nodemailer's reason when the SMTP server is unreachable", () =>
     withServices(({ services }) =>
       Effect.gen(function*() {
         const result = yield* run(type(".email"), services, {
-          config: { from: "a@example.com", host: "smtp.example.com", port: 587 },
+          config: { from: "a@example.com", host: "127.0.0.1", port: 1 },
           secrets: { user: "u", password: "p" },
           params: { to: ["b@example.com"], subject: "s", message: "m" }
         })
         assert.strictEqual(result.status, "error")
         assert.strictEqual(result.message, "error sending email")
-        assert.include(result.serviceMessage, "smtp.example.com:587")
+        assert.include(result.serviceMessage, "ECONNREFUSED")
       })
     ))
 })

@@ -237,7 +237,7 @@ layer(EmulatorServer.layerServer(), { excludeTestServices: true })("connector ty
       const { id, result } = yield* execute(
         {
           connector_type_id: ".email",
-          config: { from: "a@example.com", host: "smtp.example.com", port: 25 },
+          config: { from: "a@example.com", host: "127.0.0.1", port: 1 },
           secrets: { user: "u", password: "p" }
         },
         { to: ["b@example.com"], subject: "s", message: "m" }

@@ -1,8 +1,9 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Either } from "effect"
 import { builtInConnectorTypes } from "../../src/emulator/connectorTypes/index.js"
-import { formatIssues } from "../../src/emulator/connectorTypes/validation.js"
-import type { ConnectorTypeSpec, Validation } from "../../src/emulator/ConnectorTypeSpec.js"
+import type { Issue, Validation } from "../../src/emulator/connectorTypes/validation.js"
+import { zodV3 } from "../../src/emulator/connectorTypes/wording.js"
+import type { ConnectorTypeSpec, JsonObject } from "../../src/emulator/ConnectorTypeSpec.js"
 
 const type = (id: string): ConnectorTypeSpec => {
   const spec = builtInConnectorTypes.find((candidate) => candidate.id === id)
@@ -10,95 +11,84 @@ const type = (id: string): ConnectorTypeSpec => {
   return spec
 }
 
-const right = (validation: Validation) => {
-  if (Either.isLeft(validation)) throw new Error(`expected a valid value, got: ${validation.left}`)
+const right = (validation: Validation<JsonObject>) => {
+  if (Either.isLeft(validation)) throw new Error(`expected a valid value, got: ${zodV3(validation.left)}`)
   return validation.right
 }
 
-const left = (validation: Validation) => {
+const left = (validation: Validation<JsonObject>) => {
   if (Either.isRight(validation)) throw new Error(`expected a failure, got: ${JSON.stringify(validation.right)}`)
-  return validation.left
+  return zodV3(validation.left)
 }
 
+const required = (...path: Array<string | number>): Issue => ({
+  path,
+  kind: { _tag: "InvalidType", expected: "string", received: "undefined" }
+})
+
+const formatIssues = (issues: ReadonlyArray<Issue>) => zodV3({ _tag: "Issues", issues })
+
 describe("connector type listing", () => {
-  it("lists Kibana's built-in types with their license and features", () => {
-    const listing = builtInConnectorTypes.map((spec) => ({
-      id: spec.id,
-      name: spec.name,
-      license: spec.minimumLicenseRequired,
-      features: spec.supportedFeatureIds,
-      deprecated: spec.isDeprecated,
-      system: spec.isSystemActionType
-    }))
-    assert.deepStrictEqual(listing, [
-      {
-        id: ".index",
-        name: "Index",
-        license: "basic",
-        features: ["alerting", "uptime", "siem"],
-        deprecated: false,
-        system: false
-      },
-      {
-        id: ".server-log",
-        name: "Server log",
-        license: "basic",
-        features: ["alerting", "uptime", "siem"],
-        deprecated: false,
-        system: false
-      },
-      {
-        id: ".webhook",
-        name: "Webhook",
-        license: "gold",
-        features: ["alerting", "uptime", "siem"],
-        deprecated: false,
-        system: false
-      },
-      {
-        id: ".slack",
-        name: "Slack",
-        license: "gold",
-        features: ["alerting", "uptime", "siem"],
-        deprecated: true,
-        system: false
-      },
-      {
-        id: ".teams",
-        name: "Microsoft Teams",
-        license: "gold",
-        features: ["alerting", "uptime", "siem", "workflows", "agentBuilder"],
-        deprecated: false,
-        system: false
-      },
-      {
-        id: ".email",
-        name: "Email",
-        license: "gold",
-        features: ["alerting", "uptime", "siem", "workflows", "agentBuilder"],
-        deprecated: false,
-        system: false
-      },
-      {
-        id: ".pagerduty",
-        name: "PagerDuty",
-        license: "gold",
-        features: ["alerting", "uptime", "siem", "workflows"],
-        deprecated: false,
-        system: false
-      }
+  it("registers Kibana 9.x's 31 stack connector types in Kibana's order, with license and features", () => {
+    assert.deepStrictEqual(builtInConnectorTypes.map((spec) => spec.id), [
+      ".email",
+      ".index",
+      ".pagerduty",
+      ".swimlane",
+      ".server-log",
+      ".slack",
+      ".slack_api",
+      ".webhook",
+      ".cases-webhook",
+      ".xmatters",
+      ".servicenow",
+      ".servicenow-sir",
+      ".servicenow-itom",
+      ".jira",
+      ".teams",
+      ".torq",
+      ".opsgenie",
+      ".jira-service-management",
+      ".tines",
+      ".gen-ai",
+      ".bedrock",
+      ".gemini",
+      ".d3security",
+      ".resilient",
+      ".thehive",
+      ".xsoar",
+      ".mcp",
+      ".sentinelone",
+      ".crowdstrike",
+      ".inference",
+      ".microsoft_defender_endpoint"
     ])
+    const summary = (id: string) => {
+      const spec = type(id)
+      return [spec.minimumLicenseRequired, spec.supportedFeatureIds, spec.isDeprecated, spec.isSystemActionType]
+    }
+    assert.deepStrictEqual(summary(".index"), ["basic", ["alerting", "uptime", "siem"], false, false])
+    assert.deepStrictEqual(summary(".slack"), ["gold", ["alerting", "uptime", "siem"], true, false])
+    assert.deepStrictEqual(summary(".servicenow"), ["platinum", ["alerting", "cases", "uptime", "siem"], false, false])
+    assert.deepStrictEqual(summary(".cases-webhook"), ["gold", ["cases"], false, false])
+    assert.deepStrictEqual(summary(".gen-ai"), [
+      "enterprise",
+      ["generativeAIForSecurity", "generativeAIForObservability", "generativeAIForSearchPlayground"],
+      false,
+      false
+    ])
+    assert.deepStrictEqual(summary(".crowdstrike"), ["enterprise", ["endpointSecurity"], false, false])
   })
 })
 
 describe("zod error formatting (format_zod_error.ts)", () => {
   it("prints one error without a count and several with numbered lines", () => {
-    assert.strictEqual(formatIssues([{ path: ["url"], message: "Required" }]), "Field \"url\": Required")
+    assert.strictEqual(formatIssues([required("url")]), "Field \"url\": Required")
     assert.strictEqual(
       formatIssues([
-        { path: ["apiUrl"], message: "Required" },
-        { path: ["gcpRegion"], message: "Required" },
-        { path: ["gcpProjectID"], message: "Required" }
+        required("apiUrl"),
+        required("gcpRegion"),
+        required("gcpProjectID")
       ]),
       "3 errors:\n [1]: Field \"apiUrl\": Required;\n [2]: Field \"gcpRegion\": Required;\n [3]: Field \"gcpProjectID\": Required"
     )
@@ -106,12 +96,12 @@ describe("zod error formatting (format_zod_error.ts)", () => {
 
   it("nests paths with dots, puts object-level errors first and stops after five", () => {
     assert.strictEqual(
-      formatIssues([{ path: ["allowedChannels", 0, "name"], message: "Required" }]),
+      formatIssues([required("allowedChannels", 0, "name")]),
       "Field \"allowedChannels.0.name\": Required"
     )
-    const issues = ["a", "b", "c", "d", "e", "f", "g"].map((field) => ({ path: [field], message: "Required" }))
+    const issues = ["a", "b", "c", "d", "e", "f", "g"].map((field) => (required(field)))
     assert.strictEqual(
-      formatIssues([...issues, { path: [], message: "Unrecognized key(s) in object: 'x'" }]),
+      formatIssues([...issues, { path: [], kind: { _tag: "UnrecognizedKeys", keys: ["x"] } }]),
       "8 errors:\n [1]: Unrecognized key(s) in object: 'x';\n [2]: Field \"a\": Required;\n [3]: Field \"b\": Required;" +
         "\n [4]: Field \"c\": Required;\n [5]: Field \"d\": Required;\n [6]: and 3 more"
     )
@@ -316,12 +306,12 @@ describe(".email", () => {
 
   it("checks user and password against hasAuth (validateConnector)", () => {
     const config = right(spec.validateConfig({ from: "a@b.c", host: "h", port: 25 }))
-    assert.strictEqual(spec.validateConnector?.(config, right(spec.validateSecrets({}))), "[user] is required")
+    assert.strictEqual(spec.validateConnector(config, right(spec.validateSecrets({}))), "[user] is required")
     assert.strictEqual(
-      spec.validateConnector?.(config, right(spec.validateSecrets({ user: "u" }))),
+      spec.validateConnector(config, right(spec.validateSecrets({ user: "u" }))),
       "[password] is required"
     )
-    assert.isUndefined(spec.validateConnector?.(config, right(spec.validateSecrets({ user: "u", password: "p" }))))
+    assert.isUndefined(spec.validateConnector(config, right(spec.validateSecrets({ user: "u", password: "p" }))))
   })
 
   it("requires a recipient and applies param defaults", () => {

@@ -9,7 +9,7 @@
  */
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
-import type { ConnectorTypeSpec, ExecutorInput, ExecutorResult, JsonObject } from "../ConnectorTypeSpec.js"
+import { type ConnectorTypeSpec, define, type ExecutorInput, type ExecutorResult } from "../ConnectorTypeSpec.js"
 import * as V from "./validation.js"
 
 /**
@@ -23,22 +23,26 @@ export const alertHistoryPrefix = "kibana-alert-history-"
 
 const config = V.strictObject({
   index: V.string(),
-  refresh: V.withDefault(V.boolean, () => false),
-  executionTimeField: V.withDefault(V.nullable(V.string()), () => null)
+  refresh: V.withDefault(V.boolean, false),
+  executionTimeField: V.withDefault(V.nullable(V.string()), null)
 })
 
-const secrets = V.withDefault(V.strictObject({}), () => ({}))
+const secrets = V.withDefault(V.strictObject({}), {})
 
 const params = V.strictObject({
   documents: V.array(V.record(V.unknown)),
   indexOverride: V.refine(
-    V.withDefault(V.nullable(V.string()), () => null),
+    V.withDefault(V.nullable(V.string()), null),
     (pattern) =>
       pattern === null || (pattern !== "" && pattern.startsWith(alertHistoryPrefix))
         ? []
         : [`index must start with "${alertHistoryPrefix}"`]
   )
 })
+
+type Config = V.TypeOf<typeof config>
+type Secrets = V.TypeOf<typeof secrets>
+type Params = V.TypeOf<typeof params>
 
 const invalidFileNameCharacters = ["\\", "/", "*", "?", "\"", "<", ">", "|", " ", ","]
 
@@ -62,10 +66,12 @@ const indexingError = (serviceMessage: string): ExecutorResult => ({
   serviceMessage
 })
 
-const execute = ({ config, params, services }: ExecutorInput): Effect.Effect<ExecutorResult> =>
+const execute = (
+  { config, params, services }: ExecutorInput<Config, Secrets, Params>
+): Effect.Effect<ExecutorResult> =>
   Effect.gen(function*() {
-    const index = (params.indexOverride as string | null) || (config.index as string)
-    const documents = params.documents as ReadonlyArray<JsonObject>
+    const index = params.indexOverride || config.index
+    const documents = params.documents
     // An empty bulk request is rejected by Elasticsearch before any index is touched; the client's
     // ResponseError message is what Kibana reports.
     if (documents.length === 0) {
@@ -80,7 +86,7 @@ const execute = ({ config, params, services }: ExecutorInput): Effect.Effect<Exe
       return indexingError(documents.map(() => `Invalid index name [${index}], ${problem}`).join(";"))
     }
     const startedAt = yield* Clock.currentTimeMillis
-    const timeField = typeof config.executionTimeField === "string" ? config.executionTimeField.trim() : ""
+    const timeField = config.executionTimeField?.trim() ?? ""
     const executionTime = new Date(startedAt).toISOString()
     const stamped = documents.map((document) =>
       timeField === "" ? document : { ...document, [timeField]: executionTime }
@@ -112,15 +118,15 @@ const execute = ({ config, params, services }: ExecutorInput): Effect.Effect<Exe
  * @since 0.1.0
  * @category connector types
  */
-export const esIndexConnectorType: ConnectorTypeSpec = {
+export const esIndexConnectorType: ConnectorTypeSpec = define({
   id: ".index",
   name: "Index",
   minimumLicenseRequired: "basic",
   supportedFeatureIds: ["alerting", "uptime", "siem"],
   isSystemActionType: false,
   isDeprecated: false,
-  validateConfig: V.validate(config),
-  validateSecrets: V.validate(secrets),
-  validateParams: V.validate(params),
+  config: V.validate(config),
+  secrets: V.validate(secrets),
+  params: V.validate(params),
   execute
-}
+})

@@ -5,13 +5,43 @@
  */
 import type * as Duration from "effect/Duration"
 import type { ConnectorTypeSpec } from "../ConnectorTypeSpec.js"
+import { casesWebhookConnectorType, resilientConnectorType, swimlaneConnectorType } from "./caseTypes.js"
+import { d3SecurityConnectorType } from "./d3security.js"
 import { emailConnectorType } from "./email.js"
 import { esIndexConnectorType } from "./esIndex.js"
+import { jiraConnectorType } from "./jira.js"
+import { openAiConnectorType } from "./openai.js"
+import { jiraServiceManagementConnectorType, opsgenieConnectorType } from "./opsgenie.js"
 import { makePagerDutyConnectorType } from "./pagerduty.js"
 import { serverLogConnectorType } from "./serverLog.js"
+import { serviceNowItomConnectorType, serviceNowItsmConnectorType, serviceNowSirConnectorType } from "./serviceNow.js"
 import { makeSlackConnectorType } from "./slack.js"
+import { slackApiConnectorType } from "./slackApi.js"
 import { makeTeamsConnectorType } from "./teams.js"
+import { torqConnectorType } from "./torq.js"
+import {
+  bedrockConnectorType,
+  crowdstrikeConnectorType,
+  geminiConnectorType,
+  inferenceConnectorType,
+  mcpConnectorType,
+  microsoftDefenderEndpointConnectorType,
+  sentinelOneConnectorType,
+  theHiveConnectorType,
+  tinesConnectorType,
+  xsoarConnectorType
+} from "./unemulatedSubActionTypes.js"
 import { makeWebhookConnectorType } from "./webhook.js"
+import { xmattersConnectorType } from "./xmatters.js"
+
+export {
+  /**
+   * The system action types, refused on the connector API.
+   *
+   * @since 0.1.0
+   */
+  systemActionTypes
+} from "./systemActionTypes.js"
 
 /**
  * Options of the built-in connector types.
@@ -28,8 +58,9 @@ export interface BuiltInConnectorTypesOptions {
 }
 
 /**
- * Builds every built-in connector type: `.index`, `.server-log`, `.webhook`, `.slack`, `.teams`,
- * `.email`, `.pagerduty`.
+ * Builds every built-in connector type: Kibana 9.x's 31 stack connector types, in the order Kibana
+ * registers them (elastic/kibana:x-pack/platform/plugins/shared/stack_connectors/server/connector_types/index.ts),
+ * which is the order `GET /api/actions/connector_types` lists them in.
  *
  * @since 0.1.0
  * @category constructors
@@ -39,13 +70,37 @@ export const makeBuiltInConnectorTypes = (
 ): ReadonlyArray<ConnectorTypeSpec> => {
   const http = { timeout: options.outboundTimeout }
   return [
-    esIndexConnectorType,
-    serverLogConnectorType,
-    makeWebhookConnectorType(http),
-    makeSlackConnectorType(http),
-    makeTeamsConnectorType(http),
     emailConnectorType,
-    makePagerDutyConnectorType(http)
+    esIndexConnectorType,
+    makePagerDutyConnectorType(http),
+    swimlaneConnectorType,
+    serverLogConnectorType,
+    makeSlackConnectorType(http),
+    slackApiConnectorType,
+    makeWebhookConnectorType(http),
+    casesWebhookConnectorType,
+    xmattersConnectorType,
+    serviceNowItsmConnectorType,
+    serviceNowSirConnectorType,
+    serviceNowItomConnectorType,
+    jiraConnectorType,
+    makeTeamsConnectorType(http),
+    torqConnectorType,
+    opsgenieConnectorType,
+    jiraServiceManagementConnectorType,
+    tinesConnectorType,
+    openAiConnectorType,
+    bedrockConnectorType,
+    geminiConnectorType,
+    d3SecurityConnectorType,
+    resilientConnectorType,
+    theHiveConnectorType,
+    xsoarConnectorType,
+    mcpConnectorType,
+    sentinelOneConnectorType,
+    crowdstrikeConnectorType,
+    inferenceConnectorType,
+    microsoftDefenderEndpointConnectorType
   ]
 }
 

@@ -10,7 +10,7 @@
  */
 import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import type { ConnectorTypeSpec, ExecutorInput, ExecutorResult, JsonObject } from "../ConnectorTypeSpec.js"
+import { type ConnectorTypeSpec, define, type ExecutorInput, type ExecutorResult } from "../ConnectorTypeSpec.js"
 import * as Outbound from "./outbound.js"
 import * as V from "./validation.js"
 
@@ -22,19 +22,18 @@ import * as V from "./validation.js"
  */
 export const pagerDutyApiUrl = "https://events.pagerduty.com/v2/enqueue"
 
-const config = V.strictObject({ apiUrl: V.withDefault(V.nullable(V.string()), () => null) })
+const config = V.strictObject({ apiUrl: V.withDefault(V.nullable(V.string()), null) })
 
 const secrets = V.strictObject({ routingKey: V.string() })
 
 // `Coerced`: a JSON string is parsed first, and a parse failure is reported with JSON.parse's message
-const coercedRecord: V.Validator<unknown> = {
-  optional: false,
+const coercedRecord: V.Validator<Readonly<Record<string, unknown>>> = {
   run: (input, path) => {
     if (typeof input !== "string") return V.record(V.unknown).run(input, path)
     try {
       return V.record(V.unknown).run(JSON.parse(input), path)
     } catch (error) {
-      return { value: undefined, issues: [{ path, message: (error as Error).message }], aborted: true }
+      return V.fail(path, { _tag: "Custom", message: error instanceof Error ? error.message : String(error) })
     }
   }
 }
@@ -51,11 +50,11 @@ const convertTimestamp = (timestamp: unknown): string | number | null => {
 
 const isValidTimestamp = (timestamp: string | number) => !Number.isNaN(new Date(timestamp).getTime())
 
-const paramsProblems = (params: JsonObject): ReadonlyArray<string> => {
+const paramsProblems = (params: Params): ReadonlyArray<string> => {
   const problems: Array<string> = []
   const timestamp = convertTimestamp(params.timestamp)
   if (timestamp !== null && !isValidTimestamp(timestamp)) {
-    problems.push(`error parsing timestamp "${params.timestamp as string}"`)
+    problems.push(`error parsing timestamp "${String(params.timestamp)}"`)
     return problems
   }
   const eventAction = params.eventAction
@@ -65,27 +64,28 @@ const paramsProblems = (params: JsonObject): ReadonlyArray<string> => {
   return problems
 }
 
-const params = V.refine(
-  V.strictObject({
-    eventAction: V.optional(V.literals(["trigger", "resolve", "acknowledge"])),
-    dedupKey: V.optional(V.string({ max: 255 })),
-    summary: V.optional(V.string({ max: 1024 })),
-    source: V.optional(V.string()),
-    severity: V.optional(V.literals(["critical", "error", "warning", "info"])),
-    timestamp: V.optional(V.string()),
-    component: V.optional(V.string()),
-    group: V.optional(V.string()),
-    class: V.optional(V.string()),
-    links: V.optional(V.array(V.strictObject({ href: V.string(), text: V.string() }))),
-    customDetails: V.optional(coercedRecord)
-  }),
-  paramsProblems
-)
+const paramsShape = V.strictObject({
+  eventAction: V.optional(V.literals(["trigger", "resolve", "acknowledge"])),
+  dedupKey: V.optional(V.string({ max: 255 })),
+  summary: V.optional(V.string({ max: 1024 })),
+  source: V.optional(V.string()),
+  severity: V.optional(V.literals(["critical", "error", "warning", "info"])),
+  timestamp: V.optional(V.string()),
+  component: V.optional(V.string()),
+  group: V.optional(V.string()),
+  class: V.optional(V.string()),
+  links: V.optional(V.array(V.strictObject({ href: V.string(), text: V.string() }))),
+  customDetails: V.optional(coercedRecord)
+})
+
+type Config = V.TypeOf<typeof config>
+type Secrets = V.TypeOf<typeof secrets>
+type Params = V.TypeOf<typeof paramsShape>
 
 // `getBodyForEventAction`: acknowledge/resolve only send the dedup key
-const eventBody = (connectorId: string, params: JsonObject): JsonObject => {
-  const eventAction = (params.eventAction as string | undefined) ?? "trigger"
-  const base: JsonObject = { event_action: eventAction, ...(params.dedupKey ? { dedup_key: params.dedupKey } : {}) }
+const eventBody = (connectorId: string, params: Params): V.JsonObject => {
+  const eventAction = params.eventAction ?? "trigger"
+  const base: V.JsonObject = { event_action: eventAction, ...(params.dedupKey ? { dedup_key: params.dedupKey } : {}) }
   if (eventAction === "acknowledge" || eventAction === "resolve") return base
   const timestamp = convertTimestamp(params.timestamp)
   const extras = Object.fromEntries(
@@ -132,12 +132,13 @@ export const pagerDutyResult = (outcome: Outbound.OutboundResult): ExecutorResul
 }
 
 const makeExecute =
-  (timeout: Duration.Duration) => ({ config, connectorId, params, secrets, services }: ExecutorInput) =>
+  (timeout: Duration.Duration) =>
+  ({ config, connectorId, params, secrets, services }: ExecutorInput<Config, Secrets, Params>) =>
     Effect.map(
       Outbound.send(services.httpClient, {
         method: "POST",
-        url: (config.apiUrl as string | null) || pagerDutyApiUrl,
-        headers: { "Content-Type": "application/json", "X-Routing-Key": secrets.routingKey as string },
+        url: config.apiUrl || pagerDutyApiUrl,
+        headers: { "Content-Type": "application/json", "X-Routing-Key": secrets.routingKey },
         body: JSON.stringify(eventBody(connectorId, params))
       }, timeout),
       pagerDutyResult
@@ -151,18 +152,19 @@ const makeExecute =
  */
 export const makePagerDutyConnectorType = (
   options: Outbound.OutboundOptions = {}
-): ConnectorTypeSpec => ({
-  id: ".pagerduty",
-  name: "PagerDuty",
-  minimumLicenseRequired: "gold",
-  supportedFeatureIds: ["alerting", "uptime", "siem", "workflows"],
-  isSystemActionType: false,
-  isDeprecated: false,
-  validateConfig: V.validate(config),
-  validateSecrets: V.validate(secrets),
-  validateParams: V.validate(params),
-  execute: makeExecute(Outbound.timeoutOf(options))
-})
+): ConnectorTypeSpec =>
+  define({
+    id: ".pagerduty",
+    name: "PagerDuty",
+    minimumLicenseRequired: "gold",
+    supportedFeatureIds: ["alerting", "uptime", "siem", "workflows"],
+    isSystemActionType: false,
+    isDeprecated: false,
+    config: V.validate(config),
+    secrets: V.validate(secrets),
+    params: V.validate(V.refine(paramsShape, paramsProblems)),
+    execute: makeExecute(Outbound.timeoutOf(options))
+  })
 
 /**
  * @since 0.1.0

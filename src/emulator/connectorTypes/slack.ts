@@ -11,9 +11,10 @@
 import * as Clock from "effect/Clock"
 import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import type { ConnectorTypeSpec, ExecutorInput, ExecutorResult } from "../ConnectorTypeSpec.js"
+import { type ConnectorTypeSpec, define, type ExecutorInput, type ExecutorResult } from "../ConnectorTypeSpec.js"
 import * as Outbound from "./outbound.js"
-import { validateEmptyConfig, validateMessageParams, validateWebhookUrlSecrets } from "./webhookUrlSecrets.js"
+import * as V from "./validation.js"
+import { emptyConfig, messageParams, validateWebhookUrlSecrets, type webhookUrlSecrets } from "./webhookUrlSecrets.js"
 
 const postingError = (serviceMessage: string): ExecutorResult => ({
   status: "error",
@@ -67,11 +68,14 @@ export const slackResult = (outcome: Outbound.OutboundResult, now: number): Exec
   return { status: "error", message: `unexpected http response from slack: ${outcome.status} ${outcome.statusText}` }
 }
 
-const makeExecute = (timeout: Duration.Duration) => ({ params, secrets, services }: ExecutorInput) =>
+const makeExecute = (timeout: Duration.Duration) =>
+(
+  { params, secrets, services }: ExecutorInput<{}, V.TypeOf<typeof webhookUrlSecrets>, V.TypeOf<typeof messageParams>>
+) =>
   Effect.gen(function*() {
     const outcome = yield* Outbound.send(services.httpClient, {
       method: "POST",
-      url: secrets.webhookUrl as string,
+      url: secrets.webhookUrl,
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ text: params.message })
     }, timeout)
@@ -86,19 +90,20 @@ const makeExecute = (timeout: Duration.Duration) => ({ params, secrets, services
  */
 export const makeSlackConnectorType = (
   options: Outbound.OutboundOptions = {}
-): ConnectorTypeSpec => ({
-  id: ".slack",
-  name: "Slack",
-  minimumLicenseRequired: "gold",
-  supportedFeatureIds: ["alerting", "uptime", "siem"],
-  isSystemActionType: false,
-  // Kibana 9.x lists the incoming-webhook Slack type as deprecated in favour of `.slack_api`
-  isDeprecated: true,
-  validateConfig: validateEmptyConfig,
-  validateSecrets: validateWebhookUrlSecrets("slack"),
-  validateParams: validateMessageParams,
-  execute: makeExecute(Outbound.timeoutOf(options))
-})
+): ConnectorTypeSpec =>
+  define({
+    id: ".slack",
+    name: "Slack",
+    minimumLicenseRequired: "gold",
+    supportedFeatureIds: ["alerting", "uptime", "siem"],
+    isSystemActionType: false,
+    // Kibana 9.x lists the incoming-webhook Slack type as deprecated in favour of `.slack_api`
+    isDeprecated: true,
+    config: V.validate(emptyConfig),
+    secrets: validateWebhookUrlSecrets("slack"),
+    params: V.validate(messageParams),
+    execute: makeExecute(Outbound.timeoutOf(options))
+  })
 
 /**
  * @since 0.1.0

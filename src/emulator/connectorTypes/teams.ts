@@ -9,9 +9,10 @@
 import * as Clock from "effect/Clock"
 import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import type { ConnectorTypeSpec, ExecutorInput, ExecutorResult } from "../ConnectorTypeSpec.js"
+import { type ConnectorTypeSpec, define, type ExecutorInput, type ExecutorResult } from "../ConnectorTypeSpec.js"
 import * as Outbound from "./outbound.js"
-import { validateEmptyConfig, validateMessageParams, validateWebhookUrlSecrets } from "./webhookUrlSecrets.js"
+import * as V from "./validation.js"
+import { emptyConfig, messageParams, validateWebhookUrlSecrets, type webhookUrlSecrets } from "./webhookUrlSecrets.js"
 
 const retryLater: ExecutorResult = {
   status: "error",
@@ -52,12 +53,15 @@ export const teamsResult = (outcome: Outbound.OutboundResult, message: string, n
   }
 }
 
-const makeExecute = (timeout: Duration.Duration) => ({ params, secrets, services }: ExecutorInput) =>
+const makeExecute = (timeout: Duration.Duration) =>
+(
+  { params, secrets, services }: ExecutorInput<{}, V.TypeOf<typeof webhookUrlSecrets>, V.TypeOf<typeof messageParams>>
+) =>
   Effect.gen(function*() {
-    const message = params.message as string
+    const message = params.message
     const outcome = yield* Outbound.send(services.httpClient, {
       method: "POST",
-      url: secrets.webhookUrl as string,
+      url: secrets.webhookUrl,
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ text: message })
     }, timeout)
@@ -72,18 +76,19 @@ const makeExecute = (timeout: Duration.Duration) => ({ params, secrets, services
  */
 export const makeTeamsConnectorType = (
   options: Outbound.OutboundOptions = {}
-): ConnectorTypeSpec => ({
-  id: ".teams",
-  name: "Microsoft Teams",
-  minimumLicenseRequired: "gold",
-  supportedFeatureIds: ["alerting", "uptime", "siem", "workflows", "agentBuilder"],
-  isSystemActionType: false,
-  isDeprecated: false,
-  validateConfig: validateEmptyConfig,
-  validateSecrets: validateWebhookUrlSecrets("teams"),
-  validateParams: validateMessageParams,
-  execute: makeExecute(Outbound.timeoutOf(options))
-})
+): ConnectorTypeSpec =>
+  define({
+    id: ".teams",
+    name: "Microsoft Teams",
+    minimumLicenseRequired: "gold",
+    supportedFeatureIds: ["alerting", "uptime", "siem", "workflows", "agentBuilder"],
+    isSystemActionType: false,
+    isDeprecated: false,
+    config: V.validate(emptyConfig),
+    secrets: validateWebhookUrlSecrets("teams"),
+    params: V.validate(messageParams),
+    execute: makeExecute(Outbound.timeoutOf(options))
+  })
 
 /**
  * @since 0.1.0

@@ -1,17 +1,35 @@
 /**
- * A small validator that reproduces the messages Kibana 9.x gives for connector config, secrets
- * and params.
+ * Typed validators for connector config, secrets and params, modelled on the zod (v3) schemas Kibana
+ * 9.x declares in `src/platform/packages/shared/kbn-connector-schemas/*`.
  *
- * Kibana's connector schemas (`src/platform/packages/shared/kbn-connector-schemas/*`) are zod (v3)
- * objects; a failure is rendered by `x-pack/platform/plugins/shared/actions/server/lib/format_zod_error.ts`
- * (`Field "url": Required`, or `N errors:\n [1]: ...;\n [2]: ...`). The issue texts below are zod v3's
- * default error map. Hand-written rather than `effect/Schema` because the goal is zod's exact wording
- * and zod's order of checks (refinements only run when no field had the wrong type).
+ * A validator returns the normalised value (zod's defaults applied, absent optional keys left absent) or
+ * a `ValidationFailure`: data (path, kind, details), never text. Text is made by a wording profile
+ * (`./wording.ts`), so the same failure can be worded as each Kibana version words it. Hand-written rather
+ * than `effect/Schema` because Kibana's answers depend on zod's order of checks (refinements run only when
+ * no field had the wrong type) and on which issues it reports together.
  *
  * @since 0.1.0
  */
 import * as Either from "effect/Either"
-import type { JsonObject, Validation } from "../ConnectorTypeSpec.js"
+
+/**
+ * What went wrong at one path, with the details a wording profile needs.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type IssueKind =
+  /** `received` is zod's parsed type name (`undefined` when the key was absent). */
+  | { readonly _tag: "InvalidType"; readonly expected: string; readonly received: string }
+  | { readonly _tag: "TooSmall"; readonly type: "string" | "number" | "array"; readonly minimum: number }
+  | { readonly _tag: "TooBig"; readonly type: "string" | "number" | "array"; readonly maximum: number }
+  | { readonly _tag: "InvalidEnumValue"; readonly options: ReadonlyArray<string>; readonly received: string }
+  | { readonly _tag: "InvalidLiteral"; readonly expected: string | null }
+  | { readonly _tag: "UnrecognizedKeys"; readonly keys: ReadonlyArray<string> }
+  | { readonly _tag: "InvalidUrl" }
+  | { readonly _tag: "InvalidDiscriminator"; readonly options: ReadonlyArray<string> }
+  /** A refinement's own message (Kibana's `.refine(..., { message })` / `ctx.addIssue`). */
+  | { readonly _tag: "Custom"; readonly message: string }
 
 /**
  * One validation problem at a path inside the validated value.
@@ -21,44 +39,93 @@ import type { JsonObject, Validation } from "../ConnectorTypeSpec.js"
  */
 export interface Issue {
   readonly path: ReadonlyArray<string | number>
-  readonly message: string
+  readonly kind: IssueKind
 }
 
 /**
- * What a validator returns: the normalised value, the issues, and whether a type error made the value
- * unusable (zod's "aborted": later refinements are skipped).
+ * Why a value was rejected: schema issues (worded by a profile), or the message a connector type's
+ * custom validator throws, which Kibana shows as is.
  *
  * @since 0.1.0
  * @category models
  */
-export interface Outcome<A> {
-  readonly value: A
-  readonly issues: ReadonlyArray<Issue>
-  readonly aborted: boolean
-}
+export type ValidationFailure =
+  | { readonly _tag: "Issues"; readonly issues: ReadonlyArray<Issue> }
+  | { readonly _tag: "Rule"; readonly message: string }
 
 /**
- * A validator for one value. `present` tells whether an object key existed, so optional fields that were
- * absent stay absent in the output (as zod does).
+ * A validation outcome: the normalised value, or why it was rejected.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Validation<A> = Either.Either<A, ValidationFailure>
+
+/**
+ * What a validator returns: the normalised value, the issues, and whether a type error made the value
+ * unusable (zod's "aborted": later refinements are skipped, and `value` must not be used).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Outcome<A> =
+  | { readonly aborted: false; readonly value: A; readonly issues: ReadonlyArray<Issue> }
+  | { readonly aborted: true; readonly issues: ReadonlyArray<Issue> }
+
+/**
+ * A validator of one value.
  *
  * @since 0.1.0
  * @category models
  */
 export interface Validator<A> {
   readonly run: (input: unknown, path: ReadonlyArray<string | number>) => Outcome<A>
-  /** Whether an absent key is accepted (optional or defaulted). */
-  readonly optional: boolean
 }
 
-const ok = <A>(value: A): Outcome<A> => ({ value, issues: [], aborted: false })
-const fail = <A>(path: ReadonlyArray<string | number>, message: string): Outcome<A> => ({
-  value: undefined as A,
-  issues: [{ path, message }],
-  aborted: true
+/**
+ * A validator whose key may be absent from an object; the key then stays absent in the output.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface OptionalValidator<A> extends Validator<A | undefined> {
+  readonly optional: true
+}
+
+/**
+ * The type a validator produces.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type TypeOf<V> = V extends Validator<infer A> ? A : never
+
+/**
+ * A successful outcome.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const ok = <A>(value: A): Outcome<A> => ({ aborted: false, value, issues: [] })
+
+/**
+ * An aborting outcome with one issue.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const fail = <A>(path: ReadonlyArray<string | number>, kind: IssueKind): Outcome<A> => ({
+  aborted: true,
+  issues: [{ path, kind }]
 })
 
-// zod v3 `getParsedType`
-const parsedType = (input: unknown): string => {
+/**
+ * zod v3's `getParsedType`, the name `received` reports.
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const parsedType = (input: unknown): string => {
   if (input === undefined) return "undefined"
   if (input === null) return "null"
   if (Array.isArray(input)) return "array"
@@ -66,45 +133,80 @@ const parsedType = (input: unknown): string => {
   return typeof input
 }
 
-// zod v3 `invalid_type`: "Required" when nothing was given
 const invalidType = <A>(path: ReadonlyArray<string | number>, expected: string, input: unknown): Outcome<A> =>
-  fail(path, input === undefined ? "Required" : `Expected ${expected}, received ${parsedType(input)}`)
+  fail(path, { _tag: "InvalidType", expected, received: parsedType(input) })
 
-const make = <A>(run: Validator<A>["run"]): Validator<A> => ({ run, optional: false })
-
-const quoteAll = (values: ReadonlyArray<string>) => values.map((value) => `'${value}'`).join(" | ")
+const withIssues = <A>(outcome: Outcome<A>, issues: ReadonlyArray<Issue>): Outcome<A> =>
+  issues.length === 0 ? outcome : { ...outcome, issues: [...outcome.issues, ...issues] }
 
 /**
+ * `z.string()` with optional length bounds.
+ *
  * @since 0.1.0
  * @category constructors
  */
-export const string = (options: { readonly min?: number; readonly max?: number } = {}): Validator<string> =>
-  make((input, path) => {
+export const string = (options: { readonly min?: number; readonly max?: number } = {}): Validator<string> => ({
+  run: (input, path) => {
     if (typeof input !== "string") return invalidType(path, "string", input)
     if (options.min !== undefined && input.length < options.min) {
-      return {
-        value: input,
-        issues: [{ path, message: `String must contain at least ${options.min} character(s)` }],
-        aborted: false
-      }
+      return withIssues(ok(input), [{ path, kind: { _tag: "TooSmall", type: "string", minimum: options.min } }])
     }
     if (options.max !== undefined && input.length > options.max) {
-      return {
-        value: input,
-        issues: [{ path, message: `String must contain at most ${options.max} character(s)` }],
-        aborted: false
-      }
+      return withIssues(ok(input), [{ path, kind: { _tag: "TooBig", type: "string", maximum: options.max } }])
     }
     return ok(input)
-  })
+  }
+})
 
 /**
+ * `z.string().url()`.
+ *
  * @since 0.1.0
  * @category constructors
  */
-export const boolean: Validator<boolean> = make((input, path) =>
-  typeof input === "boolean" ? ok(input) : invalidType(path, "boolean", input)
-)
+export const url: Validator<string> = {
+  run: (input, path) => {
+    if (typeof input !== "string") return invalidType(path, "string", input)
+    return URL.canParse(input) ? ok(input) : withIssues(ok(input), [{ path, kind: { _tag: "InvalidUrl" } }])
+  }
+}
+
+/**
+ * `z.boolean()`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const boolean: Validator<boolean> = {
+  run: (input, path) => typeof input === "boolean" ? ok(input) : invalidType(path, "boolean", input)
+}
+
+const numberBounds = (
+  value: number,
+  path: ReadonlyArray<string | number>,
+  options: { readonly min?: number; readonly max?: number }
+): Outcome<number> => {
+  if (options.min !== undefined && value < options.min) {
+    return withIssues(ok(value), [{ path, kind: { _tag: "TooSmall", type: "number", minimum: options.min } }])
+  }
+  if (options.max !== undefined && value > options.max) {
+    return withIssues(ok(value), [{ path, kind: { _tag: "TooBig", type: "number", maximum: options.max } }])
+  }
+  return ok(value)
+}
+
+/**
+ * `z.number()` with inclusive bounds.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const number = (options: { readonly min?: number; readonly max?: number } = {}): Validator<number> => ({
+  run: (input, path) =>
+    typeof input === "number" && !Number.isNaN(input)
+      ? numberBounds(input, path, options)
+      : invalidType(path, "number", input)
+})
 
 /**
  * `z.coerce.number()` with inclusive bounds.
@@ -112,34 +214,20 @@ export const boolean: Validator<boolean> = make((input, path) =>
  * @since 0.1.0
  * @category constructors
  */
-export const coercedNumber = (options: { readonly min?: number; readonly max?: number } = {}): Validator<number> =>
-  make((input, path) => {
+export const coercedNumber = (options: { readonly min?: number; readonly max?: number } = {}): Validator<number> => ({
+  run: (input, path) => {
     const value = Number(input)
-    if (Number.isNaN(value)) return invalidType(path, "number", value)
-    if (options.min !== undefined && value < options.min) {
-      return {
-        value,
-        issues: [{ path, message: `Number must be greater than or equal to ${options.min}` }],
-        aborted: false
-      }
-    }
-    if (options.max !== undefined && value > options.max) {
-      return {
-        value,
-        issues: [{ path, message: `Number must be less than or equal to ${options.max}` }],
-        aborted: false
-      }
-    }
-    return ok(value)
-  })
+    return Number.isNaN(value) ? invalidType(path, "number", value) : numberBounds(value, path, options)
+  }
+})
 
 /**
- * `z.any()`.
+ * `z.any()` / `z.unknown()`.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const unknown: Validator<unknown> = make((input) => ok(input))
+export const unknown: Validator<unknown> = { run: (input) => ok(input) }
 
 /**
  * `z.enum([...])`.
@@ -147,13 +235,15 @@ export const unknown: Validator<unknown> = make((input) => ok(input))
  * @since 0.1.0
  * @category constructors
  */
-export const literals = <const Values extends ReadonlyArray<string>>(values: Values): Validator<Values[number]> =>
-  make((input, path) => {
-    if (typeof input !== "string") return invalidType(path, quoteAll(values), input)
-    return values.includes(input)
-      ? ok(input)
-      : fail(path, `Invalid enum value. Expected ${quoteAll(values)}, received '${input}'`)
-  })
+export const literals = <const Values extends ReadonlyArray<string>>(values: Values): Validator<Values[number]> => {
+  const isValue = (input: string): input is Values[number] => values.includes(input)
+  return {
+    run: (input, path) => {
+      if (typeof input !== "string") return invalidType(path, values.map((value) => `'${value}'`).join(" | "), input)
+      return isValue(input) ? ok(input) : fail(path, { _tag: "InvalidEnumValue", options: values, received: input })
+    }
+  }
+}
 
 /**
  * `z.union([z.literal(a), z.literal(b), ...])`: zod reports every branch's failure at the same path.
@@ -163,40 +253,66 @@ export const literals = <const Values extends ReadonlyArray<string>>(values: Val
  */
 export const literalUnion = <const Values extends ReadonlyArray<string | null>>(
   values: Values
-): Validator<Values[number]> =>
-  make((input, path) =>
-    values.includes(input as Values[number])
-      ? ok(input as Values[number])
-      : {
-        value: undefined as unknown as Values[number],
-        issues: values.map((value) => ({ path, message: `Invalid literal value, expected ${JSON.stringify(value)}` })),
-        aborted: true
-      }
-  )
-
-const isPlainObject = (input: unknown): input is JsonObject =>
-  typeof input === "object" && input !== null && !Array.isArray(input)
+): Validator<Values[number]> => {
+  const isValue = (input: unknown): input is Values[number] => values.some((value) => value === input)
+  return {
+    run: (input, path) =>
+      isValue(input)
+        ? ok(input)
+        : { aborted: true, issues: values.map((expected) => ({ path, kind: { _tag: "InvalidLiteral", expected } })) }
+  }
+}
 
 /**
- * `z.array(item)`.
+ * A plain JSON object (not an array, not null).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type JsonObject = { readonly [key: string]: unknown }
+
+/**
+ * Whether a value is a plain JSON object.
+ *
+ * @since 0.1.0
+ * @category guards
+ */
+export const isJsonObject = (input: unknown): input is JsonObject =>
+  typeof input === "object" && input !== null && !Array.isArray(input)
+
+const collectOutcomes = <A>(outcomes: ReadonlyArray<Outcome<A>>, extra: ReadonlyArray<Issue> = []) => {
+  const issues = [...outcomes.flatMap((outcome) => outcome.issues), ...extra]
+  const values: Array<A> = []
+  for (const outcome of outcomes) {
+    if (outcome.aborted) return { aborted: true, issues } as const
+    values.push(outcome.value)
+  }
+  return { aborted: false, values, issues } as const
+}
+
+/**
+ * `z.array(item)` with an optional maximum length.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const array = <A>(item: Validator<A>, options: { readonly max?: number } = {}): Validator<Array<A>> =>
-  make((input, path) => {
+export const array = <A>(
+  item: Validator<A>,
+  options: { readonly min?: number; readonly max?: number } = {}
+): Validator<ReadonlyArray<A>> => ({
+  run: (input, path) => {
     if (!Array.isArray(input)) return invalidType(path, "array", input)
-    const outcomes = input.map((element, index) => item.run(element, [...path, index]))
-    const issues = outcomes.flatMap((outcome) => outcome.issues)
+    const bounds: Array<Issue> = []
+    if (options.min !== undefined && input.length < options.min) {
+      bounds.push({ path, kind: { _tag: "TooSmall", type: "array", minimum: options.min } })
+    }
     if (options.max !== undefined && input.length > options.max) {
-      issues.push({ path, message: `Array must contain at most ${options.max} element(s)` })
+      bounds.push({ path, kind: { _tag: "TooBig", type: "array", maximum: options.max } })
     }
-    return {
-      value: outcomes.map((outcome) => outcome.value),
-      issues,
-      aborted: outcomes.some((outcome) => outcome.aborted)
-    }
-  })
+    const result = collectOutcomes(input.map((element, index) => item.run(element, [...path, index])), bounds)
+    return result.aborted ? result : { aborted: false, value: result.values, issues: result.issues }
+  }
+})
 
 /**
  * `z.record(z.string(), value)`.
@@ -204,16 +320,19 @@ export const array = <A>(item: Validator<A>, options: { readonly max?: number } 
  * @since 0.1.0
  * @category constructors
  */
-export const record = <A>(value: Validator<A>): Validator<Record<string, A>> =>
-  make((input, path) => {
-    if (!isPlainObject(input)) return invalidType(path, "object", input)
-    const entries = Object.entries(input).map(([key, element]) => [key, value.run(element, [...path, key])] as const)
+export const record = <A>(value: Validator<A>): Validator<Readonly<Record<string, A>>> => ({
+  run: (input, path) => {
+    if (!isJsonObject(input)) return invalidType(path, "object", input)
+    const keys = Object.keys(input)
+    const result = collectOutcomes(keys.map((key) => value.run(input[key], [...path, key])))
+    if (result.aborted) return result
     return {
-      value: Object.fromEntries(entries.map(([key, outcome]) => [key, outcome.value])),
-      issues: entries.flatMap(([, outcome]) => outcome.issues),
-      aborted: entries.some(([, outcome]) => outcome.aborted)
+      aborted: false,
+      value: Object.fromEntries(keys.map((key, index) => [key, result.values[index]])),
+      issues: result.issues
     }
-  })
+  }
+})
 
 /**
  * `.nullable()`.
@@ -222,7 +341,6 @@ export const record = <A>(value: Validator<A>): Validator<Record<string, A>> =>
  * @category combinators
  */
 export const nullable = <A>(validator: Validator<A>): Validator<A | null> => ({
-  optional: validator.optional,
   run: (input, path) => input === null ? ok(null) : validator.run(input, path)
 })
 
@@ -232,42 +350,92 @@ export const nullable = <A>(validator: Validator<A>): Validator<A | null> => ({
  * @since 0.1.0
  * @category combinators
  */
-export const optional = <A>(validator: Validator<A>): Validator<A | undefined> => ({
+export const optional = <A>(validator: Validator<A>): OptionalValidator<A> => ({
   optional: true,
   run: (input, path) => input === undefined ? ok(undefined) : validator.run(input, path)
 })
 
 /**
- * `.default(value)`: an absent (undefined) value becomes `value`, which is then validated like input.
+ * `.default(value)`: an absent value becomes `value` (never mutated, so it can be shared), which is then
+ * validated like input.
  *
  * @since 0.1.0
  * @category combinators
  */
-export const withDefault = <A>(validator: Validator<A>, fallback: () => A): Validator<A> => ({
-  optional: true,
-  run: (input, path) => validator.run(input === undefined ? fallback() : input, path)
+export const withDefault = <A>(validator: Validator<A>, fallback: NoInfer<A>): Validator<A> => ({
+  run: (input, path) => validator.run(input === undefined ? fallback : input, path)
 })
 
 /**
- * `.refine(check, { message })` / `.superRefine(...)`: runs only when the value has no type errors; the
- * check returns the messages of the issues to add at the validator's path.
+ * `.superRefine(...)`: runs only when the value has no type errors; the check returns the issues to add
+ * (`Custom` issues at the validator's path by default).
  *
  * @since 0.1.0
  * @category combinators
  */
 export const refine = <A>(
   validator: Validator<A>,
-  check: (value: A) => ReadonlyArray<string>
+  check: (value: A) => ReadonlyArray<string | Issue>
 ): Validator<A> => ({
-  optional: validator.optional,
   run: (input, path) => {
     const outcome = validator.run(input, path)
     if (outcome.aborted) return outcome
-    const messages = check(outcome.value)
-    return messages.length === 0 ? outcome : {
-      ...outcome,
-      issues: [...outcome.issues, ...messages.map((message) => ({ path, message }))]
+    const issues = check(outcome.value).map((issue): Issue =>
+      typeof issue === "string" ? { path, kind: { _tag: "Custom", message: issue } } : issue
+    )
+    return withIssues(outcome, issues)
+  }
+})
+
+/**
+ * `.transform(f)`: maps a valid value.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const map = <A, B>(validator: Validator<A>, f: (value: A) => B): Validator<B> => ({
+  run: (input, path) => {
+    const outcome = validator.run(input, path)
+    return outcome.aborted ? outcome : { ...outcome, value: f(outcome.value) }
+  }
+})
+
+type Shape = { readonly [key: string]: Validator<unknown> }
+
+type OptionalKeys<S extends Shape> = { [K in keyof S]: S[K] extends OptionalValidator<unknown> ? K : never }[keyof S]
+
+type Simplify<A> = { [K in keyof A]: A[K] } & {}
+
+/**
+ * The object a shape validates: optional keys may be absent.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type StructOf<S extends Shape> = Simplify<
+  & { readonly [K in Exclude<keyof S, OptionalKeys<S>>]: TypeOf<S[K]> }
+  & { readonly [K in OptionalKeys<S>]?: Exclude<TypeOf<S[K]>, undefined> }
+>
+
+const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key)
+
+const objectOf = <S extends Shape>(shape: S, strict: boolean): Validator<StructOf<S>> => ({
+  run: (input, path) => {
+    if (!isJsonObject(input)) return invalidType(path, "object", input)
+    const value: Record<string, unknown> = {}
+    const issues: Array<Issue> = []
+    let aborted = false
+    for (const [key, validator] of Object.entries(shape)) {
+      const outcome = validator.run(input[key], [...path, key])
+      issues.push(...outcome.issues)
+      if (outcome.aborted) aborted = true
+      else if (outcome.value !== undefined || hasOwn(input, key)) value[key] = outcome.value
     }
+    const unknownKeys = strict ? Object.keys(input).filter((key) => !hasOwn(shape, key)) : []
+    if (unknownKeys.length > 0) issues.push({ path, kind: { _tag: "UnrecognizedKeys", keys: unknownKeys } })
+    if (aborted) return { aborted, issues }
+    // the loop filled exactly the shape's keys with their validated values
+    return { aborted, issues, value: value as StructOf<S> }
   }
 })
 
@@ -277,93 +445,74 @@ export const refine = <A>(
  * @since 0.1.0
  * @category constructors
  */
-export const strictObject = (shape: Readonly<Record<string, Validator<unknown>>>): Validator<JsonObject> =>
-  make((input, path) => {
-    if (!isPlainObject(input)) return invalidType(path, "object", input)
-    const value: Record<string, unknown> = {}
-    const issues: Array<Issue> = []
-    let aborted = false
-    for (const [key, validator] of Object.entries(shape)) {
-      const present = Object.prototype.hasOwnProperty.call(input, key)
-      const outcome = validator.run(input[key], [...path, key])
-      issues.push(...outcome.issues)
-      aborted = aborted || outcome.aborted
-      if (outcome.value !== undefined || present) value[key] = outcome.value
-    }
-    const unknownKeys = Object.keys(input).filter((key) => !Object.prototype.hasOwnProperty.call(shape, key))
-    if (unknownKeys.length > 0) {
-      issues.push({
-        path,
-        message: `Unrecognized key(s) in object: ${unknownKeys.map((key) => `'${key}'`).join(", ")}`
-      })
-    }
-    return { value, issues, aborted }
-  })
-
-interface FormattedNode {
-  _errors: Array<string>
-  [key: string]: FormattedNode | Array<string>
-}
-
-// zod v3 `ZodError.format()`: a tree keyed by path segments (so JS key order applies, integer keys first)
-const formatTree = (issues: ReadonlyArray<Issue>): FormattedNode => {
-  const root: FormattedNode = { _errors: [] }
-  for (const issue of issues) {
-    let node = root
-    issue.path.forEach((segment, index) => {
-      const key = String(segment)
-      const child = (node[key] as FormattedNode | undefined) ?? { _errors: [] }
-      node[key] = child
-      if (index === issue.path.length - 1) child._errors.push(issue.message)
-      node = child
-    })
-    if (issue.path.length === 0) root._errors.push(issue.message)
-  }
-  return root
-}
-
-const MAX_ERRORS = 5
-
-const collect = (node: FormattedNode, messages: Array<string>, prefix: string): void => {
-  for (const key of Object.keys(node)) {
-    if (key === "_errors") continue
-    const child = node[key] as FormattedNode
-    const field = prefix.length > 0 ? `${prefix}.${key}` : key
-    if (child._errors.length === 0) collect(child, messages, field)
-    else messages.push(`Field "${field}": ${child._errors.join(", ")}`)
-  }
-}
+export const strictObject = <S extends Shape>(shape: S): Validator<StructOf<S>> => objectOf(shape, true)
 
 /**
- * Kibana's `formatZodError`.
+ * `z.object(shape)`: unknown keys are dropped.
  *
  * @since 0.1.0
- * @category formatting
+ * @category constructors
  */
-export const formatIssues = (issues: ReadonlyArray<Issue>): string => {
-  const tree = formatTree(issues)
-  const messages = [...tree._errors]
-  collect(tree, messages, "")
-  const total = messages.length
-  if (total > MAX_ERRORS) messages.splice(MAX_ERRORS, total, `and ${total - MAX_ERRORS} more`)
-  if (total === 1) return messages.join("; ")
-  return `${total} errors:\n ${messages.map((message, index) => `[${index + 1}]: ${message}`).join(";\n ")}`
-}
+export const looseObject = <S extends Shape>(shape: S): Validator<StructOf<S>> => objectOf(shape, false)
 
 /**
- * Runs a root validator, then (only when the schema passed) Kibana's custom validator for the type, whose
- * thrown message Kibana shows as is.
+ * A union discriminated by a string key (`subAction`): the first member whose discriminator matches runs;
+ * an unknown discriminator is zod's `invalid_union_discriminator`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const discriminated = <K extends string, M extends { readonly [tag: string]: Validator<unknown> }>(
+  key: K,
+  members: M
+): Validator<{ readonly [T in keyof M]: TypeOf<M[T]> }[keyof M]> => ({
+  run: (input, path) => {
+    if (!isJsonObject(input)) return invalidType(path, "object", input)
+    const tag = input[key]
+    const member = typeof tag === "string" && hasOwn(members, tag) ? members[tag] : undefined
+    if (member === undefined) {
+      return fail([...path, key], { _tag: "InvalidDiscriminator", options: Object.keys(members) })
+    }
+    // the member's type is one of the union's members
+    return member.run(input, path) as Outcome<{ readonly [T in keyof M]: TypeOf<M[T]> }[keyof M]>
+  }
+})
+
+/**
+ * `z.union([...])`: the first member that passes wins; a member that only failed refinements is reported
+ * alone; otherwise zod reports every member's issues (its `invalid_union`, which `format()` flattens).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const union = <M extends ReadonlyArray<Validator<unknown>>>(
+  ...members: M
+): Validator<TypeOf<M[number]>> => ({
+  run: (input, path) => {
+    const outcomes = members.map((member) => member.run(input, path))
+    const passed = outcomes.find((outcome) => !outcome.aborted && outcome.issues.length === 0)
+    const dirty = outcomes.find((outcome) => !outcome.aborted)
+    const chosen = passed ?? dirty
+    // the chosen outcome comes from one of the members
+    if (chosen !== undefined) return chosen as Outcome<TypeOf<M[number]>>
+    return { aborted: true, issues: outcomes.flatMap((outcome) => outcome.issues) }
+  }
+})
+
+/**
+ * Runs a root validator, then (only when the schema passed) the connector type's custom rule, whose
+ * message Kibana shows as is.
  *
  * @since 0.1.0
  * @category running
  */
-export const validate = (
-  validator: Validator<JsonObject>,
-  custom?: (value: JsonObject) => string | undefined
+export const validate = <A>(
+  validator: Validator<A>,
+  rule?: (value: A) => string | undefined
 ) =>
-(input: unknown): Validation => {
+(input: unknown): Validation<A> => {
   const outcome = validator.run(input, [])
-  if (outcome.issues.length > 0) return Either.left(formatIssues(outcome.issues))
-  const customError = custom?.(outcome.value)
-  return customError === undefined ? Either.right(outcome.value) : Either.left(customError)
+  if (outcome.aborted || outcome.issues.length > 0) return Either.left({ _tag: "Issues", issues: outcome.issues })
+  const message = rule?.(outcome.value)
+  return message === undefined ? Either.right(outcome.value) : Either.left({ _tag: "Rule", message })
 }

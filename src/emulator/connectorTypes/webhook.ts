@@ -11,7 +11,7 @@
 import * as Clock from "effect/Clock"
 import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import type { ConnectorTypeSpec, ExecutorInput, ExecutorResult, JsonObject } from "../ConnectorTypeSpec.js"
+import { type ConnectorTypeSpec, define, type ExecutorInput, type ExecutorResult } from "../ConnectorTypeSpec.js"
 import * as Outbound from "./outbound.js"
 import * as V from "./validation.js"
 
@@ -29,9 +29,9 @@ const headers = V.record(V.string())
 
 const config = V.strictObject({
   url: V.string(),
-  method: V.withDefault(V.literals(methods), () => "post"),
-  headers: V.withDefault(V.nullable(headers), () => null),
-  hasAuth: V.withDefault(V.boolean, () => true),
+  method: V.withDefault(V.literals(methods), "post"),
+  headers: V.withDefault(V.nullable(headers), null),
+  hasAuth: V.withDefault(V.boolean, true),
   authType: V.optional(
     V.literalUnion([authTypes.basic, authTypes.ssl, authTypes.oauth2ClientCredentials, authTypes.queryParam, null])
   ),
@@ -44,13 +44,15 @@ const config = V.strictObject({
   additionalFields: V.optional(V.nullable(V.string()))
 })
 
-const nullableString = V.withDefault(V.nullable(V.string()), () => null)
+const nullableString = V.withDefault(V.nullable(V.string()), null)
 
 const invalidSecrets = "must specify one of the following schemas: user and password; crt and key " +
   "(with optional password); pfx (with optional password); or clientSecret (for OAuth2)"
 
 // `SecretConfigurationSchemaValidation` in common/auth/schemas/v1.ts: exactly one credential shape, or none
-const credentialShapeProblems = (secrets: JsonObject): ReadonlyArray<string> => {
+const credentialShapeProblems = (
+  secrets: { readonly [K in "clientSecret" | "crt" | "key" | "password" | "pfx" | "user"]: string | null }
+): ReadonlyArray<string> => {
   const { clientSecret, crt, key, password, pfx, user } = secrets
   const valid = (!password && !user && !crt && !key && !pfx && !clientSecret) ||
     (password && user && !crt && !key && !pfx && !clientSecret) ||
@@ -74,7 +76,7 @@ export const webhookSecrets = V.refine(
     key: nullableString,
     pfx: nullableString,
     clientSecret: nullableString,
-    secretHeaders: V.withDefault(V.nullable(headers), () => null)
+    secretHeaders: V.withDefault(V.nullable(headers), null)
   }),
   credentialShapeProblems
 )
@@ -87,19 +89,13 @@ const additionalFieldsProblem = (additionalFields: unknown): boolean => {
   return typeof parsed !== "object" || parsed === null || Array.isArray(parsed) || Object.keys(parsed).length === 0
 }
 
-const urlProblem = (url: string): string | undefined => {
-  try {
-    new URL(url)
-    return undefined
-  } catch (error) {
-    // Kibana prints the runtime's error (`TypeError: Invalid URL` on the Node versions it ships with)
-    return configError(`unable to parse url: ${String(error)}`)
-  }
-}
+// Kibana prints the runtime's error (`TypeError: Invalid URL` on the Node versions it ships with)
+const urlProblem = (url: string): string | undefined =>
+  URL.canParse(url) ? undefined : configError("unable to parse url: TypeError: Invalid URL")
 
 // `validateConnectorTypeConfig` in webhook/validations.ts, in its order; allowedHosts is `*` here
-const customConfigProblem = (value: JsonObject): string | undefined => {
-  const problem = urlProblem(value.url as string)
+const customConfigProblem = (value: Config): string | undefined => {
+  const problem = urlProblem(value.url)
   if (problem !== undefined) return problem
   if (Boolean(value.authType) && !value.hasAuth) {
     return configError("authType must be null or undefined if hasAuth is false")
@@ -113,12 +109,16 @@ const customConfigProblem = (value: JsonObject): string | undefined => {
       ...(value.clientId ? [] : ["Client ID (clientId)"])
     ]
     if (missing.length > 0) return configError(`missing ${missing.join(", ")} fields`)
-    return urlProblem(value.accessTokenUrl as string)
+    return value.accessTokenUrl === undefined ? undefined : urlProblem(value.accessTokenUrl)
   }
   return undefined
 }
 
 const params = V.strictObject({ body: V.optional(V.string()) })
+
+type Config = V.TypeOf<typeof config>
+type Secrets = V.TypeOf<typeof webhookSecrets>
+type Params = V.TypeOf<typeof params>
 
 // HTTP statuses Kibana attributes to the user rather than the framework
 const userErrorCodes = [400, 404, 405, 406, 410, 411, 414, 428, 431]
@@ -138,7 +138,7 @@ const retryLater = (serviceMessage: string): ExecutorResult => ({
 
 const errorResponseMessage = (response: Extract<Outbound.OutboundResult, { _tag: "Response" }>): string => {
   const parsed = Outbound.parseJson(response.body)
-  const raw = typeof parsed === "object" && parsed !== null ? (parsed as JsonObject).message : undefined
+  const raw = V.isJsonObject(parsed) ? parsed.message : undefined
   const text = typeof raw === "string" ? raw : raw != null ? JSON.stringify(raw) : undefined
   return `[${response.status}] ${response.statusText}${text ? `: ${text}` : ""}`
 }
@@ -190,42 +190,47 @@ const redactHeaders = (
     )
   )
 
-const makeExecute = (timeout: Duration.Duration) => (input: ExecutorInput): Effect.Effect<ExecutorResult> =>
-  Effect.gen(function*() {
-    const { config, connectorId, params, secrets, services } = input
-    const authType = config.authType as string | null | undefined
-    if (config.hasAuth === true && authType != null && authType !== authTypes.basic) {
-      return requestFailed(`the Kibana emulator does not support webhook authType "${authType}"`)
-    }
-    const secretHeaders = (secrets.secretHeaders ?? {}) as Record<string, string>
-    const headers: Record<string, string> = {
-      ...(config.hasAuth === true && typeof secrets.user === "string" && typeof secrets.password === "string"
-        ? { Authorization: basicAuthorization(secrets.user, secrets.password) }
-        : {}),
-      ...(config.headers as Record<string, string> | null),
-      ...secretHeaders
-    }
-    const method = config.method as typeof methods[number]
-    // GET and DELETE never carry a body; an empty body is not sent either (axios_utils `...(data ? {data} : {})`)
-    const body = method !== "get" && method !== "delete" && params.body ? params.body as string : undefined
-    const url = config.url as string
-    const outcome = yield* Outbound.send(
-      services.httpClient,
-      { method: method.toUpperCase() as Outbound.OutboundRequest["method"], url, headers, body },
-      timeout
-    )
-    const now = yield* Clock.currentTimeMillis
-    yield* services.recordWebhookCall({
-      connectorId,
-      method: method.toUpperCase(),
-      url,
-      headers: redactHeaders(headers, Object.keys(secretHeaders)),
-      body,
-      status: outcome._tag === "Response" ? outcome.status : undefined,
-      timestamp: new Date(now)
+const outboundMethods: Readonly<Record<typeof methods[number], Outbound.OutboundRequest["method"]>> = {
+  post: "POST",
+  put: "PUT",
+  patch: "PATCH",
+  get: "GET",
+  delete: "DELETE"
+}
+
+const makeExecute =
+  (timeout: Duration.Duration) =>
+  ({ config, connectorId, params, secrets, services }: ExecutorInput<Config, Secrets, Params>) =>
+    Effect.gen(function*() {
+      const authType = config.authType
+      if (config.hasAuth && authType != null && authType !== authTypes.basic) {
+        return requestFailed(`the Kibana emulator does not support webhook authType "${authType}"`)
+      }
+      const secretHeaders = secrets.secretHeaders ?? {}
+      const headers: Record<string, string> = {
+        ...(config.hasAuth && secrets.user !== null && secrets.password !== null
+          ? { Authorization: basicAuthorization(secrets.user, secrets.password) }
+          : {}),
+        ...config.headers,
+        ...secretHeaders
+      }
+      const method = outboundMethods[config.method]
+      // GET and DELETE never carry a body; an empty body is not sent either (axios_utils `...(data ? {data} : {})`)
+      const body = method !== "GET" && method !== "DELETE" && params.body ? params.body : undefined
+      const url = config.url
+      const outcome = yield* Outbound.send(services.httpClient, { method, url, headers, body }, timeout)
+      const now = yield* Clock.currentTimeMillis
+      yield* services.recordWebhookCall({
+        connectorId,
+        method,
+        url,
+        headers: redactHeaders(headers, Object.keys(secretHeaders)),
+        body,
+        status: outcome._tag === "Response" ? outcome.status : undefined,
+        timestamp: new Date(now)
+      })
+      return webhookResult(outcome, params.body, now)
     })
-    return webhookResult(outcome, params.body as string | undefined, now)
-  })
 
 /**
  * Builds the `.webhook` connector type, with a custom timeout if wanted.
@@ -233,18 +238,19 @@ const makeExecute = (timeout: Duration.Duration) => (input: ExecutorInput): Effe
  * @since 0.1.0
  * @category constructors
  */
-export const makeWebhookConnectorType = (options: Outbound.OutboundOptions = {}): ConnectorTypeSpec => ({
-  id: ".webhook",
-  name: "Webhook",
-  minimumLicenseRequired: "gold",
-  supportedFeatureIds: ["alerting", "uptime", "siem"],
-  isSystemActionType: false,
-  isDeprecated: false,
-  validateConfig: V.validate(config, customConfigProblem),
-  validateSecrets: V.validate(webhookSecrets),
-  validateParams: V.validate(params),
-  execute: makeExecute(Outbound.timeoutOf(options))
-})
+export const makeWebhookConnectorType = (options: Outbound.OutboundOptions = {}): ConnectorTypeSpec =>
+  define({
+    id: ".webhook",
+    name: "Webhook",
+    minimumLicenseRequired: "gold",
+    supportedFeatureIds: ["alerting", "uptime", "siem"],
+    isSystemActionType: false,
+    isDeprecated: false,
+    config: V.validate(config, customConfigProblem),
+    secrets: V.validate(webhookSecrets),
+    params: V.validate(params),
+    execute: makeExecute(Outbound.timeoutOf(options))
+  })
 
 /**
  * @since 0.1.0

@@ -1,0 +1,372 @@
+/**
+ * `.servicenow` (ITSM), `.servicenow-sir` (SecOps) and `.servicenow-itom`, validated as Kibana validates
+ * them. ITSM and SecOps connectors with basic auth and the Table API run `pushToService` (create or update
+ * the incident, then push each comment as `work_notes`) and `getIncident` against
+ * `<apiUrl>/api/now/v2/table/<table>`; OAuth, the import-set API, the other sub-actions and ITOM's
+ * `addEvent` are not emulated (an execution answers an error naming the type).
+ *
+ * Schemas: elastic/kibana:src/platform/packages/shared/kbn-connector-schemas/servicenow/schemas/v1.ts
+ * (config, secrets, common incident attributes) and the ITSM/SIR/ITOM params schemas in
+ * `x-pack/platform/plugins/shared/stack_connectors/server/connector_types/servicenow_{itsm,sir,itom}/`;
+ * custom rules: `.../connector_types/lib/servicenow/validators.ts`; executor:
+ * `.../connector_types/lib/servicenow/{api,service,utils}.ts`.
+ *
+ * @since 0.1.0
+ */
+import * as Effect from "effect/Effect"
+import {
+  type ConnectorTypeSpec,
+  define,
+  type ExecutorInput,
+  type ExecutorResult,
+  type ExecutorServices
+} from "../ConnectorTypeSpec.js"
+import { notEmulatedResult } from "./notEmulated.js"
+import * as Outbound from "./outbound.js"
+import { SubActionError } from "./subActions.js"
+import * as V from "./validation.js"
+
+const nullableString = V.withDefault(V.nullable(V.string()), null)
+
+// DEFAULT_ALERTS_GROUPING_KEY in servicenow/constants.ts
+const defaultAlertsGroupingKey = "{{rule.id}}:{{alert.id}}"
+
+const baseConfig = {
+  apiUrl: V.string(),
+  isOAuth: V.withDefault(V.boolean, false),
+  userIdentifierValue: nullableString,
+  clientId: nullableString,
+  jwtKeyId: nullableString
+}
+
+const itsmConfig = V.strictObject({ ...baseConfig, usesTableApi: V.withDefault(V.boolean, true) })
+const itomConfig = V.strictObject(baseConfig)
+
+const secrets = V.strictObject({
+  password: nullableString,
+  username: nullableString,
+  clientSecret: nullableString,
+  privateKey: nullableString,
+  privateKeyPassword: nullableString
+})
+
+type Secrets = V.TypeOf<typeof secrets>
+
+// validators.ts `validateCommonConfig`
+const configProblem = (config: V.TypeOf<typeof itomConfig>) => {
+  if (!URL.canParse(config.apiUrl)) {
+    return "error configuring connector action: unable to parse url: TypeError: Invalid URL"
+  }
+  if (!config.isOAuth) return undefined
+  if (config.userIdentifierValue == null) return "userIdentifierValue must be provided when isOAuth = true"
+  if (config.clientId == null) return "clientId must be provided when isOAuth = true"
+  if (config.jwtKeyId == null) return "jwtKeyId must be provided when isOAuth = true"
+  return undefined
+}
+
+// validators.ts `validateCommonSecrets`
+const secretsProblem = (value: Secrets) => {
+  const basic = value.username != null && value.password != null
+  const oauth = value.clientSecret != null && value.privateKey != null
+  return basic || oauth ? undefined : "Either basic auth or OAuth credentials must be specified"
+}
+
+const comments = V.withDefault(
+  V.nullable(V.array(V.strictObject({ comment: V.string(), commentId: V.string() }))),
+  null
+)
+
+const commonIncident = {
+  short_description: V.string(),
+  description: nullableString,
+  externalId: nullableString,
+  category: nullableString,
+  subcategory: nullableString,
+  correlation_id: V.withDefault(V.nullable(V.string()), defaultAlertsGroupingKey),
+  correlation_display: nullableString,
+  additional_fields: V.withDefault(V.nullable(V.record(V.unknown)), null)
+}
+
+const getFields = V.strictObject({ subAction: V.literalUnion(["getFields"]), subActionParams: V.record(V.unknown) })
+const getChoices = V.strictObject({
+  subAction: V.literalUnion(["getChoices"]),
+  subActionParams: V.strictObject({ fields: V.array(V.string()) })
+})
+const getIncident = V.strictObject({
+  subAction: V.literalUnion(["getIncident"]),
+  subActionParams: V.strictObject({ externalId: V.string() })
+})
+
+const pushToService = <S extends Readonly<Record<string, V.Validator<unknown>>>>(incident: S) =>
+  V.strictObject({
+    subAction: V.literalUnion(["pushToService"]),
+    subActionParams: V.strictObject({ incident: V.strictObject(incident), comments })
+  })
+
+const itsmParams = V.discriminated("subAction", {
+  getFields,
+  getIncident,
+  handshake: V.strictObject({ subAction: V.literalUnion(["handshake"]), subActionParams: V.strictObject({}) }),
+  pushToService: pushToService({
+    ...commonIncident,
+    severity: nullableString,
+    urgency: nullableString,
+    impact: nullableString
+  }),
+  getChoices,
+  closeIncident: V.strictObject({
+    subAction: V.literalUnion(["closeIncident"]),
+    subActionParams: V.strictObject({
+      incident: V.strictObject({
+        externalId: nullableString,
+        correlation_id: V.withDefault(V.nullable(V.string()), defaultAlertsGroupingKey)
+      })
+    })
+  })
+})
+
+const stringOrStrings = V.withDefault(V.nullable(V.union(V.string(), V.array(V.string()))), null)
+
+const sirParams = V.discriminated("subAction", {
+  getFields,
+  getIncident,
+  handshake: V.strictObject({ subAction: V.literalUnion(["handshake"]), subActionParams: V.strictObject({}) }),
+  pushToService: pushToService({
+    ...commonIncident,
+    dest_ip: stringOrStrings,
+    malware_hash: stringOrStrings,
+    malware_url: stringOrStrings,
+    source_ip: stringOrStrings,
+    priority: nullableString
+  }),
+  getChoices
+})
+
+const itomParams = V.discriminated("subAction", {
+  addEvent: V.strictObject({
+    subAction: V.literalUnion(["addEvent"]),
+    subActionParams: V.strictObject({
+      source: nullableString,
+      event_class: nullableString,
+      resource: nullableString,
+      node: nullableString,
+      metric_name: nullableString,
+      type: nullableString,
+      severity: nullableString,
+      description: nullableString,
+      additional_info: nullableString,
+      message_key: nullableString,
+      time_of_event: nullableString
+    })
+  }),
+  getChoices
+})
+
+type TableConfig = V.TypeOf<typeof itsmConfig>
+
+interface PushedIncident {
+  readonly title: unknown
+  readonly id: string
+  readonly pushedDate: string
+  readonly url: string
+}
+
+// `addTimeZoneToDate`: ServiceNow's times are UTC without a zone
+const pushedDate = (timestamp: unknown) =>
+  typeof timestamp === "string" ? new Date(`${timestamp} GMT`).toISOString() : new Date(0).toISOString()
+
+const tableApi = (config: TableConfig, secrets: Secrets, table: string, services: ExecutorServices) => {
+  const base = config.apiUrl.endsWith("/") ? config.apiUrl.slice(0, -1) : config.apiUrl
+  const incidentUrl = `${base}/api/now/v2/table/${table}`
+  const authorization = `Basic ${Buffer.from(`${secrets.username ?? ""}:${secrets.password ?? ""}`).toString("base64")}`
+  // `addServiceMessageToError`: `[Action][ServiceNow]: <what>. Error: <axios message> Reason: <ServiceNow's> [status=..] [method=..] [endpoint=table]`
+  const call = (method: "GET" | "POST" | "PATCH", url: string, body: unknown, failure: string) =>
+    Effect.flatMap(
+      Outbound.send(services.httpClient, {
+        method,
+        url,
+        headers: { Authorization: authorization, "Content-Type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body)
+      }, services.outboundTimeout),
+      (outcome) => {
+        const context = `[method=${method.toLowerCase()}] [endpoint=table]`
+        if (outcome._tag === "Failure") {
+          return Effect.fail(
+            new SubActionError({
+              message: `[Action][ServiceNow]: ${failure}. Error: ${outcome.message} [status=${
+                outcome.code ?? "none"
+              }] ${context}`,
+              errorSource: "framework"
+            })
+          )
+        }
+        const parsed = Outbound.parseJson(outcome.body)
+        if (outcome.status < 200 || outcome.status >= 300) {
+          const error = V.isJsonObject(parsed) && V.isJsonObject(parsed.error) ? parsed.error : {}
+          const reason = typeof error.message === "string"
+            ? typeof error.detail === "string" ? `${error.message}: ${error.detail}` : error.message
+            : "unknown: no error in error response"
+          return Effect.fail(
+            new SubActionError({
+              message: `[Action][ServiceNow]: ${failure}. Error: Request failed with status code ${outcome.status} ` +
+                `Reason: ${reason} [status=${outcome.status}] ${context}`,
+              errorSource: "framework"
+            })
+          )
+        }
+        const result = V.isJsonObject(parsed) && V.isJsonObject(parsed.result) ? parsed.result : undefined
+        // `checkInstance`
+        return result === undefined
+          ? Effect.fail(
+            new SubActionError({
+              message: `[Action][ServiceNow]: ${failure}. Error: There is an issue with your Service Now Instance. ` +
+                `Please check . [status=${outcome.status}] ${context}`,
+              errorSource: "framework"
+            })
+          )
+          : Effect.succeed(result)
+      }
+    )
+  const viewUrl = (id: string) => `${base}/nav_to.do?uri=${table}.do?sys_id=${id}`
+  const getIncident = (id: string) =>
+    call("GET", `${incidentUrl}/${id}`, undefined, `Unable to get incident with id ${id}`)
+  const pushed = (incident: V.JsonObject, dateField: "sys_created_on" | "sys_updated_on"): PushedIncident => ({
+    title: incident.number,
+    id: String(incident.sys_id),
+    pushedDate: pushedDate(incident[dateField]),
+    url: viewUrl(String(incident.sys_id))
+  })
+  return {
+    getIncident,
+    create: (incident: V.JsonObject) =>
+      Effect.flatMap(
+        call("POST", incidentUrl, incident, "Unable to create incident"),
+        (created) => Effect.map(getIncident(String(created.sys_id)), (found) => pushed(found, "sys_created_on"))
+      ),
+    update: (id: string, incident: V.JsonObject) =>
+      Effect.flatMap(
+        call("PATCH", `${incidentUrl}/${id}`, incident, `Unable to update incident with id ${id}`),
+        (updated) => Effect.map(getIncident(String(updated.sys_id)), (found) => pushed(found, "sys_updated_on"))
+      )
+  }
+}
+
+// api.ts `pushToServiceHandler`: create (with the caller) or update, then one update per comment
+const pushToServiceWith = (
+  api: ReturnType<typeof tableApi>,
+  secrets: Secrets,
+  incident: V.JsonObject,
+  comments: ReadonlyArray<{ readonly comment: string; readonly commentId: string }>
+) =>
+  Effect.gen(function*() {
+    const { additional_fields: _additional, externalId, ...fields } = incident
+    const result = typeof externalId === "string"
+      ? yield* api.update(externalId, fields)
+      : yield* api.create({ ...fields, caller_id: secrets.username, opened_by: secrets.username })
+    if (comments.length === 0) return result
+    const pushedComments = yield* Effect.forEach(comments, (comment) =>
+      Effect.as(api.update(result.id, { ...fields, work_notes: comment.comment }), {
+        commentId: comment.commentId,
+        pushedDate: result.pushedDate
+      }))
+    return { ...result, comments: pushedComments }
+  })
+
+const crashed = (error: SubActionError): ExecutorResult => ({
+  status: "error",
+  message: "an error occurred while running the action",
+  serviceMessage: error.message,
+  retry: true,
+  errorSource: error.errorSource
+})
+
+type TableParams = V.TypeOf<typeof itsmParams> | V.TypeOf<typeof sirParams>
+
+const tableExecute = (id: string, table: string) =>
+(
+  { config, params, secrets, services }: ExecutorInput<TableConfig, Secrets, TableParams>
+): Effect.Effect<ExecutorResult> => {
+  if (config.isOAuth || !config.usesTableApi) return notEmulatedResult(id)
+  const api = tableApi(config, secrets, table, services)
+  const run = (): Effect.Effect<unknown, SubActionError> | undefined => {
+    switch (params.subAction) {
+      case "pushToService":
+        return pushToServiceWith(api, secrets, params.subActionParams.incident, params.subActionParams.comments ?? [])
+      case "getIncident":
+        return api.getIncident(params.subActionParams.externalId)
+      case "handshake":
+        return Effect.succeed(undefined)
+      default:
+        return undefined
+    }
+  }
+  const effect = run()
+  if (effect === undefined) return notEmulatedResult(id)
+  return effect.pipe(
+    Effect.map((data): ExecutorResult => ({ status: "ok", data: data ?? {} })),
+    Effect.catchAll((error) => Effect.succeed(crashed(error)))
+  )
+}
+
+const serviceNowType = <Config extends V.JsonObject, Params extends V.JsonObject>(options: {
+  readonly id: string
+  readonly name: string
+  readonly supportedFeatureIds: ReadonlyArray<string>
+  readonly config: V.Validator<Config>
+  readonly configProblem: (config: Config) => string | undefined
+  readonly params: V.Validator<Params>
+  readonly execute?: (input: ExecutorInput<Config, Secrets, Params>) => Effect.Effect<ExecutorResult>
+}): ConnectorTypeSpec =>
+  define<Config, Secrets, Params>({
+    id: options.id,
+    name: options.name,
+    minimumLicenseRequired: "platinum",
+    supportedFeatureIds: options.supportedFeatureIds,
+    isSystemActionType: false,
+    isDeprecated: false,
+    config: V.validate(options.config, options.configProblem),
+    secrets: V.validate(secrets, secretsProblem),
+    params: V.validate(options.params),
+    execute: options.execute ?? (() => notEmulatedResult(options.id))
+  })
+
+/**
+ * @since 0.1.0
+ * @category connector types
+ */
+export const serviceNowItsmConnectorType: ConnectorTypeSpec = serviceNowType({
+  id: ".servicenow",
+  name: "ServiceNow ITSM",
+  supportedFeatureIds: ["alerting", "cases", "uptime", "siem"],
+  config: itsmConfig,
+  configProblem,
+  params: itsmParams,
+  execute: tableExecute(".servicenow", "incident")
+})
+
+/**
+ * @since 0.1.0
+ * @category connector types
+ */
+export const serviceNowSirConnectorType: ConnectorTypeSpec = serviceNowType({
+  id: ".servicenow-sir",
+  name: "ServiceNow SecOps",
+  supportedFeatureIds: ["alerting", "cases", "siem"],
+  config: itsmConfig,
+  configProblem,
+  params: sirParams,
+  execute: tableExecute(".servicenow-sir", "sn_si_incident")
+})
+
+/**
+ * @since 0.1.0
+ * @category connector types
+ */
+export const serviceNowItomConnectorType: ConnectorTypeSpec = serviceNowType({
+  id: ".servicenow-itom",
+  name: "ServiceNow ITOM",
+  supportedFeatureIds: ["alerting", "siem"],
+  config: itomConfig,
+  configProblem,
+  params: itomParams
+})

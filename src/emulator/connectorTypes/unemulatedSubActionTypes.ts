@@ -1,0 +1,276 @@
+/**
+ * Sub-action types whose services the emulator does not call yet: `.bedrock`, `.gemini`, `.inference`,
+ * `.mcp`, `.thehive`, `.xsoar`, `.tines`, `.sentinelone`, `.crowdstrike` and
+ * `.microsoft_defender_endpoint`. Config and secrets are validated as Kibana validates them, an unknown
+ * sub-action is Kibana's error, and a known one answers an error naming the type (its params are not
+ * validated).
+ *
+ * Schemas: elastic/kibana:src/platform/packages/shared/kbn-connector-schemas/<type>/schemas/v1.ts and
+ * `<type>/constants.ts` (sub-action names, default models); registration:
+ * `x-pack/platform/plugins/shared/stack_connectors/server/connector_types/<type>/index.ts`.
+ *
+ * @since 0.1.0
+ */
+import type { ConnectorTypeSpec, LicenseLevel } from "../ConnectorTypeSpec.js"
+import { notEmulatedSubAction } from "./notEmulated.js"
+import { defineSubActionType, subActionWithoutSchema } from "./subActions.js"
+import * as V from "./validation.js"
+
+const unemulated = <Config extends V.JsonObject, Secrets extends V.JsonObject>(options: {
+  readonly id: string
+  readonly name: string
+  readonly minimumLicenseRequired: LicenseLevel
+  readonly supportedFeatureIds: ReadonlyArray<string>
+  readonly config: V.Validator<Config>
+  readonly secrets: V.Validator<Secrets>
+  readonly subActions: ReadonlyArray<string>
+}): ConnectorTypeSpec =>
+  defineSubActionType<Config, Secrets>({
+    id: options.id,
+    name: options.name,
+    minimumLicenseRequired: options.minimumLicenseRequired,
+    supportedFeatureIds: options.supportedFeatureIds,
+    isSystemActionType: false,
+    isDeprecated: false,
+    config: V.validate(options.config),
+    secrets: V.validate(options.secrets),
+    subActions: Object.fromEntries(
+      options.subActions.map((name) => [name, subActionWithoutSchema(() => notEmulatedSubAction(options.id))])
+    )
+  })
+
+const generativeAi = ["generativeAIForSecurity", "generativeAIForObservability", "generativeAIForSearchPlayground"]
+const optionalNumber = V.optional(V.coercedNumber())
+
+/**
+ * @since 0.1.0
+ * @category connector types
+ */
+export const bedrockConnectorType: ConnectorTypeSpec = unemulated({
+  id: ".bedrock",
+  name: "Amazon Bedrock",
+  minimumLicenseRequired: "enterprise",
+  supportedFeatureIds: generativeAi,
+  config: V.strictObject({
+    apiUrl: V.string(),
+    region: V.optional(V.string()),
+    defaultModel: V.withDefault(V.string(), "us.anthropic.claude-sonnet-4-5-20250929-v1:0"),
+    contextWindowLength: optionalNumber,
+    temperature: optionalNumber
+  }),
+  secrets: V.strictObject({ accessKey: V.string(), secret: V.string() }),
+  subActions: [
+    "run",
+    "invokeAI",
+    "invokeAIRaw",
+    "invokeStream",
+    "getDashboard",
+    "test",
+    "bedrockClientSend",
+    "converse",
+    "converseStream"
+  ]
+})
+
+/**
+ * @since 0.1.0
+ * @category connector types
+ */
+export const geminiConnectorType: ConnectorTypeSpec = unemulated({
+  id: ".gemini",
+  name: "Google Gemini",
+  minimumLicenseRequired: "enterprise",
+  supportedFeatureIds: generativeAi,
+  config: V.strictObject({
+    apiUrl: V.string(),
+    defaultModel: V.withDefault(V.string(), "gemini-2.5-pro"),
+    gcpRegion: V.string(),
+    gcpProjectID: V.string(),
+    contextWindowLength: optionalNumber,
+    temperature: optionalNumber
+  }),
+  secrets: V.strictObject({ credentialsJson: V.string() }),
+  subActions: ["run", "getDashboard", "test", "invokeAI", "invokeAIRaw", "invokeStream"]
+})
+
+const anyRecord = V.record(V.unknown)
+
+/**
+ * @since 0.1.0
+ * @category connector types
+ */
+export const inferenceConnectorType: ConnectorTypeSpec = unemulated({
+  id: ".inference",
+  name: "AI Connector",
+  minimumLicenseRequired: "enterprise",
+  supportedFeatureIds: generativeAi,
+  config: V.strictObject({
+    provider: V.string(),
+    taskType: V.string(),
+    inferenceId: V.string(),
+    providerConfig: V.withDefault(anyRecord, {}),
+    taskTypeConfig: V.withDefault(anyRecord, {}),
+    contextWindowLength: optionalNumber,
+    headers: V.optional(V.record(V.string())),
+    temperature: optionalNumber
+  }),
+  secrets: V.strictObject({ providerSecrets: V.withDefault(anyRecord, {}) }),
+  subActions: [
+    "unified_completion",
+    "unified_completion_stream",
+    "unified_completion_async_iterator",
+    "completion",
+    "rerank",
+    "text_embedding",
+    "sparse_embedding"
+  ]
+})
+
+const nullableString = V.optional(V.string())
+
+/**
+ * @since 0.1.0
+ * @category connector types
+ */
+export const mcpConnectorType: ConnectorTypeSpec = unemulated({
+  id: ".mcp",
+  name: "MCP",
+  minimumLicenseRequired: "enterprise",
+  supportedFeatureIds: [...generativeAi, "workflows", "agentBuilder"],
+  config: V.strictObject({
+    serverUrl: V.string(),
+    hasAuth: V.withDefault(V.boolean, true),
+    authType: V.optional(V.literals(["none", "bearer", "apiKey", "basic"])),
+    apiKeyHeaderName: V.optional(V.string()),
+    headers: V.optional(V.record(V.string()))
+  }),
+  secrets: V.strictObject({
+    token: nullableString,
+    apiKey: nullableString,
+    user: nullableString,
+    password: nullableString,
+    secretHeaders: V.optional(V.record(V.string()))
+  }),
+  subActions: ["test", "listTools", "callTool"]
+})
+
+/**
+ * @since 0.1.0
+ * @category connector types
+ */
+export const theHiveConnectorType: ConnectorTypeSpec = unemulated({
+  id: ".thehive",
+  name: "TheHive",
+  minimumLicenseRequired: "platinum",
+  supportedFeatureIds: ["alerting", "siem", "uptime", "cases", "workflows"],
+  config: V.strictObject({ url: V.string(), organisation: V.withDefault(V.nullable(V.string()), null) }),
+  secrets: V.strictObject({ apiKey: V.string() }),
+  subActions: ["pushToService", "createAlert"]
+})
+
+/**
+ * @since 0.1.0
+ * @category connector types
+ */
+export const xsoarConnectorType: ConnectorTypeSpec = unemulated({
+  id: ".xsoar",
+  name: "XSOAR",
+  minimumLicenseRequired: "platinum",
+  supportedFeatureIds: ["siem"],
+  config: V.strictObject({ url: V.string() }),
+  secrets: V.strictObject({ apiKey: V.string(), apiKeyID: V.withDefault(V.nullable(V.string()), null) }),
+  subActions: ["getPlaybooks", "run"]
+})
+
+/**
+ * @since 0.1.0
+ * @category connector types
+ */
+export const tinesConnectorType: ConnectorTypeSpec = unemulated({
+  id: ".tines",
+  name: "Tines",
+  minimumLicenseRequired: "gold",
+  supportedFeatureIds: ["siem"],
+  config: V.strictObject({ url: V.string() }),
+  secrets: V.strictObject({ email: V.string(), token: V.string() }),
+  subActions: ["stories", "webhooks", "run", "test"]
+})
+
+/**
+ * @since 0.1.0
+ * @category connector types
+ */
+export const sentinelOneConnectorType: ConnectorTypeSpec = unemulated({
+  id: ".sentinelone",
+  name: "Sentinel One",
+  minimumLicenseRequired: "enterprise",
+  supportedFeatureIds: ["endpointSecurity"],
+  config: V.strictObject({ url: V.string() }),
+  secrets: V.strictObject({ token: V.string() }),
+  subActions: [
+    "executeScript",
+    "getAgents",
+    "isolateHost",
+    "releaseHost",
+    "getRemoteScripts",
+    "getRemoteScriptStatus",
+    "getRemoteScriptResults",
+    "downloadRemoteScriptResults",
+    "fetchAgentFiles",
+    "downloadAgentFile",
+    "getActivities"
+  ]
+})
+
+/**
+ * @since 0.1.0
+ * @category connector types
+ */
+export const crowdstrikeConnectorType: ConnectorTypeSpec = unemulated({
+  id: ".crowdstrike",
+  name: "CrowdStrike",
+  minimumLicenseRequired: "enterprise",
+  supportedFeatureIds: ["endpointSecurity"],
+  config: V.strictObject({ url: V.string() }),
+  secrets: V.strictObject({ clientId: V.string(), clientSecret: V.string() }),
+  subActions: [
+    "getAgentDetails",
+    "hostActions",
+    "getAgentOnlineStatus",
+    "executeRTRCommand",
+    "batchActiveResponderExecuteRTR",
+    "batchAdminExecuteRTR",
+    "getRTRCloudScripts"
+  ]
+})
+
+/**
+ * @since 0.1.0
+ * @category connector types
+ */
+export const microsoftDefenderEndpointConnectorType: ConnectorTypeSpec = unemulated({
+  id: ".microsoft_defender_endpoint",
+  name: "Microsoft Defender for Endpoint",
+  minimumLicenseRequired: "enterprise",
+  supportedFeatureIds: ["endpointSecurity"],
+  config: V.strictObject({
+    clientId: V.string(),
+    tenantId: V.string(),
+    oAuthServerUrl: V.string(),
+    oAuthScope: V.string(),
+    apiUrl: V.string()
+  }),
+  secrets: V.strictObject({ clientSecret: V.string() }),
+  subActions: [
+    "testConnector",
+    "getAgentDetails",
+    "getAgentList",
+    "isolateHost",
+    "releaseHost",
+    "getActions",
+    "getLibraryFiles",
+    "runScript",
+    "getActionResults",
+    "cancelAction"
+  ]
+})

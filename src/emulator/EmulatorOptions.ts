@@ -160,8 +160,8 @@ export interface EmulatorOptions {
   /** Connector types (default: the built-in `.index`, `.server-log`, `.webhook`, ... types). */
   readonly connectorTypes?: ReadonlyArray<ConnectorTypeSpec>
   /**
-   * How long the built-in HTTP connector types (`.webhook`, `.slack`, `.teams`, `.pagerduty`) wait for
-   * their target, like Kibana's `xpack.actions.responseTimeout` (default 60 s). Ignored with `connectorTypes`.
+   * How long connectors wait for the services they call, like Kibana's `xpack.actions.responseTimeout`
+   * (default 60 s).
    */
   readonly outboundTimeout?: Duration.DurationInput
   /** Largest accepted request body in bytes, like Kibana's `server.maxPayload` (default 1 MiB). */

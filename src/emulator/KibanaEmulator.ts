@@ -16,7 +16,7 @@ import * as Layer from "effect/Layer"
 import * as Ref from "effect/Ref"
 import { authenticate, type Principal } from "./authentication.js"
 import { connectorRoutes } from "./connectorRoutes.js"
-import { makeBuiltInConnectorTypes, systemActionTypes } from "./connectorTypes/index.js"
+import { builtInConnectorTypes, systemActionTypes } from "./connectorTypes/index.js"
 import * as Outbound from "./connectorTypes/outbound.js"
 import { type Wording, wordingFor } from "./connectorTypes/wording.js"
 import type {
@@ -226,9 +226,7 @@ const validateOptions = (
  */
 export const make = Effect.fn("KibanaEmulator.make")(function*(options: EmulatorOptions = {}) {
   const connectorTypes = new Map(
-    (options.connectorTypes ?? makeBuiltInConnectorTypes({ outboundTimeout: options.outboundTimeout })).map((
-      spec
-    ) => [spec.id, spec])
+    (options.connectorTypes ?? builtInConnectorTypes).map((spec) => [spec.id, spec])
   )
   const version = options.version ?? defaultVersion
   const { preconfigured, spaces } = yield* validateOptions(connectorTypes, options, wordingFor(version))

@@ -415,7 +415,217 @@ const serviceNow: CatalogCase = {
   ]
 }
 
+const statusTextError = (answer: any, { status }: { readonly status: number | undefined }) => {
+  assert.strictEqual(answer.message, subActionFailure)
+  const expected = status === undefined
+    ? /^Status code: undefined\. Message: AxiosError: /
+    : new RegExp(
+      `^Status code: ${status}\\. Message: API Error: ${status === 400 ? "Bad Request" : "Internal Server Error"}$`
+    )
+  assert.match(answer.service_message, expected)
+}
+
+const tines: CatalogCase = {
+  typeId: ".tines",
+  config: (url) => ({ url: url("tines").slice(0, -1) }),
+  secrets: () => ({ email: "me@example.com", token: "tines-token-123" }),
+  storedConfig: (url) => ({ url: url("tines").slice(0, -1) }),
+  requiredConfig: ["url"],
+  requiredSecrets: ["email", "token"],
+  executions: [{
+    name: "stories",
+    vendor: "tines",
+    params: { subAction: "stories" },
+    requests: 1,
+    expectRequest: (request) => {
+      assert.strictEqual(request.method, "GET")
+      assert.strictEqual(request.path, "/api/v1/stories")
+      assert.deepStrictEqual(request.query, { per_page: "500" })
+      assert.strictEqual(request.headers["x-user-email"], "me@example.com")
+      assert.strictEqual(request.headers["x-user-token"], "tines-token-123")
+    },
+    expectData: (data) =>
+      assert.deepStrictEqual(data, {
+        stories: [{ id: 1, name: "Simulated story", published: true }],
+        incompleteResponse: false
+      }),
+    expectError: statusTextError
+  }, {
+    name: "run",
+    vendor: "tines",
+    params: {
+      subAction: "run",
+      subActionParams: { webhook: { id: 2, name: "hook", storyId: 1, path: "p1", secret: "s1" }, body: "{\"a\":1}" }
+    },
+    requests: 1,
+    expectRequest: (request) => {
+      assert.strictEqual(request.method, "POST")
+      assert.strictEqual(request.path, "/webhook/p1/s1")
+      assert.deepStrictEqual(request.body, { a: 1 })
+    },
+    expectData: (data) => assert.deepStrictEqual(data, {}),
+    expectError: statusTextError
+  }],
+  rejectedParams: [
+    unknownSubAction(".tines", "Tines"),
+    { name: "run without body", params: { subAction: "run", subActionParams: {} }, message: subActionFailure }
+  ]
+}
+
+const xsoar: CatalogCase = {
+  typeId: ".xsoar",
+  config: (url) => ({ url: url("xsoar").slice(0, -1) }),
+  secrets: () => ({ apiKey: "xsoar-key-123" }),
+  storedConfig: (url) => ({ url: url("xsoar").slice(0, -1) }),
+  requiredConfig: ["url"],
+  requiredSecrets: ["apiKey"],
+  executions: [{
+    name: "run",
+    vendor: "xsoar",
+    params: {
+      subAction: "run",
+      subActionParams: {
+        name: "Disk full",
+        createInvestigation: true,
+        severity: 2,
+        body: "{\"details\":\"d\",\"name\":\"x\"}"
+      }
+    },
+    requests: 1,
+    expectRequest: (request) => {
+      assert.strictEqual(request.method, "POST")
+      assert.strictEqual(request.path, "/incident")
+      assert.strictEqual(request.headers.authorization, "xsoar-key-123")
+      assert.deepStrictEqual(request.body, {
+        details: "d",
+        name: "Disk full",
+        playbookId: null,
+        createInvestigation: true,
+        severity: 2,
+        isRuleSeverity: false
+      })
+    },
+    expectData: (data) => assert.deepStrictEqual(data, {}),
+    expectError: statusTextError
+  }, {
+    name: "getPlaybooks",
+    vendor: "xsoar",
+    params: { subAction: "getPlaybooks", subActionParams: null },
+    requests: 1,
+    expectRequest: (request) => assert.strictEqual(request.path, "/playbook/search"),
+    expectData: (data) => assert.deepStrictEqual(data.playbooks, [{ id: "playbook0", name: "Simulated playbook" }]),
+    expectError: statusTextError
+  }],
+  rejectedParams: [
+    unknownSubAction(".xsoar", "XSOAR"),
+    { name: "run without name", params: { subAction: "run", subActionParams: {} }, message: subActionFailure }
+  ]
+}
+
+const pagerduty: CatalogCase = {
+  typeId: ".pagerduty",
+  config: (url) => ({ apiUrl: `${url("pagerduty")}v2/enqueue` }),
+  secrets: () => ({ routingKey: "pd-routing-key-123" }),
+  storedConfig: (url) => ({ apiUrl: `${url("pagerduty")}v2/enqueue` }),
+  requiredConfig: [],
+  requiredSecrets: ["routingKey"],
+  executions: [{
+    name: "a trigger",
+    vendor: "pagerduty",
+    params: { summary: "CPU high", severity: "critical", dedupKey: "k1" },
+    requests: 1,
+    expectRequest: (request) => {
+      assert.strictEqual(request.path, "/v2/enqueue")
+      assert.strictEqual(request.headers["x-routing-key"], "pd-routing-key-123")
+      assert.deepInclude(request.body, { event_action: "trigger", dedup_key: "k1" })
+    },
+    expectData: (data) =>
+      assert.deepStrictEqual(data, { status: "success", message: "Event processed", dedup_key: "k1" }),
+    expectError: (answer, { status }) => {
+      if (status === undefined) assert.strictEqual(answer.message, "error posting pagerduty event")
+      else if (status >= 500) {
+        assert.strictEqual(answer.message, `error posting pagerduty event: http status ${status}, retry later`)
+      } else assert.strictEqual(answer.message, `error posting pagerduty event: unexpected status ${status}`)
+    }
+  }],
+  rejectedParams: [{
+    name: "resolve without dedupKey",
+    params: { eventAction: "resolve" },
+    message: "error validating action params: DedupKey is required when eventAction is \"resolve\""
+  }]
+}
+
+const teams: CatalogCase = {
+  typeId: ".teams",
+  config: () => ({}),
+  secrets: (url) => ({ webhookUrl: `${url("teams")}webhookb2/secret-path-123` }),
+  storedConfig: () => ({}),
+  requiredConfig: [],
+  requiredSecrets: ["webhookUrl"],
+  executions: [{
+    name: "a message",
+    vendor: "teams",
+    params: { message: "hello" },
+    requests: 1,
+    expectRequest: (request) => {
+      assert.strictEqual(request.path, "/webhookb2/secret-path-123")
+      assert.deepStrictEqual(request.body, { text: "hello" })
+    },
+    expectData: (data) => assert.deepStrictEqual(data, { text: "hello" }),
+    expectError: (answer, { status }) => {
+      if (status === undefined) assert.strictEqual(answer.message, "error posting to Microsoft Teams, unexpected error")
+      else if (status >= 500) assert.strictEqual(answer.message, "error posting a Microsoft Teams message, retry later")
+      else {
+        assert.strictEqual(answer.message, "error posting to Microsoft Teams, invalid response")
+        assert.strictEqual(answer.service_message, `[${status}] Bad Request`)
+      }
+    }
+  }],
+  rejectedParams: [{
+    name: "an empty message",
+    params: { message: "" },
+    message: "error validating action params: Field \"message\": String must contain at least 1 character(s)"
+  }]
+}
+
+const slack: CatalogCase = {
+  typeId: ".slack",
+  config: () => ({}),
+  secrets: (url) => ({ webhookUrl: `${url("slack")}services/T1/B1/secret-123` }),
+  storedConfig: () => ({}),
+  requiredConfig: [],
+  requiredSecrets: ["webhookUrl"],
+  executions: [{
+    name: "a message",
+    vendor: "slack",
+    params: { message: "hello" },
+    requests: 1,
+    expectRequest: (request) => {
+      assert.strictEqual(request.path, "/services/T1/B1/secret-123")
+      assert.deepStrictEqual(request.body, { text: "hello" })
+    },
+    expectData: (data) => assert.deepStrictEqual(data, { text: "ok" }),
+    expectError: (answer, { status }) => {
+      if (status === undefined) {
+        assert.strictEqual(answer.message, "error posting slack message")
+        assert.match(answer.service_message, /^A request error occurred: /)
+      } else if (status >= 500) assert.strictEqual(answer.message, "error posting a slack message, retry later")
+      else assert.strictEqual(answer.message, `unexpected http response from slack: ${status} Bad Request`)
+    }
+  }],
+  rejectedParams: [{
+    name: "no message",
+    params: {},
+    message: "error validating action params: Field \"message\": Required"
+  }]
+}
+
 export const catalogCases: ReadonlyArray<CatalogCase> = [
+  pagerduty,
+  teams,
+  slack,
+  xsoar,
+  tines,
   serviceNow,
   jira,
   opsgenieLike(".opsgenie", "Opsgenie", "opsgenie", "/v2/alerts"),

@@ -5,7 +5,6 @@ import * as http from "node:http"
 import type { AddressInfo } from "node:net"
 import { builtInConnectorTypes } from "../../src/emulator/connectorTypes/index.js"
 import type { Validation } from "../../src/emulator/connectorTypes/validation.js"
-import { makeWebhookConnectorType } from "../../src/emulator/connectorTypes/webhook.js"
 import { zodV3 } from "../../src/emulator/connectorTypes/wording.js"
 import type {
   ConnectorTypeSpec,
@@ -298,7 +297,7 @@ describe(".webhook executor", () => {
       const target = yield* targetServer(() => undefined)
       yield* withServices(({ services }) =>
         Effect.gen(function*() {
-          const result = yield* run(makeWebhookConnectorType({ timeout: "200 millis" }), services, {
+          const result = yield* run(type(".webhook"), { ...services, outboundTimeout: Duration.millis(200) }, {
             config: { url: target.url },
             params: {}
           })

@@ -54,26 +54,6 @@ export interface OutboundRequest {
  */
 export const defaultTimeout: Duration.Duration = Duration.seconds(60)
 
-/**
- * Options shared by the HTTP-based connector types.
- *
- * @since 0.1.0
- * @category models
- */
-export interface OutboundOptions {
-  /** How long to wait for the target; Kibana's `xpack.actions.responseTimeout` (60s) by default. */
-  readonly timeout?: Duration.DurationInput | undefined
-}
-
-/**
- * The timeout an HTTP-based connector type uses.
- *
- * @since 0.1.0
- * @category utils
- */
-export const timeoutOf = (options: OutboundOptions): Duration.Duration =>
-  options.timeout === undefined ? defaultTimeout : Duration.decode(options.timeout)
-
 // the innermost error carrying a Node error code (fetch wraps it in "fetch failed", undici in its own errors)
 const findCodedCause = (error: unknown): { readonly code: string; readonly message: string } | undefined => {
   let current: unknown = error

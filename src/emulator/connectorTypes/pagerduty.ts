@@ -8,7 +8,6 @@
  *
  * @since 0.1.0
  */
-import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import { type ConnectorTypeSpec, define, type ExecutorInput, type ExecutorResult } from "../ConnectorTypeSpec.js"
 import * as Outbound from "./outbound.js"
@@ -131,43 +130,30 @@ export const pagerDutyResult = (outcome: Outbound.OutboundResult): ExecutorResul
   return { status: "error", message: `error posting pagerduty event: unexpected status ${outcome.status}` }
 }
 
-const makeExecute =
-  (timeout: Duration.Duration) =>
-  ({ config, connectorId, params, secrets, services }: ExecutorInput<Config, Secrets, Params>) =>
-    Effect.map(
-      Outbound.send(services.httpClient, {
-        method: "POST",
-        url: config.apiUrl || pagerDutyApiUrl,
-        headers: { "Content-Type": "application/json", "X-Routing-Key": secrets.routingKey },
-        body: JSON.stringify(eventBody(connectorId, params))
-      }, timeout),
-      pagerDutyResult
-    )
-
-/**
- * Builds the `.pagerduty` connector type, with a custom timeout if wanted.
- *
- * @since 0.1.0
- * @category constructors
- */
-export const makePagerDutyConnectorType = (
-  options: Outbound.OutboundOptions = {}
-): ConnectorTypeSpec =>
-  define({
-    id: ".pagerduty",
-    name: "PagerDuty",
-    minimumLicenseRequired: "gold",
-    supportedFeatureIds: ["alerting", "uptime", "siem", "workflows"],
-    isSystemActionType: false,
-    isDeprecated: false,
-    config: V.validate(config),
-    secrets: V.validate(secrets),
-    params: V.validate(V.refine(paramsShape, paramsProblems)),
-    execute: makeExecute(Outbound.timeoutOf(options))
-  })
+const execute = ({ config, connectorId, params, secrets, services }: ExecutorInput<Config, Secrets, Params>) =>
+  Effect.map(
+    Outbound.send(services.httpClient, {
+      method: "POST",
+      url: config.apiUrl || pagerDutyApiUrl,
+      headers: { "Content-Type": "application/json", "X-Routing-Key": secrets.routingKey },
+      body: JSON.stringify(eventBody(connectorId, params))
+    }, services.outboundTimeout),
+    pagerDutyResult
+  )
 
 /**
  * @since 0.1.0
  * @category connector types
  */
-export const pagerDutyConnectorType: ConnectorTypeSpec = makePagerDutyConnectorType()
+export const pagerDutyConnectorType: ConnectorTypeSpec = define({
+  id: ".pagerduty",
+  name: "PagerDuty",
+  minimumLicenseRequired: "gold",
+  supportedFeatureIds: ["alerting", "uptime", "siem", "workflows"],
+  isSystemActionType: false,
+  isDeprecated: false,
+  config: V.validate(config),
+  secrets: V.validate(secrets),
+  params: V.validate(V.refine(paramsShape, paramsProblems)),
+  execute
+})

@@ -9,7 +9,6 @@
  * @since 0.1.0
  */
 import * as Clock from "effect/Clock"
-import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import { type ConnectorTypeSpec, define, type ExecutorInput, type ExecutorResult } from "../ConnectorTypeSpec.js"
 import * as Outbound from "./outbound.js"
@@ -68,8 +67,7 @@ export const slackResult = (outcome: Outbound.OutboundResult, now: number): Exec
   return { status: "error", message: `unexpected http response from slack: ${outcome.status} ${outcome.statusText}` }
 }
 
-const makeExecute = (timeout: Duration.Duration) =>
-(
+const execute = (
   { params, secrets, services }: ExecutorInput<{}, V.TypeOf<typeof webhookUrlSecrets>, V.TypeOf<typeof messageParams>>
 ) =>
   Effect.gen(function*() {
@@ -78,35 +76,24 @@ const makeExecute = (timeout: Duration.Duration) =>
       url: secrets.webhookUrl,
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ text: params.message })
-    }, timeout)
+    }, services.outboundTimeout)
     return slackResult(outcome, yield* Clock.currentTimeMillis)
-  })
-
-/**
- * Builds the `.slack` connector type, with a custom timeout if wanted.
- *
- * @since 0.1.0
- * @category constructors
- */
-export const makeSlackConnectorType = (
-  options: Outbound.OutboundOptions = {}
-): ConnectorTypeSpec =>
-  define({
-    id: ".slack",
-    name: "Slack",
-    minimumLicenseRequired: "gold",
-    supportedFeatureIds: ["alerting", "uptime", "siem"],
-    isSystemActionType: false,
-    // Kibana 9.x lists the incoming-webhook Slack type as deprecated in favour of `.slack_api`
-    isDeprecated: true,
-    config: V.validate(emptyConfig),
-    secrets: validateWebhookUrlSecrets("slack"),
-    params: V.validate(messageParams),
-    execute: makeExecute(Outbound.timeoutOf(options))
   })
 
 /**
  * @since 0.1.0
  * @category connector types
  */
-export const slackConnectorType: ConnectorTypeSpec = makeSlackConnectorType()
+export const slackConnectorType: ConnectorTypeSpec = define({
+  id: ".slack",
+  name: "Slack",
+  minimumLicenseRequired: "gold",
+  supportedFeatureIds: ["alerting", "uptime", "siem"],
+  isSystemActionType: false,
+  // Kibana 9.x lists the incoming-webhook Slack type as deprecated in favour of `.slack_api`
+  isDeprecated: true,
+  config: V.validate(emptyConfig),
+  secrets: validateWebhookUrlSecrets("slack"),
+  params: V.validate(messageParams),
+  execute
+})

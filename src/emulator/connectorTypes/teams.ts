@@ -7,7 +7,6 @@
  * @since 0.1.0
  */
 import * as Clock from "effect/Clock"
-import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import { type ConnectorTypeSpec, define, type ExecutorInput, type ExecutorResult } from "../ConnectorTypeSpec.js"
 import * as Outbound from "./outbound.js"
@@ -53,8 +52,7 @@ export const teamsResult = (outcome: Outbound.OutboundResult, message: string, n
   }
 }
 
-const makeExecute = (timeout: Duration.Duration) =>
-(
+const execute = (
   { params, secrets, services }: ExecutorInput<{}, V.TypeOf<typeof webhookUrlSecrets>, V.TypeOf<typeof messageParams>>
 ) =>
   Effect.gen(function*() {
@@ -64,34 +62,23 @@ const makeExecute = (timeout: Duration.Duration) =>
       url: secrets.webhookUrl,
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ text: message })
-    }, timeout)
+    }, services.outboundTimeout)
     return teamsResult(outcome, message, yield* Clock.currentTimeMillis)
-  })
-
-/**
- * Builds the `.teams` connector type, with a custom timeout if wanted.
- *
- * @since 0.1.0
- * @category constructors
- */
-export const makeTeamsConnectorType = (
-  options: Outbound.OutboundOptions = {}
-): ConnectorTypeSpec =>
-  define({
-    id: ".teams",
-    name: "Microsoft Teams",
-    minimumLicenseRequired: "gold",
-    supportedFeatureIds: ["alerting", "uptime", "siem", "workflows", "agentBuilder"],
-    isSystemActionType: false,
-    isDeprecated: false,
-    config: V.validate(emptyConfig),
-    secrets: validateWebhookUrlSecrets("teams"),
-    params: V.validate(messageParams),
-    execute: makeExecute(Outbound.timeoutOf(options))
   })
 
 /**
  * @since 0.1.0
  * @category connector types
  */
-export const teamsConnectorType: ConnectorTypeSpec = makeTeamsConnectorType()
+export const teamsConnectorType: ConnectorTypeSpec = define({
+  id: ".teams",
+  name: "Microsoft Teams",
+  minimumLicenseRequired: "gold",
+  supportedFeatureIds: ["alerting", "uptime", "siem", "workflows", "agentBuilder"],
+  isSystemActionType: false,
+  isDeprecated: false,
+  config: V.validate(emptyConfig),
+  secrets: validateWebhookUrlSecrets("teams"),
+  params: V.validate(messageParams),
+  execute
+})

@@ -1,6 +1,6 @@
 /**
  * Sub-action types whose services the emulator does not call yet: `.bedrock`, `.gemini`, `.inference`,
- * `.mcp`, `.thehive`, `.xsoar`, `.tines`, `.sentinelone`, `.crowdstrike` and
+ * `.mcp`, `.thehive`, `.sentinelone`, `.crowdstrike` and
  * `.microsoft_defender_endpoint`. Config and secrets are validated as Kibana validates them, an unknown
  * sub-action is Kibana's error, and a known one answers an error naming the type (its params are not
  * validated).
@@ -166,34 +166,6 @@ export const theHiveConnectorType: ConnectorTypeSpec = unemulated({
   config: V.strictObject({ url: V.string(), organisation: V.withDefault(V.nullable(V.string()), null) }),
   secrets: V.strictObject({ apiKey: V.string() }),
   subActions: ["pushToService", "createAlert"]
-})
-
-/**
- * @since 0.1.0
- * @category connector types
- */
-export const xsoarConnectorType: ConnectorTypeSpec = unemulated({
-  id: ".xsoar",
-  name: "XSOAR",
-  minimumLicenseRequired: "platinum",
-  supportedFeatureIds: ["siem"],
-  config: V.strictObject({ url: V.string() }),
-  secrets: V.strictObject({ apiKey: V.string(), apiKeyID: V.withDefault(V.nullable(V.string()), null) }),
-  subActions: ["getPlaybooks", "run"]
-})
-
-/**
- * @since 0.1.0
- * @category connector types
- */
-export const tinesConnectorType: ConnectorTypeSpec = unemulated({
-  id: ".tines",
-  name: "Tines",
-  minimumLicenseRequired: "gold",
-  supportedFeatureIds: ["siem"],
-  config: V.strictObject({ url: V.string() }),
-  secrets: V.strictObject({ email: V.string(), token: V.string() }),
-  subActions: ["stories", "webhooks", "run", "test"]
 })
 
 /**

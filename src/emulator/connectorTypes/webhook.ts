@@ -9,7 +9,6 @@
  * @since 0.1.0
  */
 import * as Clock from "effect/Clock"
-import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import { type ConnectorTypeSpec, define, type ExecutorInput, type ExecutorResult } from "../ConnectorTypeSpec.js"
 import * as Outbound from "./outbound.js"
@@ -198,62 +197,51 @@ const outboundMethods: Readonly<Record<typeof methods[number], Outbound.Outbound
   delete: "DELETE"
 }
 
-const makeExecute =
-  (timeout: Duration.Duration) =>
-  ({ config, connectorId, params, secrets, services }: ExecutorInput<Config, Secrets, Params>) =>
-    Effect.gen(function*() {
-      const authType = config.authType
-      if (config.hasAuth && authType != null && authType !== authTypes.basic) {
-        return requestFailed(`the Kibana emulator does not support webhook authType "${authType}"`)
-      }
-      const secretHeaders = secrets.secretHeaders ?? {}
-      const headers: Record<string, string> = {
-        ...(config.hasAuth && secrets.user !== null && secrets.password !== null
-          ? { Authorization: basicAuthorization(secrets.user, secrets.password) }
-          : {}),
-        ...config.headers,
-        ...secretHeaders
-      }
-      const method = outboundMethods[config.method]
-      // GET and DELETE never carry a body; an empty body is not sent either (axios_utils `...(data ? {data} : {})`)
-      const body = method !== "GET" && method !== "DELETE" && params.body ? params.body : undefined
-      const url = config.url
-      const outcome = yield* Outbound.send(services.httpClient, { method, url, headers, body }, timeout)
-      const now = yield* Clock.currentTimeMillis
-      yield* services.recordWebhookCall({
-        connectorId,
-        method,
-        url,
-        headers: redactHeaders(headers, Object.keys(secretHeaders)),
-        body,
-        status: outcome._tag === "Response" ? outcome.status : undefined,
-        timestamp: new Date(now)
-      })
-      return webhookResult(outcome, params.body, now)
+const execute = ({ config, connectorId, params, secrets, services }: ExecutorInput<Config, Secrets, Params>) =>
+  Effect.gen(function*() {
+    const authType = config.authType
+    if (config.hasAuth && authType != null && authType !== authTypes.basic) {
+      return requestFailed(`the Kibana emulator does not support webhook authType "${authType}"`)
+    }
+    const secretHeaders = secrets.secretHeaders ?? {}
+    const headers: Record<string, string> = {
+      ...(config.hasAuth && secrets.user !== null && secrets.password !== null
+        ? { Authorization: basicAuthorization(secrets.user, secrets.password) }
+        : {}),
+      ...config.headers,
+      ...secretHeaders
+    }
+    const method = outboundMethods[config.method]
+    // GET and DELETE never carry a body; an empty body is not sent either (axios_utils `...(data ? {data} : {})`)
+    const body = method !== "GET" && method !== "DELETE" && params.body ? params.body : undefined
+    const url = config.url
+    const outcome = yield* Outbound.send(services.httpClient, { method, url, headers, body }, services.outboundTimeout)
+    const now = yield* Clock.currentTimeMillis
+    yield* services.recordWebhookCall({
+      connectorId,
+      method,
+      url,
+      headers: redactHeaders(headers, Object.keys(secretHeaders)),
+      body,
+      status: outcome._tag === "Response" ? outcome.status : undefined,
+      timestamp: new Date(now)
     })
-
-/**
- * Builds the `.webhook` connector type, with a custom timeout if wanted.
- *
- * @since 0.1.0
- * @category constructors
- */
-export const makeWebhookConnectorType = (options: Outbound.OutboundOptions = {}): ConnectorTypeSpec =>
-  define({
-    id: ".webhook",
-    name: "Webhook",
-    minimumLicenseRequired: "gold",
-    supportedFeatureIds: ["alerting", "uptime", "siem"],
-    isSystemActionType: false,
-    isDeprecated: false,
-    config: V.validate(config, customConfigProblem),
-    secrets: V.validate(webhookSecrets),
-    params: V.validate(params),
-    execute: makeExecute(Outbound.timeoutOf(options))
+    return webhookResult(outcome, params.body, now)
   })
 
 /**
  * @since 0.1.0
  * @category connector types
  */
-export const webhookConnectorType: ConnectorTypeSpec = makeWebhookConnectorType()
+export const webhookConnectorType: ConnectorTypeSpec = define({
+  id: ".webhook",
+  name: "Webhook",
+  minimumLicenseRequired: "gold",
+  supportedFeatureIds: ["alerting", "uptime", "siem"],
+  isSystemActionType: false,
+  isDeprecated: false,
+  config: V.validate(config, customConfigProblem),
+  secrets: V.validate(webhookSecrets),
+  params: V.validate(params),
+  execute
+})

@@ -187,7 +187,7 @@ const tines: Vendor = {
       status: 200,
       body: { stories: [{ id: 1, name: "Simulated story", published: true }], meta: { pages: 1 } }
     })],
-    ["GET", /^\/api\/v1\/actions$/, () => ({
+    ["GET", /^\/api\/v1\/agents$/, () => ({
       status: 200,
       body: {
         agents: [{

@@ -231,6 +231,33 @@ layer(TestLayer, { excludeTestServices: true })("typed connectors against the em
       }))
   })
 
+  describe("listing sub-actions against their simulators", () => {
+    it.effect(".tines stories and .xsoar getPlaybooks decode their lists", () =>
+      Effect.gen(function*() {
+        const connectors = yield* Connectors.Connectors
+        const simulators = yield* Simulators
+        const tines = yield* connectors.ensure({
+          connectorTypeId: ".tines",
+          name: "typed tines",
+          config: { url: simulators.urlOf("tines").replace(/\/$/, "") },
+          secrets: { email: "a@example.com", token: s("tines-token") }
+        })
+        const stories = yield* connectors.executeTyped(tines.connector, { subAction: "stories" })
+        assert.isAbove(stories.stories.length, 0)
+        assert.isString(stories.stories[0]!.name)
+        assert.isBoolean(stories.incompleteResponse)
+        const xsoar = yield* connectors.ensure({
+          connectorTypeId: ".xsoar",
+          name: "typed xsoar",
+          config: { url: simulators.urlOf("xsoar").replace(/\/$/, "") },
+          secrets: { apiKey: s("xsoar-key") }
+        })
+        const playbooks = yield* connectors.executeTyped(xsoar.connector, { subAction: "getPlaybooks" })
+        assert.isAbove(playbooks.playbooks.length, 0)
+        assert.isString(playbooks.playbooks[0]!.id)
+      }))
+  })
+
   describe("created and executed where the emulator does not call the service", () => {
     it.effect("every remaining type is created through the library, and its typed call fails honestly", () =>
       Effect.gen(function*() {
@@ -320,24 +347,6 @@ layer(TestLayer, { excludeTestServices: true })("typed connectors against the em
                 subActionParams: { incident: { title: "t", description: "d" } }
               })
           ).pipe(Effect.flip, Effect.map(notEmulated(".thehive"))),
-          Effect.flatMap(
-            connectors.ensure({
-              connectorTypeId: ".xsoar",
-              name: "typed xsoar",
-              config: { url },
-              secrets: { apiKey: s("k") }
-            }),
-            ({ connector }) => connectors.executeTyped(connector, { subAction: "getPlaybooks" })
-          ).pipe(Effect.flip, Effect.map(notEmulated(".xsoar"))),
-          Effect.flatMap(
-            connectors.ensure({
-              connectorTypeId: ".tines",
-              name: "typed tines",
-              config: { url },
-              secrets: { email: "a@example.com", token: s("t") }
-            }),
-            ({ connector }) => connectors.executeTyped(connector, { subAction: "stories" })
-          ).pipe(Effect.flip, Effect.map(notEmulated(".tines"))),
           Effect.flatMap(
             connectors.ensure({
               connectorTypeId: ".bedrock",

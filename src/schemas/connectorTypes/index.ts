@@ -34,7 +34,18 @@ import { XsoarType } from "./xsoar.js"
 
 export * from "./bedrock.js"
 export * from "./casesWebhook.js"
-export * from "./common.js"
+export {
+  AnyObject,
+  type ConnectorTypeDefinition,
+  NoSecrets,
+  noSecrets,
+  PushComment,
+  PushResult,
+  RawResult,
+  Secret,
+  StringRecord,
+  versionDefault
+} from "./common.js"
 export * from "./d3security.js"
 export * from "./email.js"
 export * from "./endpointSecurity.js"

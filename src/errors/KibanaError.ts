@@ -299,6 +299,28 @@ export class KibanaUnsupportedFeature extends Schema.TaggedError<KibanaUnsupport
 }
 
 /**
+ * `Connectors.ensure` found several connectors with the name and type it was asked for (Kibana does not
+ * keep names unique), so it cannot tell which one to converge; `ids` lists them.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class KibanaAmbiguousConnector extends Schema.TaggedError<KibanaAmbiguousConnector>()(
+  "KibanaAmbiguousConnector",
+  {
+    name: Schema.String,
+    connectorTypeId: Schema.String,
+    ids: Schema.Array(Schema.String)
+  }
+) {
+  override get message() {
+    return `${this.ids.length} connectors of type ${this.connectorTypeId} are named ${JSON.stringify(this.name)}: ${
+      this.ids.join(", ")
+    }`
+  }
+}
+
+/**
  * Errors any request can end with, whatever the operation.
  *
  * @since 0.1.0
@@ -353,9 +375,14 @@ export class KibanaResponseTooLarge extends Schema.TaggedError<KibanaResponseToo
 
 /**
  * Every error of this library: what a request can fail with, a failed connector execution, a feature the
- * server's version lacks, and unusable client options. Each operation's own error type is a precise subset.
+ * server's version lacks, an ambiguous ensure, and unusable client options. Each operation's own error type is a precise subset.
  *
  * @since 0.1.0
  * @category errors
  */
-export type KibanaError = KibanaRequestError | KibanaExecutionError | KibanaUnsupportedFeature | KibanaConfigError
+export type KibanaError =
+  | KibanaRequestError
+  | KibanaExecutionError
+  | KibanaUnsupportedFeature
+  | KibanaAmbiguousConnector
+  | KibanaConfigError

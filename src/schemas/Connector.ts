@@ -10,10 +10,12 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import type { TypedConnectorTypeId } from "./connectorTypes/index.js"
 import { JsonObject } from "./Json.js"
 
 export * from "./ConnectorExecution.js"
 export * from "./ConnectorInput.js"
+export * from "./connectorTypes/index.js"
 export * from "./Json.js"
 
 /**
@@ -95,3 +97,23 @@ export class ConnectorType extends Schema.Class<ConnectorType>("ConnectorType")(
   /** 9.x only. */
   isExperimental: Schema.optionalWith(Schema.Boolean, { exact: true }).pipe(Schema.fromKey("is_experimental"))
 }) {}
+
+/**
+ * A connector whose type the client types (`ensure` returns one; `isOfType` narrows any connector), so
+ * `Connectors.executeTyped` checks its params and decodes its result.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type TypedConnector<T extends TypedConnectorTypeId> = Connector & { readonly connectorTypeId: T }
+
+/**
+ * Narrows a connector to its type, e.g. `Connector.isOfType(connector, ".slack")`.
+ *
+ * @since 0.1.0
+ * @category guards
+ */
+export const isOfType = <T extends TypedConnectorTypeId>(
+  connector: Connector,
+  connectorTypeId: T
+): connector is TypedConnector<T> => connector.connectorTypeId === connectorTypeId

@@ -58,35 +58,8 @@ export class ConnectorExecuteResult extends Schema.Class<ConnectorExecuteResult>
 }) {}
 
 /**
- * One document's outcome in the `.index` connector's bulk response.
+ * The `.index` connector's result, defined with its type in `connectorTypes/esIndex.ts`.
  *
  * @since 0.1.0
- * @category models
  */
-export const IndexBulkItem = Schema.Struct({
-  create: Schema.Struct({
-    index: Schema.propertySignature(Schema.String).pipe(Schema.fromKey("_index")),
-    id: Schema.propertySignature(Schema.String).pipe(Schema.fromKey("_id")),
-    status: Schema.Number,
-    result: Schema.optionalWith(Schema.String, { exact: true }),
-    version: Schema.optionalWith(Schema.Number, { exact: true }).pipe(Schema.fromKey("_version"))
-  })
-})
-
-/**
- * @since 0.1.0
- * @category models
- */
-export type IndexBulkItem = typeof IndexBulkItem.Type
-
-/**
- * The Elasticsearch bulk response the `.index` connector returns as `data`.
- *
- * @since 0.1.0
- * @category models
- */
-export class IndexBulkResponse extends Schema.Class<IndexBulkResponse>("IndexBulkResponse")({
-  errors: Schema.Boolean,
-  took: Schema.optionalWith(Schema.Number, { exact: true }),
-  items: Schema.Array(IndexBulkItem)
-}) {}
+export { IndexBulkItem, IndexBulkResponse } from "./connectorTypes/esIndex.js"

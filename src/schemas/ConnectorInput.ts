@@ -1,6 +1,6 @@
 /**
- * What a caller sends to create or update a connector: typed inputs for `.index`, `.server-log` and
- * `.webhook`, and a generic input for any other connector type.
+ * What a caller sends to create or update a connector: a typed input for each of Kibana's 31 stack
+ * connector types (see `connectorTypes/`), and a generic input for any other connector type.
  *
  * Inputs are camelCase and encode to Kibana's wire form (`connector_type_id`). Inside `config`, Kibana
  * itself uses camelCase (`executionTimeField`, `hasAuth`), so those keys are sent as written. Secret
@@ -12,44 +12,25 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import { NoSecrets } from "./connectorTypes/common.js"
+import { connectorTypes } from "./connectorTypes/index.js"
 import { JsonObject } from "./Json.js"
 
-const SecretString = Schema.Redacted(Schema.String)
-
-const typeIdOf = <const Id extends string>(id: Id) =>
-  Schema.propertySignature(Schema.Literal(id)).pipe(Schema.fromKey("connector_type_id"))
-
-/**
- * An explicit "this connector has no secrets" for `update`, which replaces the stored secrets whole.
- * Encodes to `{}`.
- *
- * @since 0.1.0
- * @category models
- */
-export const NoSecrets = Schema.transform(Schema.Struct({}), Schema.TaggedStruct("NoSecrets", {}), {
-  strict: true,
-  decode: () => ({ _tag: "NoSecrets" as const }),
-  encode: () => ({})
-})
-
-/**
- * @since 0.1.0
- * @category models
- */
-export type NoSecrets = typeof NoSecrets.Type
-
-/**
- * The value to pass as `secrets` when an updated connector must end up with no secrets.
- *
- * @since 0.1.0
- * @category constructors
- */
-export const noSecrets: NoSecrets = { _tag: "NoSecrets" }
+export {
+  /**
+   * @since 0.1.0
+   */
+  NoSecrets,
+  /**
+   * @since 0.1.0
+   */
+  noSecrets
+} from "./connectorTypes/common.js"
 
 /**
  * The id of a connector type, for the generic input. Branded so that a typed input (`.index`,
  * `.webhook`, ...) with a wrong `config` is a type error instead of silently becoming generic:
- * write `ConnectorTypeId.make(".slack")`.
+ * write `ConnectorTypeId.make(".my-custom-type")`.
  *
  * @since 0.1.0
  * @category models
@@ -62,83 +43,6 @@ export const ConnectorTypeId = Schema.NonEmptyString.pipe(Schema.brand("Connecto
  */
 export type ConnectorTypeId = typeof ConnectorTypeId.Type
 
-/**
- * `.index` config: the Elasticsearch index documents are written to.
- *
- * @since 0.1.0
- * @category models
- */
-export const IndexConfig = Schema.Struct({
-  index: Schema.String,
-  /** Refresh the index after each write (Kibana's default: `false`). */
-  refresh: Schema.optional(Schema.Boolean),
-  /** A field set to the execution time in every document (Kibana's default: `null`, none). */
-  executionTimeField: Schema.optional(Schema.NullOr(Schema.String))
-})
-
-/**
- * @since 0.1.0
- * @category models
- */
-export type IndexConfig = typeof IndexConfig.Type
-
-/**
- * `.webhook` config (`src/platform/packages/shared/kbn-connector-schemas/webhook/schemas/v1.ts`).
- *
- * @since 0.1.0
- * @category models
- */
-export const WebhookConfig = Schema.Struct({
-  url: Schema.String,
-  /** Kibana's default: `post`; 8.x accepts only `post` and `put`. */
-  method: Schema.optional(Schema.Literal("post", "put", "patch", "get", "delete")),
-  headers: Schema.optional(Schema.NullOr(Schema.Record({ key: Schema.String, value: Schema.String }))),
-  /** Kibana's default: `true`. */
-  hasAuth: Schema.optional(Schema.Boolean),
-  authType: Schema.optional(
-    Schema.NullOr(
-      Schema.Literal(
-        "webhook-authentication-basic",
-        "webhook-authentication-ssl",
-        "webhook-oauth2-client-credentials",
-        "http-authentication-query-param"
-      )
-    )
-  ),
-  certType: Schema.optional(Schema.Literal("ssl-crt-key", "ssl-pfx")),
-  ca: Schema.optional(Schema.String),
-  verificationMode: Schema.optional(Schema.Literal("none", "certificate", "full"))
-})
-
-/**
- * @since 0.1.0
- * @category models
- */
-export type WebhookConfig = typeof WebhookConfig.Type
-
-/**
- * `.webhook` secrets: one of the combinations Kibana accepts (basic auth, certificate and key, PFX,
- * OAuth2 client secret).
- *
- * @since 0.1.0
- * @category models
- */
-export const WebhookSecrets = Schema.Union(
-  Schema.Struct({ user: Schema.String, password: SecretString }),
-  Schema.Struct({ crt: SecretString, key: SecretString, password: Schema.optional(SecretString) }),
-  Schema.Struct({ pfx: SecretString, password: Schema.optional(SecretString) }),
-  Schema.Struct({ clientSecret: SecretString })
-)
-
-/**
- * @since 0.1.0
- * @category models
- */
-export type WebhookSecrets = typeof WebhookSecrets.Type
-
-const indexFields = { connectorTypeId: typeIdOf(".index"), name: Schema.String, config: IndexConfig }
-const serverLogFields = { connectorTypeId: typeIdOf(".server-log"), name: Schema.String }
-const webhookFields = { connectorTypeId: typeIdOf(".webhook"), name: Schema.String, config: WebhookConfig }
 const genericFields = {
   connectorTypeId: Schema.propertySignature(ConnectorTypeId).pipe(Schema.fromKey("connector_type_id")),
   name: Schema.String,
@@ -146,16 +50,75 @@ const genericFields = {
 }
 
 /**
- * Input of `Connectors.create`. Secrets are optional: a new connector has nothing to lose.
+ * The input of `create` for a connector type the library does not type (custom or newer types).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const GenericCreateConnectorInput = Schema.Struct({
+  ...genericFields,
+  secrets: Schema.optional(Schema.Redacted(JsonObject))
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type GenericCreateConnectorInput = typeof GenericCreateConnectorInput.Type
+
+/**
+ * The input of `update` for a connector type the library does not type.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const GenericUpdateConnectorInput = Schema.Struct({
+  ...genericFields,
+  secrets: Schema.Union(NoSecrets, Schema.Redacted(JsonObject))
+})
+
+const t = connectorTypes
+
+/**
+ * Input of `Connectors.create`: the `connectorTypeId` literal selects the typed `config` and `secrets`.
+ * Secrets are required where Kibana requires them, optional where a type may have none.
  *
  * @since 0.1.0
  * @category models
  */
 export const CreateConnectorInput = Schema.Union(
-  Schema.Struct(indexFields),
-  Schema.Struct(serverLogFields),
-  Schema.Struct({ ...webhookFields, secrets: Schema.optional(WebhookSecrets) }),
-  Schema.Struct({ ...genericFields, secrets: Schema.optional(Schema.Redacted(JsonObject)) })
+  t[".index"].create,
+  t[".server-log"].create,
+  t[".email"].create,
+  t[".webhook"].create,
+  t[".slack"].create,
+  t[".slack_api"].create,
+  t[".teams"].create,
+  t[".pagerduty"].create,
+  t[".xmatters"].create,
+  t[".torq"].create,
+  t[".servicenow"].create,
+  t[".servicenow-sir"].create,
+  t[".servicenow-itom"].create,
+  t[".jira"].create,
+  t[".jira-service-management"].create,
+  t[".opsgenie"].create,
+  t[".resilient"].create,
+  t[".swimlane"].create,
+  t[".cases-webhook"].create,
+  t[".thehive"].create,
+  t[".xsoar"].create,
+  t[".tines"].create,
+  t[".d3security"].create,
+  t[".gen-ai"].create,
+  t[".bedrock"].create,
+  t[".gemini"].create,
+  t[".inference"].create,
+  t[".mcp"].create,
+  t[".sentinelone"].create,
+  t[".crowdstrike"].create,
+  t[".microsoft_defender_endpoint"].create,
+  GenericCreateConnectorInput
 )
 
 /**
@@ -168,16 +131,45 @@ export type CreateConnectorInput = typeof CreateConnectorInput.Type
  * Input of `Connectors.update`. Kibana replaces `config` and `secrets` whole (the connector type never
  * changes; `connectorTypeId` only selects the shape of `config` and `secrets` and is not sent). So
  * every type that can hold secrets requires `secrets`: the new secrets, or `noSecrets` to state on
- * purpose that the connector keeps none. `.index` and `.server-log` have no secrets.
+ * purpose that the connector keeps none (for the types where that is allowed: `.webhook`, `.email`,
+ * `.cases-webhook`, `.mcp`, `.inference`, and generic types). `.index` and `.server-log` have no secrets.
  *
  * @since 0.1.0
  * @category models
  */
 export const UpdateConnectorInput = Schema.Union(
-  Schema.Struct(indexFields),
-  Schema.Struct(serverLogFields),
-  Schema.Struct({ ...webhookFields, secrets: Schema.Union(NoSecrets, WebhookSecrets) }),
-  Schema.Struct({ ...genericFields, secrets: Schema.Union(NoSecrets, Schema.Redacted(JsonObject)) })
+  t[".index"].update,
+  t[".server-log"].update,
+  t[".email"].update,
+  t[".webhook"].update,
+  t[".slack"].update,
+  t[".slack_api"].update,
+  t[".teams"].update,
+  t[".pagerduty"].update,
+  t[".xmatters"].update,
+  t[".torq"].update,
+  t[".servicenow"].update,
+  t[".servicenow-sir"].update,
+  t[".servicenow-itom"].update,
+  t[".jira"].update,
+  t[".jira-service-management"].update,
+  t[".opsgenie"].update,
+  t[".resilient"].update,
+  t[".swimlane"].update,
+  t[".cases-webhook"].update,
+  t[".thehive"].update,
+  t[".xsoar"].update,
+  t[".tines"].update,
+  t[".d3security"].update,
+  t[".gen-ai"].update,
+  t[".bedrock"].update,
+  t[".gemini"].update,
+  t[".inference"].update,
+  t[".mcp"].update,
+  t[".sentinelone"].update,
+  t[".crowdstrike"].update,
+  t[".microsoft_defender_endpoint"].update,
+  GenericUpdateConnectorInput
 )
 
 /**

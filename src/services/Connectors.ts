@@ -23,6 +23,7 @@ import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
+import { KibanaAmbiguousConnector } from "../errors/KibanaError.js"
 import type { KibanaExecutionError } from "../errors/KibanaError.js"
 import { KibanaInputError } from "../errors/KibanaError.js"
 import type {
@@ -33,6 +34,7 @@ import type {
   KibanaSpaceNotFound,
   KibanaUnsupportedFeature
 } from "../errors/KibanaError.js"
+import * as ConnectorEnsure from "../internal/connectorEnsure.js"
 import { executionError } from "../internal/execution.js"
 import { decodeBody, expectErrors, expectNoContent } from "../internal/operation.js"
 import { connectorPath } from "../internal/paths.js"
@@ -41,10 +43,35 @@ import { acquireWithId, settleWindowFor } from "../internal/scopedCreate.js"
 import { scrubSecretEcho, secretValues } from "../internal/secretEcho.js"
 import { gateConnectorId, gateWebhookMethod } from "../internal/versionGates.js"
 import { Connector, ConnectorType } from "../schemas/Connector.js"
-import type { JsonObject } from "../schemas/Connector.js"
+import type {
+  CreateInputOf,
+  GenericCreateConnectorInput,
+  JsonObject,
+  ParamsOf,
+  ResultOf,
+  TypedConnector,
+  TypedConnectorTypeId
+} from "../schemas/Connector.js"
 import { ConnectorExecuteResult, ExecuteResponse, IndexBulkResponse } from "../schemas/ConnectorExecution.js"
 import { CreateConnectorInput, UpdateConnectorInput } from "../schemas/ConnectorInput.js"
 import { KibanaClient } from "./KibanaClient.js"
+import { CurrentSpace } from "./KibanaSpace.js"
+
+/**
+ * Options of `Connectors.ensure`: whether to resend secrets to a connector that already exists.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type EnsureOptions = ConnectorEnsure.EnsureOptions
+
+/**
+ * What `Connectors.ensure` did (`created`, `updated` or `unchanged`) and the connector it converged.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type EnsureResult<C extends Connector = Connector> = ConnectorEnsure.EnsureResult<C>
 
 /**
  * Options of `Connectors.create`.
@@ -153,6 +180,28 @@ export declare namespace Connectors {
   export type ListTypesError = KibanaBadRequest | BaseError
 
   /**
+   * Errors of `findByName`: several connectors with that name and type.
+   *
+   * @since 0.1.0
+   * @category errors
+   */
+  export type FindError = KibanaAmbiguousConnector | BaseError
+
+  /**
+   * Errors of `ensure`: invalid input or config (400), the connector deleted while being updated (404),
+   * several connectors with that name and type, a config or derived id the server's version lacks.
+   *
+   * @since 0.1.0
+   * @category errors
+   */
+  export type EnsureError =
+    | KibanaBadRequest
+    | KibanaNotFound
+    | KibanaAmbiguousConnector
+    | KibanaUnsupportedFeature
+    | BaseError
+
+  /**
    * @since 0.1.0
    * @category models
    */
@@ -197,6 +246,39 @@ export declare namespace Connectors {
       input: CreateConnectorInput,
       options?: CreateConnectorOptions
     ) => Effect.Effect<Connector, CreateError, Scope.Scope>
+    /**
+     * The connector of the current space with this name and type, if any (preconfigured ones excluded).
+     * Kibana does not keep names unique: several matches fail with `KibanaAmbiguousConnector`.
+     */
+    readonly findByName: {
+      <T extends TypedConnectorTypeId>(
+        name: string,
+        connectorTypeId: T
+      ): Effect.Effect<Option.Option<TypedConnector<T>>, FindError>
+      (name: string, connectorTypeId: string): Effect.Effect<Option.Option<Connector>, FindError>
+    }
+    /**
+     * Makes the connector named `input.name` of type `input.connectorTypeId` in the current space match
+     * `input`: creates it when absent, updates it when its name or config differs (compared after
+     * Kibana's defaults are applied to both), else leaves it; the result says which. Secrets cannot be
+     * read back: see `EnsureOptions.resendSecrets`. A created connector gets an id derived from space,
+     * type and name (`ensured-` and 28 hex digits), so concurrent ensures of one name create it once.
+     */
+    readonly ensure: {
+      <T extends TypedConnectorTypeId>(
+        input: CreateInputOf<T> & { readonly connectorTypeId: T },
+        options?: EnsureOptions
+      ): Effect.Effect<EnsureResult<TypedConnector<T>>, EnsureError>
+      (input: GenericCreateConnectorInput, options?: EnsureOptions): Effect.Effect<EnsureResult, EnsureError>
+    }
+    /**
+     * Runs a typed connector: `params` are checked against its type (a union on `subAction` for
+     * sub-action types), and the result is decoded with the schema of its type or sub-action.
+     */
+    readonly executeTyped: <T extends TypedConnectorTypeId, P extends ParamsOf<T>>(
+      connector: TypedConnector<T>,
+      params: P
+    ) => Effect.Effect<ResultOf<T, P>, ExecuteError>
   }
 }
 
@@ -403,7 +485,62 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
       })
     })
 
-  return Connectors.of({ create, get, list, update, delete: del, execute, executeIndex, listTypes, acquire })
+  // Ensure-by-name and typed execution (see `internal/connectorEnsure.ts`).
+  const ensureDeps: ConnectorEnsure.EnsureDeps<Connectors.EnsureError> = {
+    list,
+    get: (id) =>
+      get(id).pipe(
+        Effect.map(Option.some),
+        Effect.catchTag("KibanaNotFound", () => Effect.succeed(Option.none()))
+      ),
+    create: (input, id) =>
+      create(input, { id }).pipe(
+        Effect.map(Option.some),
+        Effect.catchTag("KibanaConflict", () => Effect.succeed(Option.none()))
+      ),
+    update,
+    spaceId: CurrentSpace
+  }
+
+  const findByName = Effect.fn("Connectors.findByName")(function*(name: string, connectorTypeId: string) {
+    const found = ConnectorEnsure.findAll(yield* list(), name, connectorTypeId)
+    if (found.length > 1) {
+      return yield* new KibanaAmbiguousConnector({
+        name,
+        connectorTypeId,
+        ids: found.map((connector) => connector.id)
+      })
+    }
+    return Option.fromNullable(found[0])
+  })
+
+  const ensure = Effect.fn("Connectors.ensure")(
+    (input: CreateConnectorInput, options?: EnsureOptions) => ConnectorEnsure.ensure(ensureDeps, input, options)
+  )
+
+  const executeTyped = Effect.fn("Connectors.executeTyped")(
+    function*(connector: Connector, params: unknown) {
+      const encoded = yield* ConnectorEnsure.encodeParams(connector.connectorTypeId, params)
+      const path = yield* connectorPath("Connectors.executeTyped", connector.id)
+      const result = yield* execute(connector.id, encoded as JsonObject)
+      return yield* ConnectorEnsure.decodeResult(connector.connectorTypeId, params, result, `${path}/_execute`)
+    }
+  )
+
+  return Connectors.of({
+    create,
+    get,
+    list,
+    update,
+    delete: del,
+    execute,
+    executeIndex,
+    listTypes,
+    acquire,
+    findByName: findByName as Connectors.Service["findByName"],
+    ensure: ensure as Connectors.Service["ensure"],
+    executeTyped: executeTyped as Connectors.Service["executeTyped"]
+  })
 })
 
 /**

@@ -1,7 +1,7 @@
 // Type-level checks: each Connectors operation's error type lists exactly what it can fail with.
 import { describe, expectTypeOf, it } from "@effect/vitest"
 import type { Effect, Scope } from "effect"
-import type { KibanaExecutionError } from "../../src/errors/KibanaError.js"
+import type { KibanaAmbiguousConnector, KibanaExecutionError } from "../../src/errors/KibanaError.js"
 import type {
   KibanaBadRequest,
   KibanaCommonError,
@@ -37,6 +37,13 @@ describe("Connectors error unions", () => {
     >()
     expectTypeOf<Effect.Effect.Context<ReturnType<Service["acquire"]>>>().toEqualTypeOf<Scope.Scope>()
     expectTypeOf<Effect.Effect.Context<ReturnType<Service["get"]>>>().toEqualTypeOf<never>()
+    expectTypeOf<ErrorOf<Service["findByName"]>>().toEqualTypeOf<KibanaAmbiguousConnector | Base>()
+    expectTypeOf<ErrorOf<Service["ensure"]>>().toEqualTypeOf<
+      KibanaBadRequest | KibanaNotFound | KibanaAmbiguousConnector | KibanaUnsupportedFeature | Base
+    >()
+    expectTypeOf<ErrorOf<Service["executeTyped"]>>().toEqualTypeOf<
+      KibanaExecutionError | KibanaBadRequest | KibanaNotFound | Base
+    >()
   })
 
   it("update requires secrets for types that can hold them", () => {

@@ -132,6 +132,34 @@ describe.concurrent("examples against the embedded emulator", () => {
       }),
     timeout
   )
+
+  it.live(
+    "provision-alerting ensures four connectors, executes each, and shows what each service received",
+    () =>
+      Effect.gen(function*() {
+        const lines = succeeded(yield* runExample("provision-alerting"))
+        assert.match(lines[0]!, emulatorLine)
+        for (
+          const [name, type] of [["ops channel", ".slack"], ["on-call", ".pagerduty"], ["incidents", ".servicenow"], [
+            "audit hook",
+            ".webhook"
+          ]]
+        ) {
+          assert.include(lines, `effect-kibana example: ${name} (${type}): created`)
+        }
+        assert.include(lines, "effect-kibana example: on-call again: unchanged")
+        assert.include(lines, "effect-kibana example: audit hook with a header: updated")
+        assert.include(lines, "PagerDuty: success, Event processed, dedup key disk-web-1")
+        match(lines, /^ServiceNow: incident INC\d+ at http:\/\/127\.0\.0\.1:\d+\/servicenow\/nav_to\.do/)
+        assert.include(lines, "slack received POST /services/T000/B000/XXXX {\"text\":\"Disk 91% full on web-1\"}")
+        match(lines, /^pagerduty received POST \/v2\/enqueue .*"dedup_key":"disk-web-1"/)
+        match(lines, /^servicenow received POST \/api\/now\/v2\/table\/incident .*"urgency":"1"/)
+        assert.include(lines, "torq received POST /webhook/audit {\"event\":\"disk-full\",\"host\":\"web-1\"}")
+        assert.notInclude(lines.join("\n"), "example-password")
+        assert.strictEqual(lines.filter((line) => line.startsWith("Deleted connector")).length, 4)
+      }),
+    timeout
+  )
 })
 
 // On its own, after the concurrent ones: one more TypeScript process at once would slow them all.

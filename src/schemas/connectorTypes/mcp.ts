@@ -1,0 +1,103 @@
+/**
+ * `.mcp`: a Model Context Protocol server (Kibana 9.2+, technical preview)
+ * (`src/platform/packages/shared/kbn-connector-schemas/mcp/schemas/v1.ts`; the newest schema, with
+ * `hasAuth`/`authType`, as the emulator's catalog and Kibana `main` define it).
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import {
+  AnyObject,
+  type ConnectorTypeDefinition,
+  fixedDefaults,
+  inputsWithOptionalSecrets,
+  RawResult,
+  Secret,
+  StringRecord,
+  subAction
+} from "./common.js"
+
+/**
+ * `.mcp` config.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const McpConfig = Schema.Struct({
+  serverUrl: Schema.String,
+  /** Kibana's default: `true`. */
+  hasAuth: Schema.optional(Schema.Boolean),
+  /** `none`, `bearer` (`token`), `apiKey` (`apiKey`) or `basic` (`user`, `password`). */
+  authType: Schema.optional(Schema.Literal("none", "bearer", "apiKey", "basic")),
+  /** The header `apiKey` is sent in (Kibana's default: `X-API-Key`). */
+  apiKeyHeaderName: Schema.optional(Schema.String),
+  headers: Schema.optional(StringRecord)
+})
+
+/**
+ * `.mcp` secrets, by `authType` (each optional in Kibana's schema).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const McpSecrets = Schema.Struct({
+  token: Schema.optional(Secret),
+  apiKey: Schema.optional(Secret),
+  user: Schema.optional(Schema.String),
+  password: Schema.optional(Secret),
+  secretHeaders: Schema.optional(Schema.Redacted(StringRecord))
+})
+
+/**
+ * `.mcp` params, by `subAction`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const McpParams = Schema.Union(
+  Schema.Struct({ subAction: Schema.Literal("test"), subActionParams: Schema.optional(Schema.Struct({})) }),
+  Schema.Struct({
+    subAction: Schema.Literal("listTools"),
+    subActionParams: Schema.optional(Schema.Struct({ forceRefresh: Schema.optional(Schema.Boolean) }))
+  }),
+  subAction("callTool", Schema.Struct({ name: Schema.String, arguments: Schema.optional(AnyObject) }))
+)
+
+/**
+ * A tool the MCP server offers.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const McpTool = Schema.Struct({
+  name: Schema.String,
+  description: Schema.optional(Schema.String),
+  inputSchema: Schema.optional(AnyObject)
+})
+
+/**
+ * What `callTool` returns: the tool's content blocks.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const McpCallToolResult = Schema.Struct({
+  content: Schema.Array(AnyObject),
+  isError: Schema.optional(Schema.Boolean)
+})
+
+/**
+ * The `.mcp` connector type. Secrets are required on update: Kibana accepts `{}` and silently erases
+ * the stored credentials.
+ *
+ * @since 0.1.0
+ * @category types
+ */
+export const McpType = {
+  id: ".mcp",
+  source: "src/platform/packages/shared/kbn-connector-schemas/mcp/schemas/v1.ts",
+  ...inputsWithOptionalSecrets(".mcp", { config: McpConfig }, McpSecrets),
+  params: McpParams,
+  results: { test: RawResult, listTools: Schema.Struct({ tools: Schema.Array(McpTool) }), callTool: McpCallToolResult },
+  defaults: fixedDefaults({ hasAuth: true, apiKeyHeaderName: "X-API-Key" })
+} as const satisfies ConnectorTypeDefinition

@@ -1,0 +1,203 @@
+/**
+ * `.gen-ai`: OpenAI, Azure OpenAI and OpenAI-compatible services
+ * (`src/platform/packages/shared/kbn-connector-schemas/openai/schemas/v1.ts`).
+ *
+ * Config is a union on `apiProvider`; secrets are an API key, or PKI certificates for `Other`.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import {
+  AnyObject,
+  type ConnectorTypeDefinition,
+  inputsWithSecrets,
+  Secret,
+  StringRecord,
+  subAction,
+  versionDefault
+} from "./common.js"
+
+const modelSettings = {
+  headers: Schema.optional(StringRecord),
+  /** Tokens the model accepts (Kibana's default: none, the model's own). */
+  contextWindowLength: Schema.optional(Schema.Number),
+  /** Kibana's default: none (the service's own). */
+  temperature: Schema.optional(Schema.Number)
+}
+
+/**
+ * `.gen-ai` config, by `apiProvider`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const OpenAiConfig = Schema.Union(
+  Schema.Struct({
+    apiProvider: Schema.Literal("OpenAI"),
+    apiUrl: Schema.String,
+    organizationId: Schema.optional(Schema.String),
+    projectId: Schema.optional(Schema.String),
+    /** Kibana's default: its current default OpenAI model (`gpt-4.1` in 9.x). */
+    defaultModel: Schema.optional(Schema.String),
+    ...modelSettings
+  }),
+  Schema.Struct({
+    apiProvider: Schema.Literal("Azure OpenAI"),
+    /** The deployment's chat completions URL (the model is part of it). */
+    apiUrl: Schema.String,
+    defaultModel: Schema.optional(Schema.String),
+    ...modelSettings
+  }),
+  Schema.Struct({
+    apiProvider: Schema.Literal("Other"),
+    apiUrl: Schema.String,
+    defaultModel: Schema.String,
+    /** Kibana's default: `full`. */
+    verificationMode: Schema.optional(Schema.Literal("full", "certificate", "none")),
+    enableNativeFunctionCalling: Schema.optional(Schema.Boolean),
+    ...modelSettings
+  })
+)
+
+/**
+ * `.gen-ai` secrets: an API key, or (for `Other`) PKI certificate, key and CA, PEM-encoded.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const OpenAiSecrets = Schema.Union(
+  Schema.Struct({ apiKey: Secret }),
+  Schema.Struct({
+    apiKey: Schema.optional(Secret),
+    certificateData: Secret,
+    privateKeyData: Secret,
+    caData: Schema.optional(Secret)
+  })
+)
+
+/**
+ * A chat message of `invokeAI`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const OpenAiMessage = Schema.Struct({
+  role: Schema.String,
+  content: Schema.String,
+  name: Schema.optional(Schema.String),
+  tool_calls: Schema.optional(
+    Schema.Array(
+      Schema.Struct({
+        id: Schema.String,
+        type: Schema.String,
+        function: Schema.Struct({ arguments: Schema.String, name: Schema.String })
+      })
+    )
+  ),
+  tool_call_id: Schema.optional(Schema.String)
+})
+
+const runBody = Schema.Struct({
+  /** The request body sent to the chat completions API, as a JSON string. */
+  body: Schema.String,
+  timeout: Schema.optional(Schema.Number)
+})
+
+/**
+ * `invokeAI` params.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const InvokeAiParams = Schema.Struct({
+  messages: Schema.Array(OpenAiMessage),
+  /** Kibana's default: the connector's `defaultModel`. */
+  model: Schema.optional(Schema.String),
+  tools: Schema.optional(Schema.Array(AnyObject)),
+  tool_choice: Schema.optional(Schema.Union(Schema.Literal("none", "auto", "required"), AnyObject)),
+  temperature: Schema.optional(Schema.Number),
+  stop: Schema.optional(Schema.NullOr(Schema.Union(Schema.String, Schema.Array(Schema.String)))),
+  n: Schema.optional(Schema.Number),
+  response_format: Schema.optional(Schema.Unknown),
+  timeout: Schema.optional(Schema.Number)
+})
+
+/**
+ * `.gen-ai` params, by `subAction` (the streaming sub-actions answer with a stream, so they are left to
+ * the untyped `execute`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const OpenAiParams = Schema.Union(
+  subAction("run", runBody),
+  subAction("test", runBody),
+  subAction("invokeAI", InvokeAiParams),
+  subAction("getDashboard", Schema.Struct({ dashboardId: Schema.String }))
+)
+
+/**
+ * Token usage of a completion.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const TokenUsage = Schema.Struct({
+  prompt_tokens: Schema.Number,
+  completion_tokens: Schema.Number,
+  total_tokens: Schema.Number
+})
+
+/**
+ * What `invokeAI` returns: the answer's text and token usage.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const InvokeAiResult = Schema.Struct({ message: Schema.String, usage: Schema.optional(TokenUsage) })
+
+/**
+ * What `run` and `test` return: the chat completion.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const ChatCompletion = Schema.Struct({
+  id: Schema.optional(Schema.String),
+  model: Schema.optional(Schema.String),
+  usage: TokenUsage,
+  choices: Schema.Array(
+    Schema.Struct({
+      message: Schema.Struct({ role: Schema.String, content: Schema.optional(Schema.NullOr(Schema.String)) }),
+      finish_reason: Schema.optional(Schema.String)
+    })
+  )
+})
+
+/**
+ * What `getDashboard` returns: whether the token usage dashboard exists.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const DashboardResult = Schema.Struct({ available: Schema.Boolean })
+
+/**
+ * The `.gen-ai` connector type.
+ *
+ * @since 0.1.0
+ * @category types
+ */
+export const OpenAiType = {
+  id: ".gen-ai",
+  source: "src/platform/packages/shared/kbn-connector-schemas/openai/schemas/v1.ts",
+  ...inputsWithSecrets(".gen-ai", { config: OpenAiConfig }, OpenAiSecrets),
+  params: OpenAiParams,
+  results: { run: ChatCompletion, test: ChatCompletion, invokeAI: InvokeAiResult, getDashboard: DashboardResult },
+  defaults: (config): Readonly<Record<string, unknown>> =>
+    config.apiProvider === "OpenAI"
+      ? { defaultModel: versionDefault }
+      : config.apiProvider === "Other"
+      ? { verificationMode: "full" }
+      : {}
+} as const satisfies ConnectorTypeDefinition

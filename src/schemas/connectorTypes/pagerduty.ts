@@ -1,0 +1,82 @@
+/**
+ * `.pagerduty`: an event to PagerDuty's Events API v2
+ * (`src/platform/packages/shared/kbn-connector-schemas/pagerduty/schemas/v1.ts`).
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import { AnyObject, type ConnectorTypeDefinition, fixedDefaults, inputsWithSecrets, Secret } from "./common.js"
+
+/**
+ * `.pagerduty` config.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const PagerDutyConfig = Schema.Struct({
+  /** Kibana's default: `null`, which is `https://events.pagerduty.com/v2/enqueue`. */
+  apiUrl: Schema.optional(Schema.NullOr(Schema.String))
+})
+
+/**
+ * `.pagerduty` secrets: the integration's routing key.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const PagerDutySecrets = Schema.Struct({ routingKey: Secret })
+
+const Link = Schema.Struct({ href: Schema.String, text: Schema.String })
+
+/**
+ * `.pagerduty` params. A `resolve` or `acknowledge` needs the `dedupKey` of the event it closes.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const PagerDutyParams = Schema.Struct({
+  /** Kibana's default: `trigger`. */
+  eventAction: Schema.optional(Schema.Literal("trigger", "resolve", "acknowledge")),
+  /** At most 255 characters; required to resolve or acknowledge. */
+  dedupKey: Schema.optional(Schema.String.pipe(Schema.maxLength(255))),
+  /** At most 1024 characters (Kibana's default: a text naming the rule). */
+  summary: Schema.optional(Schema.String.pipe(Schema.maxLength(1024))),
+  /** Kibana's default: `Kibana Action <connector id>`. */
+  source: Schema.optional(Schema.String),
+  /** Kibana's default: `info`. */
+  severity: Schema.optional(Schema.Literal("critical", "error", "warning", "info")),
+  /** An ISO timestamp (Kibana's default: none, PagerDuty's receive time). */
+  timestamp: Schema.optional(Schema.String),
+  component: Schema.optional(Schema.String),
+  group: Schema.optional(Schema.String),
+  class: Schema.optional(Schema.String),
+  links: Schema.optional(Schema.Array(Link)),
+  customDetails: Schema.optional(AnyObject)
+})
+
+/**
+ * PagerDuty's answer to an event: `dedup_key` names the incident for a later resolve.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const PagerDutyResult = Schema.Struct({
+  status: Schema.String,
+  message: Schema.String,
+  dedupKey: Schema.optional(Schema.String).pipe(Schema.fromKey("dedup_key"))
+})
+
+/**
+ * The `.pagerduty` connector type.
+ *
+ * @since 0.1.0
+ * @category types
+ */
+export const PagerDutyType = {
+  id: ".pagerduty",
+  source: "src/platform/packages/shared/kbn-connector-schemas/pagerduty/schemas/v1.ts",
+  ...inputsWithSecrets(".pagerduty", { config: Schema.optional(PagerDutyConfig) }, PagerDutySecrets),
+  params: PagerDutyParams,
+  result: PagerDutyResult,
+  defaults: fixedDefaults({ apiUrl: null })
+} as const satisfies ConnectorTypeDefinition

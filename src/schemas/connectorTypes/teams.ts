@@ -1,0 +1,40 @@
+/**
+ * `.teams`: a message to a Microsoft Teams incoming webhook
+ * (`src/platform/packages/shared/kbn-connector-schemas/teams/schemas/v1.ts`).
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import { type ConnectorTypeDefinition, inputsWithSecrets, noDefaults, RawResult, Secret } from "./common.js"
+
+/**
+ * `.teams` secrets: the incoming webhook URL.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const TeamsSecrets = Schema.Struct({ webhookUrl: Secret })
+
+/**
+ * `.teams` params.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const TeamsParams = Schema.Struct({ message: Schema.NonEmptyString })
+
+/**
+ * The `.teams` connector type: no config.
+ *
+ * @since 0.1.0
+ * @category types
+ */
+export const TeamsType = {
+  id: ".teams",
+  source: "src/platform/packages/shared/kbn-connector-schemas/teams/schemas/v1.ts",
+  ...inputsWithSecrets(".teams", {}, TeamsSecrets),
+  params: TeamsParams,
+  /** Teams' answer. */
+  result: RawResult,
+  defaults: noDefaults
+} as const satisfies ConnectorTypeDefinition

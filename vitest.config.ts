@@ -9,7 +9,6 @@ export default defineConfig({
     alias: [
       { find: /^effect-kibana\/emulator$/, replacement: source("./src/emulator/index.ts") },
       { find: /^effect-kibana\/testing$/, replacement: source("./src/testing.ts") },
-      { find: /^effect-kibana\/tls$/, replacement: source("./src/KibanaTls.ts") },
       { find: /^effect-kibana\/node$/, replacement: source("./src/node.ts") },
       { find: /^effect-kibana$/, replacement: source("./src/index.ts") }
     ]

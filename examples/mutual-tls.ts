@@ -13,7 +13,7 @@ import { NodeRuntime } from "@effect/platform-node"
 import { Console, Effect, Layer, Redacted } from "effect"
 import { Connectors, KibanaClient } from "effect-kibana"
 import { EmulatorServer } from "effect-kibana/emulator"
-import * as KibanaTls from "effect-kibana/tls"
+import { KibanaTls } from "effect-kibana/node"
 import { makeTestPki } from "./support/certificates.js"
 
 const pki = makeTestPki()

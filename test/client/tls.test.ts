@@ -7,7 +7,7 @@ import { makeTestPki } from "../../examples/support/certificates.js"
 import type * as EmulatorServer from "../../src/emulator/EmulatorServer.js"
 import { EmulatorServer as EmulatorServerTag, layerServer } from "../../src/emulator/EmulatorServer.js"
 import { KibanaEmulator } from "../../src/emulator/KibanaEmulator.js"
-import * as KibanaTls from "../../src/KibanaTls.js"
+import { KibanaTls } from "../../src/node.js"
 import * as Connectors from "../../src/services/Connectors.js"
 import * as KibanaClient from "../../src/services/KibanaClient.js"
 

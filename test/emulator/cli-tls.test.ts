@@ -6,7 +6,7 @@ import { spawn } from "node:child_process"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { makeTestPki } from "../../examples/support/certificates.js"
-import * as KibanaTls from "../../src/KibanaTls.js"
+import { KibanaTls } from "../../src/node.js"
 import * as KibanaClient from "../../src/services/KibanaClient.js"
 
 const bin = fileURLToPath(new URL("../../bin/effect-kibana-emulator.js", import.meta.url))

@@ -17,7 +17,7 @@ const rootPackage = JSON.parse(readFileSync(join(root, "package.json"), "utf8"))
   readonly files: ReadonlyArray<string>
   readonly devDependencies: Record<string, string>
 }
-const entries = ["effect-kibana", "effect-kibana/emulator", "effect-kibana/testing"] as const
+const entries = ["effect-kibana", "effect-kibana/emulator", "effect-kibana/testing", "effect-kibana/node"] as const
 
 interface Run {
   readonly code: number | null
@@ -61,7 +61,7 @@ ${entries.map((entry, i) => `import * as entry${i} from "${entry}"`).join("\n")}
 import { Effect } from "effect"
 const { Connectors, Kibana } = entry0
 const { KibanaTest } = entry2
-assert.ok(entry1.KibanaEmulator && entry1.EmulatorServer && Kibana.layer)
+assert.ok(entry1.KibanaEmulator && entry1.EmulatorServer && Kibana.layer && entry3.KibanaTls && entry3.UndiciHttpClient)
 const names = await Effect.runPromise(Effect.gen(function*() {
   const connectors = yield* Connectors.Connectors
   yield* connectors.create({ connectorTypeId: ".server-log", name: "from-esm", config: {} })
@@ -76,7 +76,7 @@ ${entries.map((entry, i) => `const entry${i} = require("${entry}")`).join("\n")}
 const { Effect } = require("effect")
 const { Connectors } = entry0
 const { KibanaTest } = entry2
-assert.ok(entry1.KibanaEmulator && entry1.EmulatorServer)
+assert.ok(entry1.KibanaEmulator && entry1.EmulatorServer && entry3.KibanaTls && entry3.UndiciHttpClient)
 Effect.runPromise(Effect.gen(function*() {
   const connectors = yield* Connectors.Connectors
   yield* connectors.create({ connectorTypeId: ".server-log", name: "from-cjs", config: {} })

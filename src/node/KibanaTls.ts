@@ -27,8 +27,8 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import { readFileSync } from "node:fs"
 import * as Tls from "node:tls"
-import { KibanaConfigError } from "./errors/KibanaError.js"
-import { fromConfigError } from "./internal/clientOptions.js"
+import { KibanaConfigError } from "../errors/KibanaError.js"
+import { fromConfigError } from "../internal/clientOptions.js"
 
 /**
  * PEM text or bytes.

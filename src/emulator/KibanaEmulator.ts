@@ -340,7 +340,7 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
             )
           }
         }
-        // issue 12: hapi (subtext) parses a payload by its content type (`application/json` when the
+        // hapi (subtext) parses a payload by its content type (`application/json` when the
         // header is missing): JSON types, text/*, form-encoded, octet-stream and multipart are parsed;
         // any other type is `Boom.unsupportedMediaType()` (415). The parsed kinds other than JSON are
         // still read as JSON here.

@@ -3,7 +3,7 @@
  * `KibanaConfigError` naming it, never a defect later (a duration `"10s"` that `Duration.decode` throws
  * on, an infinite timeout, options that are not an object at all).
  */
-import * as ConfigError from "effect/ConfigError"
+import type * as ConfigError from "effect/ConfigError"
 import * as Duration from "effect/Duration"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
@@ -112,6 +112,3 @@ export const fromConfigError = (error: ConfigError.ConfigError): KibanaConfigErr
       return new KibanaConfigError({ field, reason: "could not be read" })
   }
 }
-
-/** Whether `error` is a `ConfigError` (and not already a `KibanaConfigError`). */
-export const isConfigError = (error: unknown): error is ConfigError.ConfigError => ConfigError.isConfigError(error)

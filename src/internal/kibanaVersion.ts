@@ -1,6 +1,7 @@
 /**
- * Kibana versions and what changed between them: parsing and comparing version numbers, and the
- * rules the client's gates and the emulator's profiles share, each cited from Kibana's source.
+ * Kibana versions and what changed between them, as the client's version gates see them: parsing and
+ * comparing version numbers, and each version-dependent rule cited from Kibana's source. The emulator
+ * keeps its own reading (`src/emulator/kibanaVersion.ts`), so that each checks the other.
  */
 
 /** A Kibana version number (`major.minor.patch`; pre-release and build suffixes are dropped). */

@@ -123,7 +123,7 @@ const servedEmulator = (
     const { url } = yield* EmulatorServer.EmulatorServer
     const emulator = yield* KibanaEmulator.KibanaEmulator
     return Layer.merge(
-      Kibana.layer(emulatorClientOptions(url, { retry: undefined, ...options.client })),
+      Kibana.layer(emulatorClientOptions(url, options.client)),
       Layer.succeed(KibanaTarget, { kind: "emulator", url, emulator })
     )
   })).pipe(Layer.provide(EmulatorServer.layerServer(options.emulator ?? {})))

@@ -60,6 +60,10 @@ export interface KibanaTestOptions {
  */
 export type KibanaTestServices = Kibana.KibanaServices | KibanaEmulator.KibanaEmulator
 
+// No retries unless asked for: injected faults surface at once, and no test waits on a retry sleep
+// (which `TestClock` would park).
+const testClient = (options: KibanaTestOptions): EmulatorClientOptions => ({ retry: { times: 0 }, ...options.client })
+
 /**
  * A fresh emulator and the client wired to it in-process, without any socket. Fast; use it for
  * tests of code that talks to Kibana.
@@ -71,7 +75,7 @@ export const layer = (
   options: KibanaTestOptions = {}
 ): Layer.Layer<KibanaTestServices, EmulatorOptionsError | KibanaConfigError> =>
   Kibana.layerFromClient(
-    KibanaClient.layer(emulatorClientOptions(EmulatorHttpClient.inProcessUrl, options.client)).pipe(
+    KibanaClient.layer(emulatorClientOptions(EmulatorHttpClient.inProcessUrl, testClient(options))).pipe(
       Layer.provide(EmulatorHttpClient.layer)
     )
   ).pipe(Layer.provideMerge(KibanaEmulator.layer(options.emulator)))
@@ -93,7 +97,7 @@ export const layerServer = (
     Layer.unwrapEffect(
       Effect.map(
         EmulatorServer.EmulatorServer,
-        (server) => KibanaClient.layer(emulatorClientOptions(server.url, options.client))
+        (server) => KibanaClient.layer(emulatorClientOptions(server.url, testClient(options)))
       )
     ).pipe(Layer.provide(FetchHttpClient.layer))
   ).pipe(Layer.provideMerge(EmulatorServer.layerServer(options.emulator ?? {})))

@@ -1,6 +1,5 @@
 /**
- * How the client reaches an emulator: the emulator's default user, and no retries unless asked for, so
- * injected faults surface at once and no test waits on a retry sleep (which `TestClock` would park).
+ * How the client reaches an emulator: logged in as the emulator's default user unless told otherwise.
  */
 import * as Redacted from "effect/Redacted"
 import { defaultUser } from "../emulator/EmulatorOptions.js"
@@ -14,7 +13,6 @@ export const emulatorClientOptions = (
   url: string,
   options: EmulatorClientOptions = {}
 ): KibanaClient.KibanaClientOptions => ({
-  retry: { times: 0 },
   ...options,
   url,
   auth: options.auth ?? KibanaClient.KibanaAuth.basic(defaultUser.username, Redacted.value(defaultUser.password))

@@ -6,9 +6,9 @@
  */
 import * as Schema from "effect/Schema"
 import {
-  AnyObject,
   type ConnectorTypeDefinition,
   inputsWithSecrets,
+  JsonObject,
   Secret,
   subAction,
   versionDefault
@@ -76,8 +76,8 @@ export const BedrockParams = Schema.Union(
       stopSequences: Schema.optional(Schema.Array(Schema.String)),
       system: Schema.optional(Schema.String),
       maxTokens: Schema.optional(Schema.Number),
-      tools: Schema.optional(Schema.Array(AnyObject)),
-      toolChoice: Schema.optional(AnyObject),
+      tools: Schema.optional(Schema.Array(JsonObject)),
+      toolChoice: Schema.optional(JsonObject),
       timeout: Schema.optional(Schema.Number)
     })
   ),

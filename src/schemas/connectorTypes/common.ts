@@ -23,12 +23,13 @@ export const Secret = Schema.Redacted(Schema.String)
 export const StringRecord = Schema.Record({ key: Schema.String, value: Schema.String })
 
 /**
- * Any JSON object: Kibana passes it through (extra fields, `otherFields`, tool schemas).
+ * Any JSON object, where Kibana passes it through (extra fields, `otherFields`, tool schemas): the
+ * library's one `JsonObject`.
  *
  * @since 0.1.0
  * @category models
  */
-export const AnyObject = Schema.Record({ key: Schema.String, value: Schema.Unknown })
+export { JsonObject } from "../Json.js"
 
 /**
  * An explicit "this connector has no secrets" for `update`, which replaces the stored secrets whole.

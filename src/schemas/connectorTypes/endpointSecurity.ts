@@ -8,9 +8,9 @@
  */
 import * as Schema from "effect/Schema"
 import {
-  AnyObject,
   type ConnectorTypeDefinition,
   inputsWithSecrets,
+  JsonObject,
   noDefaults,
   RawResult,
   Secret,
@@ -33,7 +33,7 @@ export const SentinelOneConfig = Schema.Struct({ url: Schema.String })
  */
 export const SentinelOneSecrets = Schema.Struct({ token: Secret })
 
-const agentFilter = AnyObject
+const agentFilter = JsonObject
 
 /**
  * `.sentinelone` params, by `subAction` (filters are passed to SentinelOne's API as given).
@@ -45,13 +45,13 @@ export const SentinelOneParams = Schema.Union(
   subAction("getAgents", agentFilter),
   subAction("isolateHost", Schema.Struct({ uuid: Schema.String })),
   subAction("releaseHost", Schema.Struct({ uuid: Schema.String })),
-  subAction("getRemoteScripts", AnyObject),
+  subAction("getRemoteScripts", JsonObject),
   subAction(
     "executeScript",
-    Schema.Struct({ filter: AnyObject, script: AnyObject })
+    Schema.Struct({ filter: JsonObject, script: JsonObject })
   ),
   subAction("getRemoteScriptStatus", Schema.Struct({ parentTaskId: Schema.String })),
-  subAction("getActivities", AnyObject)
+  subAction("getActivities", JsonObject)
 )
 
 /**
@@ -85,14 +85,14 @@ export const CrowdstrikeParams = Schema.Union(
       command: Schema.Literal("contain", "lift_containment"),
       ids: Schema.Array(Schema.String),
       comment: Schema.optional(Schema.String),
-      actionParameters: Schema.optional(AnyObject)
+      actionParameters: Schema.optional(JsonObject)
     })
   ),
   subAction(
     "executeRTRCommand",
     Schema.Struct({ command: Schema.String, endpoint_ids: Schema.Array(Schema.String) })
   ),
-  subAction("getRTRCloudScripts", AnyObject)
+  subAction("getRTRCloudScripts", JsonObject)
 )
 
 /**

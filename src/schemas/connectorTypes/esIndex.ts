@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { AnyObject, type ConnectorTypeDefinition, fixedDefaults, inputsWithoutSecrets } from "./common.js"
+import { type ConnectorTypeDefinition, fixedDefaults, inputsWithoutSecrets, JsonObject } from "./common.js"
 
 /**
  * `.index` config: the Elasticsearch index documents are written to.
@@ -34,7 +34,7 @@ export type IndexConfig = typeof IndexConfig.Type
  * @category models
  */
 export const IndexParams = Schema.Struct({
-  documents: Schema.Array(AnyObject),
+  documents: Schema.Array(JsonObject),
   /** Kibana's default: `null` (the configured index). */
   indexOverride: Schema.optional(Schema.NullOr(Schema.String.pipe(Schema.startsWith("kibana-alert-history-"))))
 })

@@ -6,9 +6,9 @@
  */
 import * as Schema from "effect/Schema"
 import {
-  AnyObject,
   type ConnectorTypeDefinition,
   inputsWithSecrets,
+  JsonObject,
   Secret,
   subAction,
   versionDefault
@@ -61,12 +61,12 @@ export const GeminiParams = Schema.Union(
   subAction(
     "invokeAI",
     Schema.Struct({
-      messages: Schema.Array(AnyObject),
+      messages: Schema.Array(JsonObject),
       model: Schema.optional(Schema.String),
       temperature: Schema.optional(Schema.Number),
       stopSequences: Schema.optional(Schema.Array(Schema.String)),
       systemInstruction: Schema.optional(Schema.String),
-      tools: Schema.optional(Schema.Array(AnyObject)),
+      tools: Schema.optional(Schema.Array(JsonObject)),
       toolConfig: Schema.optional(
         Schema.Struct({
           mode: Schema.Literal("AUTO", "ANY", "NONE"),

@@ -35,7 +35,6 @@ import { XsoarType } from "./xsoar.js"
 export * from "./bedrock.js"
 export * from "./casesWebhook.js"
 export {
-  AnyObject,
   type ConnectorTypeDefinition,
   NoSecrets,
   noSecrets,

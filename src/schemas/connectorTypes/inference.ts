@@ -6,10 +6,10 @@
  */
 import * as Schema from "effect/Schema"
 import {
-  AnyObject,
   type ConnectorTypeDefinition,
   fixedDefaults,
   inputsWithOptionalSecrets,
+  JsonObject,
   RawResult,
   StringRecord,
   subAction
@@ -29,9 +29,9 @@ export const InferenceConfig = Schema.Struct({
   /** The Elasticsearch inference endpoint id. */
   inferenceId: Schema.String,
   /** The service's settings (Kibana's default: `{}`). */
-  providerConfig: Schema.optional(AnyObject),
+  providerConfig: Schema.optional(JsonObject),
   /** The task's settings (Kibana's default: `{}`). */
-  taskTypeConfig: Schema.optional(AnyObject),
+  taskTypeConfig: Schema.optional(JsonObject),
   contextWindowLength: Schema.optional(Schema.Number),
   headers: Schema.optional(StringRecord),
   temperature: Schema.optional(Schema.Number)
@@ -58,10 +58,10 @@ export const InferenceParams = Schema.Union(
     "unified_completion",
     Schema.Struct({
       body: Schema.Struct({
-        messages: Schema.Array(AnyObject),
+        messages: Schema.Array(JsonObject),
         model: Schema.optional(Schema.String),
         max_tokens: Schema.optional(Schema.Number),
-        tools: Schema.optional(Schema.Array(AnyObject)),
+        tools: Schema.optional(Schema.Array(JsonObject)),
         tool_choice: Schema.optional(Schema.Unknown),
         temperature: Schema.optional(Schema.Number),
         stop: Schema.optional(Schema.Array(Schema.String)),
@@ -93,7 +93,7 @@ export const InferenceType = {
   ...inputsWithOptionalSecrets(".inference", { config: InferenceConfig }, InferenceSecrets),
   params: InferenceParams,
   results: {
-    unified_completion: AnyObject,
+    unified_completion: JsonObject,
     completion: Schema.Array(Schema.Struct({ result: Schema.String })),
     rerank: Schema.Array(Schema.Struct({ index: Schema.Number, relevance_score: Schema.Number })),
     text_embedding: RawResult,

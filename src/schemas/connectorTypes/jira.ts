@@ -6,9 +6,9 @@
  */
 import * as Schema from "effect/Schema"
 import {
-  AnyObject,
   type ConnectorTypeDefinition,
   inputsWithSecrets,
+  JsonObject,
   noDefaults,
   PushComment,
   PushResult,
@@ -49,7 +49,7 @@ export const JiraIncident = Schema.Struct({
   /** Without spaces. */
   labels: Schema.optional(Schema.NullOr(Schema.Array(Schema.String))),
   parent: Schema.optional(Schema.NullOr(Schema.String)),
-  otherFields: Schema.optional(Schema.NullOr(AnyObject))
+  otherFields: Schema.optional(Schema.NullOr(JsonObject))
 })
 
 /**
@@ -93,10 +93,10 @@ export const JiraType = {
   params: JiraParams,
   results: {
     pushToService: PushResult,
-    getIncident: AnyObject,
-    getFields: AnyObject,
+    getIncident: JsonObject,
+    getFields: JsonObject,
     issueTypes: Schema.Array(Schema.Struct({ id: Schema.String, name: Schema.String })),
-    fieldsByIssueType: AnyObject,
+    fieldsByIssueType: JsonObject,
     issues: Schema.Array(JiraIssue),
     issue: JiraIssue,
     handshake: RawResult

@@ -7,10 +7,10 @@
  */
 import * as Schema from "effect/Schema"
 import {
-  AnyObject,
   type ConnectorTypeDefinition,
   fixedDefaults,
   inputsWithOptionalSecrets,
+  JsonObject,
   RawResult,
   Secret,
   StringRecord,
@@ -60,7 +60,7 @@ export const McpParams = Schema.Union(
     subAction: Schema.Literal("listTools"),
     subActionParams: Schema.optional(Schema.Struct({ forceRefresh: Schema.optional(Schema.Boolean) }))
   }),
-  subAction("callTool", Schema.Struct({ name: Schema.String, arguments: Schema.optional(AnyObject) }))
+  subAction("callTool", Schema.Struct({ name: Schema.String, arguments: Schema.optional(JsonObject) }))
 )
 
 /**
@@ -72,7 +72,7 @@ export const McpParams = Schema.Union(
 export const McpTool = Schema.Struct({
   name: Schema.String,
   description: Schema.optional(Schema.String),
-  inputSchema: Schema.optional(AnyObject)
+  inputSchema: Schema.optional(JsonObject)
 })
 
 /**
@@ -82,7 +82,7 @@ export const McpTool = Schema.Struct({
  * @category models
  */
 export const McpCallToolResult = Schema.Struct({
-  content: Schema.Array(AnyObject),
+  content: Schema.Array(JsonObject),
   isError: Schema.optional(Schema.Boolean)
 })
 

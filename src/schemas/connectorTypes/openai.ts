@@ -8,9 +8,9 @@
  */
 import * as Schema from "effect/Schema"
 import {
-  AnyObject,
   type ConnectorTypeDefinition,
   inputsWithSecrets,
+  JsonObject,
   Secret,
   StringRecord,
   subAction,
@@ -113,8 +113,8 @@ export const InvokeAiParams = Schema.Struct({
   messages: Schema.Array(OpenAiMessage),
   /** Kibana's default: the connector's `defaultModel`. */
   model: Schema.optional(Schema.String),
-  tools: Schema.optional(Schema.Array(AnyObject)),
-  tool_choice: Schema.optional(Schema.Union(Schema.Literal("none", "auto", "required"), AnyObject)),
+  tools: Schema.optional(Schema.Array(JsonObject)),
+  tool_choice: Schema.optional(Schema.Union(Schema.Literal("none", "auto", "required"), JsonObject)),
   temperature: Schema.optional(Schema.Number),
   stop: Schema.optional(Schema.NullOr(Schema.Union(Schema.String, Schema.Array(Schema.String)))),
   n: Schema.optional(Schema.Number),

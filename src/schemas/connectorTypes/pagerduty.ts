@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { AnyObject, type ConnectorTypeDefinition, fixedDefaults, inputsWithSecrets, Secret } from "./common.js"
+import { type ConnectorTypeDefinition, fixedDefaults, inputsWithSecrets, JsonObject, Secret } from "./common.js"
 
 /**
  * `.pagerduty` config.
@@ -51,7 +51,7 @@ export const PagerDutyParams = Schema.Struct({
   group: Schema.optional(Schema.String),
   class: Schema.optional(Schema.String),
   links: Schema.optional(Schema.Array(Link)),
-  customDetails: Schema.optional(AnyObject)
+  customDetails: Schema.optional(JsonObject)
 })
 
 /**

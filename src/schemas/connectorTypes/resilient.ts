@@ -6,9 +6,9 @@
  */
 import * as Schema from "effect/Schema"
 import {
-  AnyObject,
   type ConnectorTypeDefinition,
   inputsWithSecrets,
+  JsonObject,
   noDefaults,
   PushComment,
   PushResult,
@@ -48,7 +48,7 @@ export const ResilientParams = Schema.Union(
         externalId: Schema.optional(Schema.NullOr(Schema.String)),
         incidentTypes: Schema.optional(Schema.NullOr(Schema.Array(Schema.Number))),
         severityCode: Schema.optional(Schema.NullOr(Schema.Number)),
-        additionalFields: Schema.optional(Schema.NullOr(AnyObject))
+        additionalFields: Schema.optional(Schema.NullOr(JsonObject))
       }),
       comments: Schema.optional(Schema.NullOr(Schema.Array(PushComment)))
     })
@@ -73,7 +73,7 @@ export const ResilientType = {
   params: ResilientParams,
   results: {
     pushToService: PushResult,
-    getFields: Schema.Array(AnyObject),
+    getFields: Schema.Array(JsonObject),
     incidentTypes: Schema.Array(IdName),
     severity: Schema.Array(IdName)
   },

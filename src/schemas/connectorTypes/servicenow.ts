@@ -8,10 +8,10 @@
  */
 import * as Schema from "effect/Schema"
 import {
-  AnyObject,
   type ConnectorTypeDefinition,
   fixedDefaults,
   inputsWithSecrets,
+  JsonObject,
   PushComment,
   PushResult,
   RawResult,
@@ -77,7 +77,7 @@ const incidentFields = {
   correlation_id: Schema.optional(Schema.NullOr(Schema.String)),
   correlation_display: Schema.optional(Schema.NullOr(Schema.String)),
   /** Any other incident fields, by ServiceNow name. */
-  additional_fields: Schema.optional(Schema.NullOr(AnyObject))
+  additional_fields: Schema.optional(Schema.NullOr(JsonObject))
 }
 
 const itsmIncident = Schema.Struct({
@@ -195,7 +195,7 @@ const results = {
   pushToService: PushResult,
   getFields: Schema.Array(ServiceNowField),
   getChoices: Schema.Array(ServiceNowChoice),
-  getIncident: AnyObject
+  getIncident: JsonObject
 }
 
 /**

@@ -18,7 +18,7 @@ import { authenticate, type Principal } from "./authentication.js"
 import { connectorRoutes } from "./connectorRoutes.js"
 import { builtInConnectorTypes, systemActionTypes } from "./connectorTypes/index.js"
 import * as Outbound from "./connectorTypes/outbound.js"
-import { type Wording, wordingFor } from "./connectorTypes/wording.js"
+import { type Wording, zodV3Wording } from "./connectorTypes/wording.js"
 import type {
   ConnectorTypeSpec,
   DocumentStore,
@@ -237,7 +237,7 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
     (options.connectorTypes ?? builtInConnectorTypes).map((spec) => [spec.id, spec])
   )
   const version = options.version ?? defaultVersion
-  const { preconfigured, spaces } = yield* validateOptions(connectorTypes, options, wordingFor(version))
+  const { preconfigured, spaces } = yield* validateOptions(connectorTypes, options, zodV3Wording)
   const authOptions: EmulatorOptions = {
     ...options,
     users: options.users ?? [defaultUser],
@@ -265,7 +265,7 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
     connectorTypes,
     systemActionTypes: new Map(systemActionTypes.map((type) => [type.id, type])),
     license: options.license ?? "trial",
-    wording: wordingFor(version),
+    wording: zodV3Wording,
     preconfigured,
     documents,
     executorServices: {

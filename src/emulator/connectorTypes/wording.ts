@@ -159,10 +159,10 @@ export const zodV3Thrown = (failure: ValidationFailure): string =>
     : `ZodError: ${JSON.stringify(failure.issues.map(zodV3IssueJson), null, 2)}`
 
 /**
- * The wording of an emulated Kibana version. Only Kibana 9.0–9.3's wording is modelled so far, so every
- * version gets it.
+ * Kibana 9.0–9.3's wording, the one the connector types answer in under every profile so far: the 8.x
+ * config-schema and 9.4 zod-v4 renderings (`validationFormatters.ts`) are not wired in yet.
  *
  * @since 0.1.0
  * @category wordings
  */
-export const wordingFor = (_version: string): Wording => ({ format: zodV3, thrown: zodV3Thrown })
+export const zodV3Wording: Wording = { format: zodV3, thrown: zodV3Thrown }

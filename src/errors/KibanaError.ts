@@ -175,6 +175,32 @@ export class KibanaTimeout extends Schema.TaggedError<KibanaTimeout>()("KibanaTi
 }
 
 /**
+ * A request that is not safe to repeat (a POST: create, execute) left, and its answer was lost (a reset
+ * connection, a timeout, a 502 or 504): Kibana may or may not have acted. It was not repeated, since a
+ * repeat could create or send twice. `cause` is how the answer was lost; `id`, for a create whose id the
+ * caller chose, is what to look up to learn the outcome (`connectors.get(id)`; a repeated create with
+ * that id answers `KibanaConflict` when the first one landed).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class KibanaUnknownOutcome extends Schema.TaggedError<KibanaUnknownOutcome>()("KibanaUnknownOutcome", {
+  ...requestFields,
+  /** The operation, e.g. `Connectors.create`. */
+  operation: Schema.String,
+  /** The id of the object the request creates, when the caller chose it. */
+  id: Schema.optionalWith(Schema.String, { exact: true }),
+  /** How the answer was lost. */
+  cause: Schema.Union(KibanaTransportError, KibanaTimeout, KibanaServerError)
+}) {
+  override get message() {
+    const resolve = this.id === undefined ? "" : `; look up id ${this.id} to learn whether it did`
+    return `${this.operation} (${this.method} ${this.path}): the answer was lost (${this.cause.message}); ` +
+      `Kibana may or may not have acted, and the request was not repeated${resolve}`
+  }
+}
+
+/**
  * Kibana's answer did not match the schema this operation expects. `issue` says which field and why.
  *
  * @since 0.1.0
@@ -348,12 +374,13 @@ export type KibanaCommonError =
 export type KibanaStatusError = KibanaBadRequest | KibanaNotFound | KibanaConflict
 
 /**
- * Every error a request through `KibanaClient` can fail with, before an operation narrows it.
+ * Every error a request through `KibanaClient` can fail with, before an operation narrows it
+ * (`KibanaUnknownOutcome` only for a request that is not idempotent).
  *
  * @since 0.1.0
  * @category errors
  */
-export type KibanaRequestError = KibanaCommonError | KibanaStatusError | KibanaSpaceNotFound
+export type KibanaRequestError = KibanaCommonError | KibanaStatusError | KibanaUnknownOutcome | KibanaSpaceNotFound
 
 /**
  * Kibana's answer was larger than the client's `maxResponseBytes`; the rest of it was not read.

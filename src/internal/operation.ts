@@ -6,7 +6,7 @@ import * as Effect from "effect/Effect"
 import type * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { KibanaDecodeError, KibanaUnexpectedStatus } from "../errors/KibanaError.js"
-import type { KibanaRequestError, KibanaStatusError } from "../errors/KibanaError.js"
+import type { KibanaRequestError, KibanaStatusError, KibanaUnknownOutcome } from "../errors/KibanaError.js"
 
 /** What decoding needs of an answer (a `KibanaResponse` is one), to name the request in a decode error. */
 export interface DecodableAnswer {
@@ -102,27 +102,33 @@ export const expectNoContent = (response: DecodableAnswer): Effect.Effect<void, 
     })
   )
 
-type StatusTag = KibanaStatusError["_tag"]
+/** Errors only some operations can meet; each operation names the ones it can. */
+type OperationError = KibanaStatusError | KibanaUnknownOutcome
+type OperationTag = OperationError["_tag"]
 
 /**
- * Keeps the status errors an operation expects (`tags`) and turns any other 400/404/409 into
+ * Keeps the errors an operation expects (`tags`) and turns any other 400/404/409 into
  * `KibanaUnexpectedStatus`, so each operation's error type lists exactly what it can fail with.
+ * `KibanaUnknownOutcome` belongs to non-idempotent requests; elsewhere its cause stands for it.
  */
 export const expectErrors =
-  <const Tags extends ReadonlyArray<StatusTag>>(...tags: Tags) =>
+  <const Tags extends ReadonlyArray<OperationTag>>(...tags: Tags) =>
   <A, E extends KibanaRequestError, R>(
     self: Effect.Effect<A, E, R>
   ): Effect.Effect<
     A,
-    | Exclude<E, KibanaStatusError>
-    | Extract<KibanaStatusError, { readonly _tag: Tags[number] }>
+    | Exclude<E, OperationError>
+    | Extract<OperationError, { readonly _tag: Tags[number] }>
+    | KibanaUnknownOutcome["cause"]
     | KibanaUnexpectedStatus,
     R
   > =>
     Effect.mapError(self, (error) => {
-      const tag = error._tag as string
+      const tag: string = error._tag
+      if (tags.includes(tag as OperationTag)) return error as any
+      if (error._tag === "KibanaUnknownOutcome") return error.cause
       const isStatusError = tag === "KibanaBadRequest" || tag === "KibanaNotFound" || tag === "KibanaConflict"
-      if (!isStatusError || tags.includes(tag as StatusTag)) return error as any
+      if (!isStatusError) return error as any
       const { kibanaMessage, method, path, status } = error as unknown as KibanaStatusError
       return new KibanaUnexpectedStatus({ method, path, status, kibanaMessage })
     })

@@ -21,19 +21,46 @@ export interface RetrySettings {
 
 const idempotentMethods = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"])
 
-/** Whether `error` is worth another attempt of a `method` request. */
-export const isRetryable = (error: KibanaRequestError, method: string): boolean => {
+/** Whether repeating a `method` request is harmless, unless the request says otherwise. */
+export const isIdempotent = (method: string, declared?: boolean): boolean => declared ?? idempotentMethods.has(method)
+
+/** How an answer can be lost after the request left. */
+export type LostAnswer = Extract<
+  KibanaRequestError,
+  { readonly _tag: "KibanaTimeout" | "KibanaTransportError" | "KibanaServerError" }
+>
+
+/**
+ * Whether the request may have been acted on although its answer says nothing: a reset or a timeout
+ * after it left, or a 5xx other than Kibana's pre-handler 503. A refused connection, a DNS or TLS
+ * failure never reached Kibana; any other answer is Kibana saying what it did.
+ */
+export const isLostAnswer = (error: KibanaRequestError): error is LostAnswer => {
+  switch (error._tag) {
+    case "KibanaTimeout":
+      return true
+    case "KibanaTransportError":
+      return error.reason === "ConnectionReset" || error.reason === "Other"
+    case "KibanaServerError":
+      return error.status !== 503
+    default:
+      return false
+  }
+}
+
+/** Whether `error` is worth another attempt of a request (`idempotent`: safe to repeat). */
+export const isRetryable = (error: KibanaRequestError, idempotent: boolean): boolean => {
   switch (error._tag) {
     case "KibanaTooManyRequests":
       return true
     case "KibanaServerError":
-      return error.status === 503 || ((error.status === 502 || error.status === 504) && idempotentMethods.has(method))
+      return error.status === 503 || ((error.status === 502 || error.status === 504) && idempotent)
     case "KibanaTransportError":
       // A refused connection never reached Kibana, whatever the method.
       return error.reason === "ConnectionRefused" ||
-        ((error.reason === "ConnectionReset" || error.reason === "Other") && idempotentMethods.has(method))
+        ((error.reason === "ConnectionReset" || error.reason === "Other") && idempotent)
     case "KibanaTimeout":
-      return idempotentMethods.has(method)
+      return idempotent
     default:
       return false
   }
@@ -56,16 +83,23 @@ export const retryDelay = (
   return Duration.min(serverDelay(error) ?? backoff, settings.maxDelay)
 }
 
+/** What the retry loop needs to know of a request. */
+export interface RetriedRequest {
+  readonly method: string
+  readonly path: string
+  readonly idempotent: boolean
+}
+
 /** Runs `attempt`, repeating it on retryable failures as `settings` allow. */
 export const withRetries = <A>(
   settings: RetrySettings,
-  method: string,
-  path: string,
+  request: RetriedRequest,
   attempt: Effect.Effect<A, KibanaRequestError>
 ): Effect.Effect<A, KibanaRequestError> => {
+  const { idempotent, method, path } = request
   const loop = (retry: number): Effect.Effect<A, KibanaRequestError> =>
     Effect.catchAll(attempt, (error) => {
-      if (retry >= settings.times || !isRetryable(error, method)) return Effect.fail(error)
+      if (retry >= settings.times || !isRetryable(error, idempotent)) return Effect.fail(error)
       return Effect.flatMap(Random.nextRange(0.8, 1.2), (jitter) => {
         const delay = retryDelay(settings, error, retry, jitter)
         return Effect.logDebug("retrying Kibana request").pipe(

@@ -16,32 +16,24 @@ import * as Option from "effect/Option"
 import * as Ref from "effect/Ref"
 import type * as Scope from "effect/Scope"
 import type { KibanaRequestError, KibanaUnsupportedFeature } from "../errors/KibanaError.js"
+import type { RequestTrack } from "./requestTracker.js"
+import { RequestTracker } from "./requestTracker.js"
+import { isLostAnswer } from "./retry.js"
 
 /** What a create can fail with; a refusal before sending (a version gate) leaves nothing to release. */
 type CreateFailure = KibanaRequestError | KibanaUnsupportedFeature
-import type { RequestTrack } from "./requestTracker.js"
-import { RequestTracker } from "./requestTracker.js"
 
 /** What is known about a create whose release is registered. */
 export type CreateOutcome = "created" | "absent" | "unknown"
 
 /**
- * Whether a failed non-idempotent request may have been acted on: an answer lost after the request
- * left (reset, timeout, a 5xx other than the pre-handler 503) leaves it unknown; any other answer is
+ * Whether a failed create may have been acted on: a lost answer leaves it unknown; any other answer is
  * Kibana saying it did not act.
  */
-export const outcomeOfFailure = (error: CreateFailure): "absent" | "unknown" => {
-  switch (error._tag) {
-    case "KibanaTimeout":
-      return "unknown"
-    case "KibanaTransportError":
-      return error.reason === "ConnectionReset" || error.reason === "Other" ? "unknown" : "absent"
-    case "KibanaServerError":
-      return error.status === 503 ? "absent" : "unknown"
-    default:
-      return "absent"
-  }
-}
+export const outcomeOfFailure = (error: CreateFailure): "absent" | "unknown" =>
+  error._tag === "KibanaUnknownOutcome" || (error._tag !== "KibanaUnsupportedFeature" && isLostAnswer(error))
+    ? "unknown"
+    : "absent"
 
 /** The result of one delete attempt at release. */
 export type DeleteResult = "deleted" | "missing"

@@ -52,13 +52,20 @@ const scrubAttributes = (attributes: unknown, secrets: ReadonlyArray<string>): u
 }
 
 /**
- * Replaces `secrets` in the Kibana message (and `attributes`) of a status error with `<redacted>`;
- * other errors, and errors without an echo, are returned as they are.
+ * Replaces `secrets` in the Kibana message (and `attributes`) of a status error, or of the status error
+ * a `KibanaUnknownOutcome` wraps, with `<redacted>`; other errors, and errors without an echo, are
+ * returned as they are.
  */
 export const scrubSecretEcho = (secrets: ReadonlyArray<string>) => <E>(error: E): E => {
-  if (secrets.length === 0 || typeof error !== "object" || error === null || !("kibanaMessage" in error)) {
-    return error
+  if (secrets.length === 0 || typeof error !== "object" || error === null) return error
+  if ("cause" in error && "_tag" in error && error._tag === "KibanaUnknownOutcome") {
+    // a lost answer wraps the 5xx that may quote the request
+    const cause = scrubSecretEcho(secrets)(error.cause)
+    if (cause === error.cause) return error
+    const ErrorClass = error.constructor as new(fields: object) => E
+    return new ErrorClass({ ...error, cause })
   }
+  if (!("kibanaMessage" in error)) return error
   const { attributes, kibanaMessage } = error as EchoingError
   const message = replaceAll(kibanaMessage, secrets)
   const scrubbedAttributes = attributes === undefined ? undefined : scrubAttributes(attributes, secrets)

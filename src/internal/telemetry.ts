@@ -34,9 +34,14 @@ export const serverAttributes = (baseUrl: string): ServerAttributes => {
 export const traceparent = (span: Tracer.Span): string =>
   `00-${span.traceId}-${span.spanId}-${span.sampled ? "01" : "00"}`
 
-/** `error.type`: the status code when Kibana answered (OpenTelemetry's rule), else the error's tag. */
-export const errorType = (error: KibanaRequestError): string =>
-  "status" in error && typeof error.status === "number" ? String(error.status) : error._tag
+/**
+ * `error.type`: the status code when Kibana answered (OpenTelemetry's rule), else the error's tag; for
+ * a lost answer, how it was lost.
+ */
+export const errorType = (error: KibanaRequestError): string => {
+  const lost = error._tag === "KibanaUnknownOutcome" ? error.cause : error
+  return "status" in lost && typeof lost.status === "number" ? String(lost.status) : lost._tag
+}
 
 // One metric per tag combination, built from its tagged key once: `Metric.tagged` looks its key up
 // in the registry on every update (hashing it), which showed in profiles.

@@ -32,6 +32,7 @@ import type {
   KibanaConflict,
   KibanaNotFound,
   KibanaSpaceNotFound,
+  KibanaUnknownOutcome,
   KibanaUnsupportedFeature
 } from "../errors/KibanaError.js"
 import * as ConnectorEnsure from "../internal/connectorEnsure.js"
@@ -122,12 +123,18 @@ export declare namespace Connectors {
 
   /**
    * Errors of `create` and `acquire`: invalid input or config (400), an id already taken (409), a
-   * caller-chosen id or webhook method the server's version lacks (`KibanaUnsupportedFeature`).
+   * caller-chosen id or webhook method the server's version lacks (`KibanaUnsupportedFeature`), and a
+   * lost answer (`KibanaUnknownOutcome`, with the id when it was chosen; `acquire` looks it up itself).
    *
    * @since 0.1.0
    * @category errors
    */
-  export type CreateError = KibanaBadRequest | KibanaConflict | KibanaUnsupportedFeature | BaseError
+  export type CreateError =
+    | KibanaBadRequest
+    | KibanaConflict
+    | KibanaUnsupportedFeature
+    | KibanaUnknownOutcome
+    | BaseError
 
   /**
    * Errors of `get`.
@@ -163,13 +170,19 @@ export declare namespace Connectors {
   export type DeleteError = KibanaBadRequest | KibanaNotFound | BaseError
 
   /**
-   * Errors of `execute`: a system connector or a malformed request (400), no such connector (404), and
-   * the connector's own failure (`KibanaExecutionError`).
+   * Errors of `execute`: a system connector or a malformed request (400), no such connector (404), the
+   * connector's own failure (`KibanaExecutionError`), and a lost answer (`KibanaUnknownOutcome`: the
+   * connector may have run; it is not run again).
    *
    * @since 0.1.0
    * @category errors
    */
-  export type ExecuteError = KibanaExecutionError | KibanaBadRequest | KibanaNotFound | BaseError
+  export type ExecuteError =
+    | KibanaExecutionError
+    | KibanaBadRequest
+    | KibanaNotFound
+    | KibanaUnknownOutcome
+    | BaseError
 
   /**
    * Errors of `listTypes`: a `featureId` Kibana rejects (400).
@@ -189,7 +202,8 @@ export declare namespace Connectors {
 
   /**
    * Errors of `ensure`: invalid input or config (400), the connector deleted while being updated (404),
-   * several connectors with that name and type, a config or derived id the server's version lacks.
+   * several connectors with that name and type, a config or derived id the server's version lacks, and a
+   * create whose answer was lost and whose derived id is not (yet) there (`KibanaUnknownOutcome`).
    *
    * @since 0.1.0
    * @category errors
@@ -199,6 +213,7 @@ export declare namespace Connectors {
     | KibanaNotFound
     | KibanaAmbiguousConnector
     | KibanaUnsupportedFeature
+    | KibanaUnknownOutcome
     | BaseError
 
   /**
@@ -347,9 +362,10 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
         body,
         redact: secrets,
         operation: "Connectors.create",
-        connectorType: input.connectorTypeId
+        connectorType: input.connectorTypeId,
+        createdId: id
       }).pipe(
-        expectErrors("KibanaBadRequest", "KibanaConflict"),
+        expectErrors("KibanaBadRequest", "KibanaConflict", "KibanaUnknownOutcome"),
         Effect.mapError(scrubSecretEcho(secrets))
       )
       return yield* decodeConnector(response)
@@ -415,7 +431,7 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
       operation,
       connectorType: type
     })
-      .pipe(expectErrors("KibanaBadRequest", "KibanaNotFound"))
+      .pipe(expectErrors("KibanaBadRequest", "KibanaNotFound", "KibanaUnknownOutcome"))
     // 204: the connector's executor returned nothing, which Kibana treats as success. Any other answer
     // must decode: a 200 that is not JSON (a proxy's "OK") is no proof the connector ran.
     if (response.status === 204) return { response, result: undefined }
@@ -496,7 +512,15 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
     create: (input, id) =>
       create(input, { id }).pipe(
         Effect.map(Option.some),
-        Effect.catchTag("KibanaConflict", () => Effect.succeed(Option.none()))
+        Effect.catchTags({
+          KibanaConflict: () => Effect.succeed(Option.none()),
+          // The derived id tells whether the lost create landed.
+          KibanaUnknownOutcome: (error) =>
+            id === undefined ? Effect.fail(error) : Effect.flatMap(
+              get(id).pipe(Effect.map(Option.some), Effect.catchTag("KibanaNotFound", () => Effect.succeedNone)),
+              (found) => Option.isSome(found) ? Effect.succeed(found) : Effect.fail(error)
+            )
+        })
       ),
     update,
     spaceId: CurrentSpace

@@ -235,6 +235,7 @@ export const batchOutcome = (error: SendError): BatchOutcome => {
         : "Unknown"
     case "KibanaTimeout":
     case "KibanaDecodeError":
+    case "KibanaUnknownOutcome":
       return "Unknown"
     default:
       return "Rejected"
@@ -347,7 +348,7 @@ export const make: Effect.Effect<DocumentWriter.Service, never, KibanaClient> = 
       operation: "DocumentWriter.batch",
       connectorType: ".index"
     }).pipe(
-      expectErrors("KibanaBadRequest", "KibanaNotFound"),
+      expectErrors("KibanaBadRequest", "KibanaNotFound", "KibanaUnknownOutcome"),
       Effect.flatMap(countWritten)
     )
 

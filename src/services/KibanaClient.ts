@@ -24,7 +24,8 @@ import {
   KibanaInputError,
   KibanaResponseTooLarge,
   KibanaSpaceNotFound,
-  KibanaTimeout
+  KibanaTimeout,
+  KibanaUnknownOutcome
 } from "../errors/KibanaError.js"
 import type { KibanaDecodeError, KibanaRequestError } from "../errors/KibanaError.js"
 import { readBoundedText } from "../internal/boundedBody.js"
@@ -38,17 +39,18 @@ import {
 } from "../internal/clientOptions.js"
 import { causeTransportError, notKibana, parseJsonBody, statusError, transportError } from "../internal/failures.js"
 import type { RawAnswer } from "../internal/failures.js"
+import type { Host } from "../internal/hosts.js"
+import { makeHostPool, movesToNextHost, setsHostAside } from "../internal/hosts.js"
 import { decodeBody } from "../internal/operation.js"
 import { checkPath, serializeBody } from "../internal/requestInput.js"
 import { RequestTracker } from "../internal/requestTracker.js"
-import { withRetries } from "../internal/retry.js"
-import type { RetrySettings } from "../internal/retry.js"
-import { outcomeOfFailure } from "../internal/scopedCreate.js"
+import { isIdempotent, isLostAnswer, withRetries } from "../internal/retry.js"
+import type { LostAnswer, RetrySettings } from "../internal/retry.js"
 import { scrubSecretEcho, sortedSecrets } from "../internal/secretEcho.js"
 import { makeServerVersionCache, parsePinnedVersion } from "../internal/serverVersion.js"
 import type { KibanaServerVersion } from "../internal/serverVersion.js"
 import { makeSpaceExistence } from "../internal/spaceExistence.js"
-import { recordRequest, serverAttributes, traceparent } from "../internal/telemetry.js"
+import { recordRequest, traceparent } from "../internal/telemetry.js"
 import { libraryVersion } from "../internal/version.js"
 import { wireOf } from "../internal/wire.js"
 import { invalidSpaceIdReason, spaceIdPattern } from "../schemas/Space.js"
@@ -112,8 +114,12 @@ export interface KibanaRetryOptions {
  * @category models
  */
 export interface KibanaClientOptions {
-  /** Kibana's URL, including any `server.basePath`, e.g. `https://kibana.example.com:5601/kibana`. */
-  readonly url: string
+  /**
+   * Kibana's URL, including any `server.basePath`, e.g. `https://kibana.example.com:5601/kibana`; or
+   * several Kibana instances of one deployment, taken in turn, with failover (see the README's
+   * "Reliability").
+   */
+  readonly url: string | ReadonlyArray<string>
   /** Credentials; none when omitted (only for a Kibana without security). */
   readonly auth?: KibanaAuth | undefined
   /** Time allowed for each attempt, answer body included (default 30 s). */
@@ -196,6 +202,13 @@ export interface KibanaRequest {
   readonly operation?: string | undefined
   /** The connector type, when the caller knows it (span attribute `kibana.connector.type`). */
   readonly connectorType?: string | undefined
+  /**
+   * Whether repeating the request is harmless (default: every method but POST). A request that is not
+   * is never repeated once it may have reached Kibana, and a lost answer fails with `KibanaUnknownOutcome`.
+   */
+  readonly idempotent?: boolean | undefined
+  /** The id of the object the request creates, when the caller chose it; `KibanaUnknownOutcome` carries it. */
+  readonly createdId?: string | undefined
 }
 
 /**
@@ -230,8 +243,10 @@ export declare namespace KibanaClient {
    * @category models
    */
   export interface Service {
-    /** Kibana's base URL (with base path, without trailing slash). */
+    /** Kibana's base URL (with base path, without trailing slash); the first one when there are several. */
     readonly url: string
+    /** Every Kibana base URL the client takes turns on. */
+    readonly urls: ReadonlyArray<string>
     /** Time allowed for each attempt. */
     readonly timeout: Duration.Duration
     /**
@@ -257,8 +272,8 @@ const invalidSpaceId = (spaceId: string) =>
     reason: `${JSON.stringify(spaceId)} ${invalidSpaceIdReason}`
   })
 
-const validateUrl = (url: unknown): Either.Either<string, KibanaConfigError> => {
-  const fail = (reason: string) => Either.left(new KibanaConfigError({ field: "url", reason }))
+const validateUrl = (url: unknown, field: string): Either.Either<string, KibanaConfigError> => {
+  const fail = (reason: string) => Either.left(new KibanaConfigError({ field, reason }))
   if (typeof url !== "string") return fail("it must be an absolute http(s) URL such as https://kibana.example.com:5601")
   let parsed: URL
   try {
@@ -273,6 +288,14 @@ const validateUrl = (url: unknown): Either.Either<string, KibanaConfigError> => 
   }
   if (parsed.search !== "" || parsed.hash !== "") return fail("the URL must not contain a query or fragment")
   return Either.right(`${parsed.origin}${parsed.pathname.replace(/\/+$/, "")}`)
+}
+
+const validateUrls = (url: unknown): Either.Either<ReadonlyArray<string>, KibanaConfigError> => {
+  if (!Array.isArray(url)) return Either.map(validateUrl(url, "url"), (one) => [one])
+  if (url.length === 0) {
+    return Either.left(new KibanaConfigError({ field: "url", reason: "the list of URLs is empty" }))
+  }
+  return Either.all(url.map((each: unknown, index) => validateUrl(each, `url[${index}]`)))
 }
 
 /** Every form in which the credentials could be echoed: the header, its encoded part, the raw secret. */
@@ -316,11 +339,21 @@ const kbnVersionMismatch = (error: KibanaRequestError): string | undefined => {
   return typeof expected === "string" ? expected : undefined
 }
 
+/** A lost answer of a request that is not safe to repeat: it was not repeated, and its outcome is open. */
+const unknownOutcome = (request: KibanaRequest, operation: string, cause: LostAnswer) =>
+  new KibanaUnknownOutcome({
+    method: cause.method,
+    path: cause.path,
+    operation,
+    ...(request.createdId === undefined ? {} : { id: request.createdId }),
+    cause
+  })
+
 const isJsonObject = (value: unknown) => typeof value === "object" && value !== null && !Array.isArray(value)
 
 /** The options, checked: every unusable one is a `KibanaConfigError` naming it. */
 interface ResolvedOptions {
-  readonly url: string
+  readonly urls: ReadonlyArray<string>
   readonly auth: KibanaAuth
   readonly timeout: Duration.Duration
   readonly userAgent: string
@@ -339,7 +372,7 @@ const resolveOptions = (options: KibanaClientOptions): Effect.Effect<ResolvedOpt
         const retry = yield* objectOption("retry", options.retry)
         const existence = yield* objectOption("spaceExistence", options.spaceExistence)
         return {
-          url: yield* validateUrl(options.url),
+          urls: yield* validateUrls(options.url),
           auth: options.auth ?? KibanaAuth.none,
           timeout: yield* durationOption("timeout", options.timeout, "30 seconds", "positive"),
           maxResponseBytes: yield* countOption("maxResponseBytes", options.maxResponseBytes, 16 * 1024 * 1024, 1),
@@ -374,7 +407,8 @@ export const make = (
 ): Effect.Effect<KibanaClient.Service, KibanaConfigError, HttpClient.HttpClient> =>
   Effect.gen(function*() {
     const resolved = yield* resolveOptions(options)
-    const baseUrl = resolved.url
+    const pool = makeHostPool(resolved.urls)
+    const baseUrl = pool.hosts[0]!.url
     const pinnedVersion = parsePinnedVersion(options.serverVersion)
     if (options.serverVersion !== undefined && pinnedVersion === undefined) {
       return yield* new KibanaConfigError({ field: "serverVersion", reason: "not a version such as 8.18.2" })
@@ -386,8 +420,6 @@ export const make = (
     const wire = wireOf(yield* HttpClient.HttpClient)
     const httpClient = HttpClient.withTracerDisabledWhen(yield* HttpClient.HttpClient, () => true)
     const timeoutMillis = Duration.toMillis(timeout)
-    const { origin, pathname: basePath } = new URL(baseUrl)
-    const server = serverAttributes(baseUrl)
     // Built once: the credentials do not change, and encoding them per request is wasted work.
     const header = authorization(auth)
     const readHeaders: Record<string, string> = {
@@ -404,8 +436,14 @@ export const make = (
     const tooLarge = (request: KibanaRequest, path: string, status: number) =>
       new KibanaResponseTooLarge({ method: request.method, path, status, maxBytes: resolved.maxResponseBytes })
 
-    const buildRequest = (request: KibanaRequest, path: string, body: string | undefined, span: Tracer.Span) => {
-      let built = HttpClientRequest.make(request.method)(`${baseUrl}${path}`, {
+    const buildRequest = (
+      host: Host,
+      request: KibanaRequest,
+      path: string,
+      body: string | undefined,
+      span: Tracer.Span
+    ) => {
+      let built = HttpClientRequest.make(request.method)(`${host.url}${path}`, {
         headers: { ...(request.method === "GET" ? readHeaders : writeHeaders), traceparent: traceparent(span) }
       })
       const query = queryString(request)
@@ -416,6 +454,7 @@ export const make = (
     // The lean path: the transport reads the answer (up to the size limit) and times the attempt out
     // with its own timer.
     const readWire = (
+      host: Host,
       request: KibanaRequest,
       path: string,
       body: string | undefined,
@@ -423,8 +462,8 @@ export const make = (
     ): Effect.Effect<RawAnswer, KibanaRequestError> =>
       wire!({
         method: request.method,
-        origin,
-        path: basePath === "/" ? path : `${basePath}${path}`,
+        origin: host.origin,
+        path: host.basePath === "/" ? path : `${host.basePath}${path}`,
         query: queryString(request),
         headers: {
           ...(request.method === "GET" ? readHeaders : writeHeaders),
@@ -449,13 +488,14 @@ export const make = (
       )
 
     const readAnswer = (
+      host: Host,
       request: KibanaRequest,
       path: string,
       body: string | undefined,
       span: Tracer.Span
     ): Effect.Effect<RawAnswer, KibanaRequestError> =>
-      wire !== undefined ? readWire(request, path, body, span) : httpClient.execute(
-        buildRequest(request, path, body, span)
+      wire !== undefined ? readWire(host, request, path, body, span) : httpClient.execute(
+        buildRequest(host, request, path, body, span)
       ).pipe(
         Effect.flatMap((response) =>
           readBoundedText(response, resolved.maxResponseBytes).pipe(
@@ -479,13 +519,21 @@ export const make = (
         })
       )
 
-    const attempt = (
+    // One try against one host.
+    const attemptOn = (
+      host: Host,
       request: KibanaRequest,
       path: string,
       body: string | undefined,
       span: Tracer.Span
     ): Effect.Effect<KibanaResponse, KibanaRequestError> => {
-      const answered = Effect.flatMap(readAnswer(request, path, body, span), (answer) => {
+      if (pool.hosts.length > 1) {
+        const query = queryString(request)
+        span.attribute("url.full", `${host.url}${path}${query === "" ? "" : `?${query}`}`)
+        span.attribute("server.address", host.attributes["server.address"])
+        span.attribute("server.port", host.attributes["server.port"])
+      }
+      const answered = Effect.flatMap(readAnswer(host, request, path, body, span), (answer) => {
         const isAnswer = request.answerStatuses?.includes(answer.status) === true &&
           isJsonObject(parseJsonBody(answer))
         if ((answer.status < 200 || answer.status >= 300) && !isAnswer) {
@@ -506,19 +554,50 @@ export const make = (
         track.maybeActed = true
         return Effect.tapError(answered, (error) =>
           Effect.sync(() => {
-            if (outcomeOfFailure(error) === "absent") track.maybeActed = false
+            if (!isLostAnswer(error)) track.maybeActed = false
           }))
       })
+    }
+
+    // One attempt: one host, or with several, the next live one, moving on at once while a failure
+    // allows it (see `internal/hosts.ts`); the retry loop and its waits come on top.
+    const attempt = (
+      request: KibanaRequest,
+      path: string,
+      body: string | undefined,
+      span: Tracer.Span,
+      idempotent: boolean
+    ): Effect.Effect<KibanaResponse, KibanaRequestError> => {
+      if (pool.hosts.length === 1) return attemptOn(pool.hosts[0]!, request, path, body, span)
+      const tried = new Set<Host>()
+      const tryNext = (previous: KibanaRequestError | undefined): Effect.Effect<KibanaResponse, KibanaRequestError> =>
+        Effect.clockWith((clock) => clock.currentTimeMillis).pipe(Effect.flatMap((now) => {
+          const host = pool.pick(tried, now)
+          if (host === undefined) return Effect.fail(previous!)
+          tried.add(host)
+          return attemptOn(host, request, path, body, span).pipe(
+            Effect.tap(() => Effect.sync(() => pool.restore(host))),
+            Effect.catchAll((error) => {
+              if (setsHostAside(error)) pool.setAside(host, now)
+              else if ("status" in error) pool.restore(host) // it answered, so it is up
+              return movesToNextHost(error, idempotent) ? tryNext(error) : Effect.fail(error)
+            })
+          )
+        }))
+      return Effect.suspend(() => tryNext(undefined))
     }
 
     // The spaces API is never prefixed; 200 is "exists", 404 "missing", anything else is not an answer.
     const lookupSpace = (spaceId: string): Effect.Effect<boolean, KibanaRequestError> => {
       const path: `/${string}` = `/api/spaces/space/${spaceId}`
       return Effect.flatMap(Effect.currentSpan.pipe(Effect.orDie), (span) =>
-        withRetries(retry, "GET", path, attempt({ method: "GET", path }, path, undefined, span)).pipe(
+        withRetries(
+          retry,
+          { method: "GET", path, idempotent: true },
+          attempt({ method: "GET", path }, path, undefined, span, true)
+        ).pipe(
           Effect.as(true),
-          Effect.catchTag("KibanaNotFound", () =>
-            Effect.succeed(false))
+          Effect.catchTag("KibanaNotFound", () => Effect.succeed(false))
         ))
     }
 
@@ -530,9 +609,8 @@ export const make = (
       lookup: Effect.useSpan("KibanaClient.serverVersion", { kind: "client", captureStackTrace: false }, (span) =>
         withRetries(
           retry,
-          "GET",
-          statusPath,
-          attempt({ method: "GET", path: statusPath }, statusPath, undefined, span)
+          { method: "GET", path: statusPath, idempotent: true },
+          attempt({ method: "GET", path: statusPath }, statusPath, undefined, span, true)
         )).pipe(Effect.map((response) =>
           response.body
         ))
@@ -570,7 +648,7 @@ export const make = (
         captureStackTrace: false,
         attributes: {
           "http.request.method": request.method,
-          ...server,
+          ...pool.hosts[0]!.attributes,
           ...(request.connectorType === undefined ? {} : { "kibana.connector.type": request.connectorType })
         }
       }, (span) =>
@@ -587,11 +665,15 @@ export const make = (
           const path = `${yield* spacePrefix(spaceScoped)}${relative}`
           const query = queryString(request)
           span.attribute("url.full", `${baseUrl}${path}${query === "" ? "" : `?${query}`}`)
+          const idempotent = isIdempotent(request.method, request.idempotent)
           const counted = Effect.suspend(() => {
             attempts++
-            return attempt(request, path, body, span)
+            return attempt(request, path, body, span, idempotent)
           })
-          const response = yield* withRetries(retry, request.method, path, counted).pipe(
+          const response = yield* withRetries(retry, { method: request.method, path, idempotent }, counted).pipe(
+            Effect.mapError((error) =>
+              idempotent || !isLostAnswer(error) ? error : unknownOutcome(request, operation, error)
+            ),
             Effect.mapError(scrub),
             Effect.tapError((error) =>
               recordRequest(span, operation, startedAt, Math.max(0, attempts - 1), { error })
@@ -608,7 +690,14 @@ export const make = (
         }).pipe(Effect.mapError(scrub), Effect.withParentSpan(span)))
     }
 
-    return KibanaClient.of({ url: baseUrl, timeout, request, invalidateSpace, serverVersion: versions.get })
+    return KibanaClient.of({
+      url: baseUrl,
+      urls: resolved.urls,
+      timeout,
+      request,
+      invalidateSpace,
+      serverVersion: versions.get
+    })
   })
 
 /**

@@ -21,6 +21,7 @@ import type {
   KibanaConflict,
   KibanaNotFound,
   KibanaRequestError,
+  KibanaUnknownOutcome,
   KibanaUnsupportedFeature
 } from "../errors/KibanaError.js"
 import { decodeBody, expectErrors, expectNoContent } from "../internal/operation.js"
@@ -81,12 +82,18 @@ export declare namespace Spaces {
   /**
    * Errors of `create` and `acquire`: the id is taken (409); Kibana refused the space (400), e.g. over
    * `xpack.spaces.maxSpaces` or a `solution` on serverless; a `solution` before 8.16
-   * (`KibanaUnsupportedFeature`, with version gates on).
+   * (`KibanaUnsupportedFeature`, with version gates on); a lost answer (`KibanaUnknownOutcome`, with the
+   * space id; `acquire` looks it up itself).
    *
    * @since 0.1.0
    * @category errors
    */
-  export type CreateError = KibanaConflict | KibanaBadRequest | KibanaUnsupportedFeature | BaseError
+  export type CreateError =
+    | KibanaConflict
+    | KibanaBadRequest
+    | KibanaUnsupportedFeature
+    | KibanaUnknownOutcome
+    | BaseError
 
   /**
    * Errors of `update`: no such space (404); Kibana refused the space (400); a `solution` before 8.16
@@ -217,8 +224,14 @@ export const make: Effect.Effect<Spaces.Service, never, KibanaClient> = Effect.g
   const create = Effect.fnUntraced(function*(input: SpaceInput) {
     const body = yield* validateInput("Spaces.create")(input)
     yield* gateSpaceSolution(kibana, "Spaces.create", body.solution)
-    const response = yield* request({ method: "POST", path: spacesPath, body, operation: "Spaces.create" }).pipe(
-      expectErrors("KibanaConflict", "KibanaBadRequest"),
+    const response = yield* request({
+      method: "POST",
+      path: spacesPath,
+      body,
+      operation: "Spaces.create",
+      createdId: body.id
+    }).pipe(
+      expectErrors("KibanaConflict", "KibanaBadRequest", "KibanaUnknownOutcome"),
       // Whatever the outcome, what the existence check remembers about this id may now be wrong.
       Effect.ensuring(kibana.invalidateSpace(body.id))
     )

@@ -63,7 +63,14 @@ describe("Connectors.acquire under a slow Kibana", () => {
       const exit = yield* Effect.scoped(Effect.exit(connectors.acquire(input)))
       const failedAfter = (yield* Clock.currentTimeMillis) - started
       assert.isTrue(Exit.isFailure(exit))
-      if (Exit.isFailure(exit) && exit.cause._tag === "Fail") assert.strictEqual(exit.cause.error._tag, "KibanaTimeout")
+      if (Exit.isFailure(exit) && exit.cause._tag === "Fail") {
+        const error = exit.cause.error
+        assert.strictEqual(error._tag, "KibanaUnknownOutcome")
+        if (error._tag === "KibanaUnknownOutcome") {
+          assert.strictEqual(error.cause._tag, "KibanaTimeout")
+          assert.match(error.id ?? "", /^[a-z0-9-]{36}$/, "the failure names the id to look up")
+        }
+      }
       // the scope waited for the create to land, then deleted it
       assert.isAbove(failedAfter, 1400)
       yield* Effect.sleep("300 millis")
@@ -82,7 +89,8 @@ describe("Connectors.acquire under a slow Kibana", () => {
         const connectors = yield* Connectors.Connectors
         const started = yield* Clock.currentTimeMillis
         const error = yield* Effect.flip(Effect.scoped(connectors.acquire(input)))
-        assert.strictEqual(error._tag, "KibanaTimeout")
+        assert.strictEqual(error._tag, "KibanaUnknownOutcome")
+        if (error._tag === "KibanaUnknownOutcome") assert.strictEqual(error.cause._tag, "KibanaTimeout")
         return fake.at[1]! - started
       }).pipe(Effect.provide(fake.layer))
       // the lookup of the lost create started right after the timeout, not after some transport limit
@@ -198,7 +206,8 @@ describe("Spaces.acquire under a slow Kibana", () => {
         times: 1
       })
       const error = yield* Effect.flip(Effect.scoped(spaces.acquire({ id: SpaceId.make("slow"), name: "Slow" })))
-      assert.strictEqual(error._tag, "KibanaTimeout")
+      assert.strictEqual(error._tag, "KibanaUnknownOutcome")
+      if (error._tag === "KibanaUnknownOutcome") assert.strictEqual(error.id, "slow")
       yield* Effect.sleep("300 millis")
       const ids = (yield* spaces.list()).map((space) => space.id)
       assert.notInclude(ids, "slow")
@@ -214,7 +223,7 @@ describe("Spaces.acquire under a slow Kibana", () => {
         const spaces = yield* Spaces.Spaces
         const started = yield* Clock.currentTimeMillis
         const error = yield* Effect.flip(Effect.scoped(spaces.acquire({ id: SpaceId.make("hang"), name: "Hang" })))
-        assert.strictEqual(error._tag, "KibanaTimeout")
+        assert.strictEqual(error._tag, "KibanaUnknownOutcome")
         return fake.at[1]! - started
       }).pipe(Effect.provide(fake.layer))
       assert.isBelow(elapsed, 1000)

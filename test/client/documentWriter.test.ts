@@ -96,7 +96,7 @@ describe("DocumentWriter", () => {
       assert.strictEqual(summary.written, 40)
       assert.strictEqual(summary.resent, 0)
       assert.deepStrictEqual(summary.failures.map((f) => [f.batch, f.firstDocument, f.outcome, f.error]), [
-        [0, 0, "Unknown", "KibanaTransportError"]
+        [0, 0, "Unknown", "KibanaUnknownOutcome"]
       ])
       assert.strictEqual(yield* yield* executeRequests, 5)
     }).pipe(Effect.provide(testLayer)))

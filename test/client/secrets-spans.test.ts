@@ -103,7 +103,7 @@ describe("secrets in spans", () => {
       assert.isTrue(fake.seen.some((request) => request.body?.includes(connectorSecret) === true))
       assert.deepStrictEqual(errors.map((error) => error._tag), [
         "KibanaBadRequest",
-        "KibanaServerError",
+        "KibanaUnknownOutcome",
         "KibanaDecodeError",
         "KibanaBadRequest"
       ])

@@ -120,7 +120,7 @@ for (const [variant, testLayer] of variants) {
             "KibanaInputError",
             "KibanaUnauthorized",
             "KibanaUnauthorized",
-            "KibanaTimeout"
+            "KibanaUnknownOutcome"
           ]
         )
         assert.isTrue(logs.some((log) => log.text.includes("retrying Kibana request")))

@@ -8,6 +8,7 @@ import type {
   KibanaConflict,
   KibanaNotFound,
   KibanaSpaceNotFound,
+  KibanaUnknownOutcome,
   KibanaUnsupportedFeature
 } from "../../src/errors/KibanaError.js"
 import type { UpdateConnectorInput } from "../../src/schemas/ConnectorInput.js"
@@ -20,7 +21,7 @@ type Base = KibanaCommonError | KibanaSpaceNotFound
 describe("Connectors error unions", () => {
   it("are exactly the documented unions", () => {
     expectTypeOf<ErrorOf<Service["create"]>>().toEqualTypeOf<
-      KibanaBadRequest | KibanaConflict | KibanaUnsupportedFeature | Base
+      KibanaBadRequest | KibanaConflict | KibanaUnsupportedFeature | KibanaUnknownOutcome | Base
     >()
     expectTypeOf<ErrorOf<Service["get"]>>().toEqualTypeOf<KibanaNotFound | Base>()
     expectTypeOf<ErrorOf<Service["list"]>>().toEqualTypeOf<Base>()
@@ -29,20 +30,25 @@ describe("Connectors error unions", () => {
     >()
     expectTypeOf<ErrorOf<Service["delete"]>>().toEqualTypeOf<KibanaBadRequest | KibanaNotFound | Base>()
     expectTypeOf<ErrorOf<Service["execute"]>>().toEqualTypeOf<
-      KibanaExecutionError | KibanaBadRequest | KibanaNotFound | Base
+      KibanaExecutionError | KibanaBadRequest | KibanaNotFound | KibanaUnknownOutcome | Base
     >()
     expectTypeOf<ErrorOf<Service["listTypes"]>>().toEqualTypeOf<KibanaBadRequest | Base>()
     expectTypeOf<ErrorOf<Service["acquire"]>>().toEqualTypeOf<
-      KibanaBadRequest | KibanaConflict | KibanaUnsupportedFeature | Base
+      KibanaBadRequest | KibanaConflict | KibanaUnsupportedFeature | KibanaUnknownOutcome | Base
     >()
     expectTypeOf<Effect.Effect.Context<ReturnType<Service["acquire"]>>>().toEqualTypeOf<Scope.Scope>()
     expectTypeOf<Effect.Effect.Context<ReturnType<Service["get"]>>>().toEqualTypeOf<never>()
     expectTypeOf<ErrorOf<Service["findByName"]>>().toEqualTypeOf<KibanaAmbiguousConnector | Base>()
     expectTypeOf<ErrorOf<Service["ensure"]>>().toEqualTypeOf<
-      KibanaBadRequest | KibanaNotFound | KibanaAmbiguousConnector | KibanaUnsupportedFeature | Base
+      | KibanaBadRequest
+      | KibanaNotFound
+      | KibanaAmbiguousConnector
+      | KibanaUnsupportedFeature
+      | KibanaUnknownOutcome
+      | Base
     >()
     expectTypeOf<ErrorOf<Service["executeTyped"]>>().toEqualTypeOf<
-      KibanaExecutionError | KibanaBadRequest | KibanaNotFound | Base
+      KibanaExecutionError | KibanaBadRequest | KibanaNotFound | KibanaUnknownOutcome | Base
     >()
   })
 

@@ -17,8 +17,11 @@ for (
         const error = yield* Effect.flip(
           connectors.create({ connectorTypeId: ".index", name: "lost", config: { index: "i" } }, { id: "lost-1" })
         )
-        assert.strictEqual(error._tag, "KibanaTransportError")
-        if (error._tag === "KibanaTransportError") assert.strictEqual(error.reason, "ConnectionReset")
+        assert.strictEqual(error._tag, "KibanaUnknownOutcome")
+        if (error._tag === "KibanaUnknownOutcome") {
+          assert.strictEqual(error.cause._tag, "KibanaTransportError")
+          if (error.cause._tag === "KibanaTransportError") assert.strictEqual(error.cause.reason, "ConnectionReset")
+        }
         assert.deepStrictEqual((yield* emulator.connectors).map((connector) => connector.id), ["lost-1"])
       }).pipe(Effect.provide(layer())))
   })

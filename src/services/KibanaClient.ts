@@ -724,6 +724,12 @@ export const layerConfig = (
     Config.unwrap(options).pipe(Effect.mapError(fromConfigError), Effect.flatMap(make))
   )
 
+/** `KIBANA_URL` may list several instances, separated by commas. */
+const splitUrls = (text: string): string | ReadonlyArray<string> => {
+  if (!text.includes(",")) return text
+  return text.split(",").map((url) => url.trim()).filter((url) => url !== "")
+}
+
 /**
  * Credentials from the environment: `KIBANA_API_KEY`, else `KIBANA_USERNAME` + `KIBANA_PASSWORD`, else
  * `KIBANA_BEARER_TOKEN`, else none.
@@ -751,7 +757,8 @@ export const authFromEnv: Config.Config<KibanaAuth> = Config.redacted("KIBANA_AP
 export type KibanaEnvOptions = Omit<KibanaClientOptions, "url" | "auth" | "timeout">
 
 /**
- * A Kibana client configured from the environment: `KIBANA_URL` (required), the credentials of
+ * A Kibana client configured from the environment: `KIBANA_URL` (required; several Kibana instances
+ * separated by commas, e.g. `https://kibana-1:5601,https://kibana-2:5601`), the credentials of
  * `authFromEnv`, and `KIBANA_TIMEOUT` (a duration such as `10 seconds`, optional); other options in code.
  *
  * @since 0.1.0
@@ -763,7 +770,7 @@ export const layerFromEnv = (
   Layer.effect(
     KibanaClient,
     Config.all({
-      url: Config.string("KIBANA_URL"),
+      url: Config.string("KIBANA_URL").pipe(Config.map(splitUrls)),
       auth: authFromEnv,
       timeout: Config.option(Config.duration("KIBANA_TIMEOUT")).pipe(Config.map(Option.getOrUndefined))
     }).pipe(Effect.mapError(fromConfigError), Effect.flatMap((env) => make({ ...options, ...env })))

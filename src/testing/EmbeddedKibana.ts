@@ -35,7 +35,8 @@ import * as KibanaEmulator from "../emulator/KibanaEmulator.js"
 import type { KibanaConfigError } from "../errors/KibanaError.js"
 import { fromConfigError } from "../internal/clientOptions.js"
 import * as Kibana from "../services/Kibana.js"
-import type * as KibanaClient from "../services/KibanaClient.js"
+import { KibanaClient } from "../services/KibanaClient.js"
+import type { KibanaEnvOptions } from "../services/KibanaClient.js"
 import { emulatorClientOptions } from "./emulatorClient.js"
 
 /**
@@ -59,7 +60,7 @@ export declare namespace KibanaTarget {
   export type Service =
     | {
       readonly kind: "kibana"
-      /** `KIBANA_URL` as the client uses it (without a trailing slash). */
+      /** `KIBANA_URL` as the client uses it (without a trailing slash; the first one when it lists several). */
       readonly url: string
     }
     | {
@@ -78,7 +79,7 @@ export declare namespace KibanaTarget {
  */
 export interface EmbeddedKibanaOptions {
   /** The client's options besides URL, credentials and timeout (which a real Kibana takes from the environment). */
-  readonly client?: KibanaClient.KibanaEnvOptions | undefined
+  readonly client?: KibanaEnvOptions | undefined
   /** The emulator's options, and where it listens (default `127.0.0.1`, a free port); only when it is used. */
   readonly emulator?: (EmulatorOptions & EmulatorServer.ServerOptions) | undefined
 }
@@ -102,18 +103,16 @@ export type EmbeddedKibanaError =
   | EmulatorOptionsError
   | EmulatorServerError
 
-const targetFromEnv = Layer.effect(
+// The client's own (first) URL, as it validated and normalised `KIBANA_URL`.
+const targetOfClient = Layer.effect(
   KibanaTarget,
-  Config.string("KIBANA_URL").pipe(
-    Effect.mapError(fromConfigError),
-    Effect.map((url): KibanaTarget.Service => ({ kind: "kibana", url: url.trim().replace(/\/+$/, "") }))
-  )
+  Effect.map(KibanaClient, (client): KibanaTarget.Service => ({ kind: "kibana", url: client.url }))
 )
 
 const realKibana = (
   options: EmbeddedKibanaOptions
 ): Layer.Layer<EmbeddedKibanaServices, EmbeddedKibanaError, HttpClient.HttpClient> =>
-  Layer.merge(Kibana.layerFromEnv(options.client), targetFromEnv)
+  targetOfClient.pipe(Layer.provideMerge(Kibana.layerFromEnv(options.client)))
 
 // Served on loopback over the application's `HttpClient`, so requests really travel over HTTP.
 const servedEmulator = (

@@ -121,6 +121,11 @@ describe("properties", () => {
 
   it.effect.prop("any client options: the client or a KibanaConfigError, no defect", [
     fc.record({
+      url: fc.oneof(
+        fc.constant("http://kibana.test:5601"),
+        fc.anything(),
+        fc.array(fc.oneof(fc.constant("http://kibana.test:5601"), fc.webUrl(), fc.anything()), { maxLength: 4 })
+      ),
       timeout: fc.anything(),
       maxResponseBytes: fc.anything(),
       userAgent: fc.anything(),
@@ -132,7 +137,7 @@ describe("properties", () => {
       const exit = yield* Effect.exit(
         Effect.scoped(
           Layer.build(
-            KibanaClient.layer({ url: "http://kibana.test:5601", ...clientOptions } as never).pipe(
+            KibanaClient.layer({ ...clientOptions } as never).pipe(
               Layer.provide(makeFake(() => ({ status: 200 })).layer)
             )
           )

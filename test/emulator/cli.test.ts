@@ -75,6 +75,28 @@ describe("effect-kibana-emulator command", () => {
     { timeout: 30_000 }
   )
 
+  it.scopedLive(
+    "serves one emulator on several ports, and KIBANA_URL lists them for a client with failover",
+    () =>
+      Effect.gen(function*() {
+        const child = yield* start(["--port", "0,0"])
+        const printed = yield* output(child, /Press Ctrl\+C/)
+        const urls = /export KIBANA_URL=(\S+) /.exec(printed)?.[1]?.split(",") ?? []
+        assert.lengthOf(urls, 2)
+        assert.notStrictEqual(urls[0], urls[1])
+        // one state: a connector created through one port is read through the other
+        const created = yield* call(urls[0]!, "POST", "/api/actions/connector", {
+          body: { name: "shared", connector_type_id: ".server-log" }
+        })
+        assert.strictEqual(created.status, 200)
+        const read = yield* call(urls[1]!, "GET", `/api/actions/connector/${created.json.id}`)
+        assert.strictEqual(read.json.name, "shared")
+        const bad = yield* start(["--port", "0,x"])
+        assert.include(yield* output(bad, /port/), "not a port number: x")
+      }),
+    { timeout: 30_000 }
+  )
+
   it.scopedLive("refuses a version it cannot play, before listening", () =>
     Effect.gen(function*() {
       const child = yield* start(["--port", "0", "--version", "8.17.4"])

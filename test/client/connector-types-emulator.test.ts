@@ -361,6 +361,19 @@ layer(TestLayer, { excludeTestServices: true })("typed connectors against the em
         const received = yield* lastBody("swimlane")
         assert.strictEqual(received.headers["private-token"], "t")
         assert.deepStrictEqual(received.body, { applicationId: "app", values: { f1: "disk" } })
+        // Kibana stores the mappings left out as null: ensuring the same input again changes nothing
+        const again = yield* connectors.ensure({
+          connectorTypeId: ".swimlane",
+          name: "typed swimlane",
+          config: {
+            apiUrl: simulators.urlOf("swimlane").replace(/\/$/, ""),
+            appId: "app",
+            connectorType: "all",
+            mappings: { ruleNameConfig: { id: "f1", key: "rule", name: "Rule", fieldType: "text" } }
+          },
+          secrets: { apiToken: s("t") }
+        })
+        assert.strictEqual(again.outcome, "unchanged")
       }))
 
     it.effect(".cases-webhook renders its templates, pushes the case and decodes its id, title and URL", () =>

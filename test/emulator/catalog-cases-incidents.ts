@@ -184,6 +184,26 @@ const theHive: CatalogCase = {
     },
     expectData: (data) => assert.deepStrictEqual(data, {}),
     expectError: theHiveError
+  }, {
+    name: "pushToService of an existing case",
+    vendor: "thehive",
+    params: {
+      subAction: "pushToService",
+      subActionParams: { incident: { title: "Disk full", description: "d", externalId: "~42", severity: 3 } }
+    },
+    requests: 1,
+    expectRequest: (request) => {
+      assert.strictEqual(request.method, "PATCH")
+      assert.strictEqual(request.path, "/api/v1/case/~42")
+      assert.deepStrictEqual(request.body, { title: "Disk full", description: "d", severity: 3, tlp: null, tags: null })
+    },
+    expectData: (data) => {
+      assert.strictEqual(data.id, "~42")
+      assert.strictEqual(data.title, "Disk full")
+      assert.match(data.url, /\/thehive\/cases\/~42\/details$/)
+      assert.notProperty(data, "comments")
+    },
+    expectError: theHiveError
   }],
   rejectedParams: [
     unknownSubAction(".thehive", "TheHive"),
@@ -256,6 +276,35 @@ const resilient: CatalogCase = {
     expectData: (data) =>
       assert.deepStrictEqual(data, [{ id: "17", name: "Malware" }, { id: "21", name: "Denial of Service" }]),
     expectError: resilientError("Unable to get incident types")
+  }, {
+    name: "pushToService of an existing incident",
+    vendor: "resilient",
+    params: {
+      subAction: "pushToService",
+      subActionParams: { incident: { name: "Disk full", externalId: "1001", description: "now" } }
+    },
+    // read the incident, read the fields, PATCH the changes, read it again
+    requests: 4,
+    expectRequest: (request) => {
+      assert.strictEqual(request.method, "GET")
+      assert.strictEqual(request.path, "/rest/orgs/201/incidents/1001")
+      assert.deepStrictEqual(request.query, { text_content_output_format: "objects_convert" })
+    },
+    expectData: (data) => {
+      assert.strictEqual(data.id, "1001")
+      assert.match(data.url, /\/resilient\/#incidents\/1001$/)
+    },
+    expectError: (answer, { status }) => {
+      const inner = status === undefined
+        ? "Status code: undefined. Message: Unknown API Error."
+        : `Status code: ${status}. Message: API Error: simulated ${status}.`
+      assert.strictEqual(answer.message, subActionFailure)
+      assert.strictEqual(
+        answer.service_message,
+        "[Action][IBM Resilient]: Unable to update incident with id 1001. Error: " +
+          `[Action][IBM Resilient]: Unable to get incident with id 1001. Error: ${inner}.`
+      )
+    }
   }],
   rejectedParams: [
     unknownSubAction(".resilient", "IBM Resilient"),
@@ -330,6 +379,27 @@ const swimlane: CatalogCase = {
             `Reason: simulated ${status} (1000)`
         )
       }
+    }
+  }, {
+    name: "pushToService of an existing record",
+    vendor: "swimlane",
+    params: { subAction: "pushToService", subActionParams: { incident: { ruleName: "disk", externalId: "rec1" } } },
+    requests: 1,
+    expectRequest: (request) => {
+      assert.strictEqual(request.method, "PATCH")
+      assert.strictEqual(request.path, "/api/app/app1/record/rec1")
+      assert.deepStrictEqual(request.body, { applicationId: "app1", id: "rec1", values: { "f-rule": "disk" } })
+    },
+    expectData: (data) => {
+      assert.strictEqual(data.id, "rec1")
+      assert.match(data.url, /\/swimlane\/record\/app1\/rec1$/)
+    },
+    expectError: (answer, { status }) => {
+      assert.strictEqual(answer.message, subActionFailure)
+      assert.include(
+        answer.service_message,
+        `[Action][Swimlane]: Unable to update record in application with id app1. Status: ${status ?? 500}. Error: `
+      )
     }
   }],
   rejectedParams: [{
@@ -408,6 +478,34 @@ const casesWebhook: CatalogCase = {
     expectError: (answer, { status }) => {
       assert.strictEqual(answer.message, subActionFailure)
       const prefix = "[Action][Webhook - Case Management]: Unable to create case. Error: "
+      if (status === undefined) assert.isTrue(answer.service_message.startsWith(prefix), answer.service_message)
+      else {
+        assert.strictEqual(
+          answer.service_message,
+          `${prefix}Request failed with status code ${status}. ` +
+            `{"errorMessages":["simulated ${status}"],"errors":{}} Reason: ${statusText(status)}`
+        )
+      }
+    }
+  }, {
+    name: "pushToService of an existing case",
+    vendor: "cases-webhook",
+    params: { subAction: "pushToService", subActionParams: { incident: { title: "Disk full", externalId: "10042" } } },
+    // PUT the update (204), GET the case for its title
+    requests: 2,
+    expectRequest: (request) => {
+      assert.strictEqual(request.method, "PUT")
+      assert.strictEqual(request.path, "/issue/10042")
+      assert.deepStrictEqual(request.body, { fields: { summary: "Disk full" } })
+    },
+    expectData: (data) => {
+      assert.strictEqual(data.id, "10042")
+      assert.strictEqual(data.title, "CASE-10042")
+      assert.match(data.url, /\/cases-webhook\/browse\/CASE-10042$/)
+    },
+    expectError: (answer, { status }) => {
+      assert.strictEqual(answer.message, subActionFailure)
+      const prefix = "[Action][Webhook - Case Management]: Unable to update case with id 10042. Error: "
       if (status === undefined) assert.isTrue(answer.service_message.startsWith(prefix), answer.service_message)
       else {
         assert.strictEqual(

@@ -16,6 +16,7 @@ import * as V from "./validation.js"
  * The comments pushed with an incident.
  *
  * @since 0.1.0
+ * @category validation
  * @internal
  */
 export const comments = V.withDefault(
@@ -27,6 +28,7 @@ export const comments = V.withDefault(
  * A comment pushed with an incident.
  *
  * @since 0.1.0
+ * @category models
  * @internal
  */
 export type PushComment = NonNullable<V.TypeOf<typeof comments>>[number]
@@ -35,6 +37,7 @@ export type PushComment = NonNullable<V.TypeOf<typeof comments>>[number]
  * A `{ subAction: <name>, subActionParams }` member of a classic type's params union.
  *
  * @since 0.1.0
+ * @category validation
  * @internal
  */
 export const subActionOf = <Name extends string, P>(name: Name, subActionParams: V.Validator<P>) =>
@@ -44,6 +47,7 @@ export const subActionOf = <Name extends string, P>(name: Name, subActionParams:
  * The `pushToService` member: an incident and its comments.
  *
  * @since 0.1.0
+ * @category validation
  * @internal
  */
 export const pushToService = <I>(incident: V.Validator<I>) =>
@@ -53,6 +57,7 @@ export const pushToService = <I>(incident: V.Validator<I>) =>
  * The custom rule of an `apiUrl`.
  *
  * @since 0.1.0
+ * @category validation
  * @internal
  */
 export const urlRule = (url: string) =>
@@ -62,6 +67,7 @@ export const urlRule = (url: string) =>
  * The external incident a push created or updated (`ExternalServiceIncidentResponse`).
  *
  * @since 0.1.0
+ * @category models
  * @internal
  */
 export interface PushedIncident {
@@ -75,6 +81,7 @@ export interface PushedIncident {
  * A pushed comment, as the push result lists it.
  *
  * @since 0.1.0
+ * @category models
  * @internal
  */
 export interface PushedComment {
@@ -88,6 +95,7 @@ export interface PushedComment {
  * it skips (`.cases-webhook` skips empty ones).
  *
  * @since 0.1.0
+ * @category executor
  * @internal
  */
 export const pushIncident = <E>(options: {
@@ -109,6 +117,7 @@ export const pushIncident = <E>(options: {
  * (elastic/kibana:x-pack/platform/plugins/shared/actions/server/lib/action_executor.ts).
  *
  * @since 0.1.0
+ * @category executor
  * @internal
  */
 export const thrown = (error: SubActionError): ExecutorResult => ({

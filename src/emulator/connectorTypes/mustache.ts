@@ -28,6 +28,7 @@ const text = (value: unknown): string =>
  * Renders the variable tags of `template`; `undefined` when it uses a tag other than a variable.
  *
  * @since 0.1.0
+ * @category utils
  * @internal
  */
 export const renderNoEscape = (template: string, variables: V.JsonObject): string | undefined => {

@@ -274,6 +274,7 @@ const casesWebhook: Vendor = {
  * The incident-management vendors, keyed by the path segment they answer under.
  *
  * @since 0.1.0
+ * @category vendors
  * @internal
  */
 export const caseVendors = {

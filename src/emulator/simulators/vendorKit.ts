@@ -11,6 +11,7 @@ import { isJsonObject } from "../connectorTypes/validation.js"
  * A request as a vendor handler sees it: the path under the vendor's base URL.
  *
  * @since 0.1.0
+ * @category models
  * @internal
  */
 export interface SimulatorRequest {
@@ -25,6 +26,7 @@ export interface SimulatorRequest {
  * An answer: a JSON value, or text.
  *
  * @since 0.1.0
+ * @category models
  * @internal
  */
 export interface SimulatorAnswer {
@@ -37,6 +39,7 @@ export interface SimulatorAnswer {
  * A simulated vendor.
  *
  * @since 0.1.0
+ * @category models
  * @internal
  */
 export interface Vendor {
@@ -49,6 +52,7 @@ export interface Vendor {
  * One route: method, path pattern, and the answer.
  *
  * @since 0.1.0
+ * @category models
  * @internal
  */
 export type Route = readonly [
@@ -61,6 +65,7 @@ export type Route = readonly [
  * A handler answering by the first route whose method and path match, else 404 with `notFoundBody`.
  *
  * @since 0.1.0
+ * @category constructors
  * @internal
  */
 export const routed =
@@ -77,6 +82,7 @@ export const routed =
  * A key of a JSON object, `undefined` for anything else.
  *
  * @since 0.1.0
+ * @category utils
  * @internal
  */
 export const field = (value: unknown, key: string): unknown => isJsonObject(value) ? value[key] : undefined
@@ -85,6 +91,7 @@ export const field = (value: unknown, key: string): unknown => isJsonObject(valu
  * A counter: 1, 2, 3, ... (record numbers, ids).
  *
  * @since 0.1.0
+ * @category utils
  * @internal
  */
 export const numbered = () => {

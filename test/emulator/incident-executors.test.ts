@@ -149,4 +149,35 @@ layer(environment, { excludeTestServices: true })("incident-management executors
           "data.number.  "
       )
     }))
+  it.effect(".cases-webhook config: Kibana's custom rule refuses OAuth2 and a URL it cannot parse", () =>
+    Effect.gen(function*() {
+      const { url } = yield* EmulatorServer.EmulatorServer
+      const config = {
+        createIncidentUrl: "https://cases.example.com/issue",
+        createIncidentJson: "{}",
+        createIncidentResponseKey: "id",
+        getIncidentUrl: "https://cases.example.com/issue/{{{external.system.id}}}",
+        getIncidentResponseExternalTitleKey: "key",
+        viewIncidentUrl: "https://cases.example.com/browse/{{{external.system.title}}}",
+        updateIncidentUrl: "https://cases.example.com/issue/{{{external.system.id}}}",
+        updateIncidentJson: "{}",
+        hasAuth: false
+      }
+      const create = (overrides: Record<string, unknown>) =>
+        call(url, "POST", "/api/actions/connector", {
+          body: { name: "c", connector_type_id: ".cases-webhook", config: { ...config, ...overrides } }
+        })
+      const oauth = yield* create({ hasAuth: true, authType: "webhook-oauth2-client-credentials" })
+      assert.strictEqual(oauth.status, 400)
+      assert.strictEqual(
+        oauth.json.message,
+        "error validating connector type config: OAuth2 authentication is not supported for cases webhook connector"
+      )
+      const badUrl = yield* create({ createCommentUrl: "not a url" })
+      assert.strictEqual(
+        badUrl.json.message,
+        "error validating connector type config: error configuring cases webhook action: unable to parse not a url: " +
+          "TypeError: Invalid URL"
+      )
+    }))
 })

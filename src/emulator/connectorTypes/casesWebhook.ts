@@ -6,7 +6,8 @@
  * `headers`, the `secretHeaders`, and basic auth when `hasAuth`.
  *
  * Schemas: elastic/kibana:src/platform/packages/shared/kbn-connector-schemas/cases_webhook/schemas/v1.ts;
- * executor: `x-pack/platform/plugins/shared/stack_connectors/server/connector_types/cases_webhook/{index,api,service,utils,validators}.ts`.
+ * custom config rule and executor:
+ * `x-pack/platform/plugins/shared/stack_connectors/server/connector_types/cases_webhook/{validators,index,api,service,utils}.ts`.
  * Not emulated (an execution answers an error naming the type): SSL and OAuth2 authentication, and
  * templates using Mustache sections or partials.
  *
@@ -305,6 +306,24 @@ const execute = (config: Config, secrets: Secrets, params: Params, services: Exe
   }).pipe(Effect.mapError((error) => new SubActionError({ message: error.message, errorSource: "framework" })))
 }
 
+// validators.ts `validateCasesWebhookConfig`
+const configProblem = (config: Config) => {
+  if (config.authType === "webhook-oauth2-client-credentials") {
+    return "OAuth2 authentication is not supported for cases webhook connector"
+  }
+  const urls = [
+    config.createIncidentUrl,
+    config.createCommentUrl,
+    config.viewIncidentUrl,
+    config.getIncidentUrl,
+    config.updateIncidentUrl
+  ]
+  const invalid = urls.find((url) => url && !URL.canParse(url))
+  return invalid
+    ? `error configuring cases webhook action: unable to parse ${invalid}: TypeError: Invalid URL`
+    : undefined
+}
+
 const basicOrNone = (config: Config) =>
   !config.hasAuth || config.authType === undefined || config.authType === null ||
   config.authType === "webhook-authentication-basic"
@@ -320,7 +339,7 @@ export const casesWebhookConnectorType: ConnectorTypeSpec = define<Config, Secre
   supportedFeatureIds: ["cases"],
   isSystemActionType: false,
   isDeprecated: false,
-  config: V.validate(config),
+  config: V.validate(config, configProblem),
   secrets: V.validate(webhookSecrets),
   params: V.validate(params),
   execute: ({ config, params, secrets, services }) =>

@@ -99,7 +99,8 @@ const valueAt = (data: unknown, key: string): string | undefined => {
       Array.isArray(current) ? current[Number(part)] : V.isJsonObject(current) ? current[part] : undefined,
     data
   )
-  return value === undefined ? undefined : typeof value === "object" ? JSON.stringify(value) : String(value)
+  // `${value}`, as Kibana formats it (an object gives "[object Object]")
+  return value === undefined ? undefined : String(value)
 }
 
 // validators.ts `validateAndNormalizeUrl`

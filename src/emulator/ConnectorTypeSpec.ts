@@ -108,6 +108,8 @@ export interface ExecutorServices {
   readonly httpClient: HttpClient.HttpClient
   /** How long an outbound call waits, like Kibana's `xpack.actions.responseTimeout`. */
   readonly outboundTimeout: Duration.Duration
+  /** Where `.slack_api` connectors call Slack's Web API (Kibana's fixed `https://slack.com/api/` when absent). */
+  readonly slackApiUrl?: string | undefined
 }
 
 /**

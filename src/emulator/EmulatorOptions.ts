@@ -176,6 +176,11 @@ export interface EmulatorOptions {
   readonly faults?: ReadonlyArray<FaultRule>
   /** The HTTP client `.webhook` and similar connectors use for real outbound calls (default: fetch). */
   readonly outboundHttpClient?: HttpClient.HttpClient
+  /**
+   * The base URL `.slack_api` connectors call instead of Kibana's fixed `https://slack.com/api/` (which a
+   * Kibana reaches only through its proxy settings), e.g. the simulators' `urlOf("slack-api") + "api/"`.
+   */
+  readonly slackApiUrl?: string
 }
 
 /**

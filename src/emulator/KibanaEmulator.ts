@@ -275,7 +275,8 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
       httpClient,
       outboundTimeout: options.outboundTimeout === undefined
         ? Outbound.defaultTimeout
-        : Duration.decode(options.outboundTimeout)
+        : Duration.decode(options.outboundTimeout),
+      slackApiUrl: options.slackApiUrl
     },
     uuid: crypto.randomUUID(),
     startedAt: new Date(yield* Clock.currentTimeMillis)

@@ -54,8 +54,12 @@ const asRecord = (value: unknown): Json =>
 const canonical = (value: unknown): unknown => {
   if (Array.isArray(value)) return value.map(canonical)
   if (typeof value === "object" && value !== null) {
+    // a nested key left out and one Kibana stored as null (`.swimlane` mappings) are the same
     return Object.fromEntries(
-      Object.keys(value).sort().map((key) => [key, canonical((value as Json)[key])])
+      Object.keys(value).sort().flatMap((key) => {
+        const entry = (value as Json)[key]
+        return entry === null || entry === undefined ? [] : [[key, canonical(entry)]]
+      })
     )
   }
   return value ?? null

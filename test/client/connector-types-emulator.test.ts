@@ -13,7 +13,13 @@ import { KibanaTest } from "../../src/testing.js"
 
 const s = Redacted.make
 
-const TestLayer = Layer.merge(KibanaTest.layer(), SimulatorsModule.layer())
+// `.slack_api` calls a fixed Slack URL in Kibana: the emulator's `slackApiUrl` points it at the simulator
+const TestLayer = Layer.unwrapEffect(
+  Effect.map(
+    Simulators,
+    (simulators) => KibanaTest.layer({ emulator: { slackApiUrl: `${simulators.urlOf("slack-api")}api/` } })
+  )
+).pipe(Layer.provideMerge(SimulatorsModule.layer()))
 
 const lastBody = (vendor: Parameters<Simulators.Service["received"]>[0]) =>
   Effect.gen(function*() {
@@ -258,95 +264,186 @@ layer(TestLayer, { excludeTestServices: true })("typed connectors against the em
       }))
   })
 
+  describe("incident-management and Slack Web API types against their simulators", () => {
+    it.effect(".slack_api posts a message and validates a channel, decoding Slack's answers", () =>
+      Effect.gen(function*() {
+        const connectors = yield* Connectors.Connectors
+        const { connector } = yield* connectors.ensure({
+          connectorTypeId: ".slack_api",
+          name: "typed slack api",
+          config: { allowedChannels: [{ id: "C1", name: "#ops" }] },
+          secrets: { token: s("xoxb-1") }
+        })
+        const posted = yield* connectors.executeTyped(connector, {
+          subAction: "postMessage",
+          subActionParams: { channelNames: ["#ops"], text: "hi" }
+        })
+        assert.isTrue(posted.ok)
+        assert.strictEqual(posted.channel, "#ops")
+        const received = yield* lastBody("slack-api")
+        assert.strictEqual(received.headers["authorization"], "Bearer xoxb-1")
+        assert.deepStrictEqual(received.body, { channel: "#ops", text: "hi" })
+        const valid = yield* connectors.executeTyped(connector, {
+          subAction: "validChannelId",
+          subActionParams: { channelId: "C1" }
+        })
+        assert.strictEqual(valid.channel.id, "C1")
+      }))
+
+    it.effect(".servicenow-itom adds an event and lists choices", () =>
+      Effect.gen(function*() {
+        const connectors = yield* Connectors.Connectors
+        const simulators = yield* Simulators
+        const { connector } = yield* connectors.ensure({
+          connectorTypeId: ".servicenow-itom",
+          name: "typed itom",
+          config: { apiUrl: simulators.urlOf("servicenow").replace(/\/$/, "") },
+          secrets: { username: "u", password: s("p") }
+        })
+        const added = yield* connectors.executeTyped(connector, {
+          subAction: "addEvent",
+          subActionParams: { severity: "1", source: "kibana" }
+        })
+        assert.deepStrictEqual(added, {})
+        assert.deepStrictEqual((yield* lastBody("servicenow")).body, {
+          records: [{ severity: "1", source: "kibana", message_key: "{{rule.id}}:{{alert.id}}" }]
+        })
+        const choices = yield* connectors.executeTyped(connector, {
+          subAction: "getChoices",
+          subActionParams: { fields: ["severity"] }
+        })
+        assert.strictEqual(choices[0]!.element, "severity")
+      }))
+
+    it.effect(".resilient pushes an incident and lists incident types", () =>
+      Effect.gen(function*() {
+        const connectors = yield* Connectors.Connectors
+        const simulators = yield* Simulators
+        const { connector } = yield* connectors.ensure({
+          connectorTypeId: ".resilient",
+          name: "typed resilient",
+          config: { apiUrl: simulators.urlOf("resilient").replace(/\/$/, ""), orgId: "201" },
+          secrets: { apiKeyId: "id", apiKeySecret: s("k") }
+        })
+        const pushed = yield* connectors.executeTyped(connector, {
+          subAction: "pushToService",
+          subActionParams: { incident: { name: "Disk full", severityCode: 5 } }
+        })
+        assert.strictEqual(pushed.title, pushed.id)
+        assert.isTrue(pushed.url.endsWith(`/#incidents/${pushed.id}`))
+        const created = yield* lastBody("resilient")
+        assert.strictEqual(created.headers["authorization"], `Basic ${btoa("id:k")}`)
+        assert.deepInclude(created.body as object, { name: "Disk full", severity_code: { id: 5 } })
+        const types = yield* connectors.executeTyped(connector, { subAction: "incidentTypes", subActionParams: {} })
+        assert.deepStrictEqual(types[0], { id: "17", name: "Malware" })
+      }))
+
+    it.effect(".swimlane pushes a record with the mapped fields", () =>
+      Effect.gen(function*() {
+        const connectors = yield* Connectors.Connectors
+        const simulators = yield* Simulators
+        const { connector } = yield* connectors.ensure({
+          connectorTypeId: ".swimlane",
+          name: "typed swimlane",
+          config: {
+            apiUrl: simulators.urlOf("swimlane").replace(/\/$/, ""),
+            appId: "app",
+            connectorType: "all",
+            mappings: { ruleNameConfig: { id: "f1", key: "rule", name: "Rule", fieldType: "text" } }
+          },
+          secrets: { apiToken: s("t") }
+        })
+        const pushed = yield* connectors.executeTyped(connector, {
+          subAction: "pushToService",
+          subActionParams: { incident: { ruleName: "disk" } }
+        })
+        assert.isTrue(pushed.url.endsWith(`/record/app/${pushed.id}`))
+        const received = yield* lastBody("swimlane")
+        assert.strictEqual(received.headers["private-token"], "t")
+        assert.deepStrictEqual(received.body, { applicationId: "app", values: { f1: "disk" } })
+        // Kibana stores the mappings left out as null: ensuring the same input again changes nothing
+        const again = yield* connectors.ensure({
+          connectorTypeId: ".swimlane",
+          name: "typed swimlane",
+          config: {
+            apiUrl: simulators.urlOf("swimlane").replace(/\/$/, ""),
+            appId: "app",
+            connectorType: "all",
+            mappings: { ruleNameConfig: { id: "f1", key: "rule", name: "Rule", fieldType: "text" } }
+          },
+          secrets: { apiToken: s("t") }
+        })
+        assert.strictEqual(again.outcome, "unchanged")
+      }))
+
+    it.effect(".cases-webhook renders its templates, pushes the case and decodes its id, title and URL", () =>
+      Effect.gen(function*() {
+        const connectors = yield* Connectors.Connectors
+        const simulators = yield* Simulators
+        const base = simulators.urlOf("cases-webhook")
+        const { connector } = yield* connectors.ensure({
+          connectorTypeId: ".cases-webhook",
+          name: "typed cases webhook",
+          config: {
+            createIncidentUrl: `${base}issue`,
+            createIncidentJson: "{\"fields\":{\"summary\":{{{case.title}}}}}",
+            createIncidentResponseKey: "id",
+            getIncidentUrl: `${base}issue/{{{external.system.id}}}`,
+            getIncidentResponseExternalTitleKey: "key",
+            viewIncidentUrl: `${base}browse/{{{external.system.title}}}`,
+            updateIncidentUrl: `${base}issue/{{{external.system.id}}}`,
+            updateIncidentJson: "{\"fields\":{\"summary\":{{{case.title}}}}}"
+          },
+          secrets: { user: "bot", password: s("pw") }
+        })
+        const pushed = yield* connectors.executeTyped(connector, {
+          subAction: "pushToService",
+          subActionParams: { incident: { title: "Disk full" } }
+        })
+        assert.strictEqual(pushed.title, `CASE-${pushed.id}`)
+        assert.isTrue(pushed.url.endsWith(`/browse/CASE-${pushed.id}`))
+        const created = (yield* (yield* Simulators).received("cases-webhook")).find((r) => r.method === "POST")
+        assert.deepStrictEqual(created?.body, { fields: { summary: "Disk full" } })
+        assert.strictEqual(created?.headers["authorization"], `Basic ${btoa("bot:pw")}`)
+      }))
+
+    it.effect(".thehive pushes a case and creates an alert", () =>
+      Effect.gen(function*() {
+        const connectors = yield* Connectors.Connectors
+        const simulators = yield* Simulators
+        const { connector } = yield* connectors.ensure({
+          connectorTypeId: ".thehive",
+          name: "typed thehive",
+          config: { url: simulators.urlOf("thehive").replace(/\/$/, "") },
+          secrets: { apiKey: s("k") }
+        })
+        const pushed = yield* connectors.executeTyped(connector, {
+          subAction: "pushToService",
+          subActionParams: {
+            incident: { title: "t", description: "d" },
+            comments: [{ comment: "c", commentId: "c1" }]
+          }
+        })
+        assert.strictEqual(pushed.title, "t")
+        assert.isTrue(pushed.url.endsWith(`/cases/${pushed.id}/details`))
+        assert.strictEqual(pushed.comments?.[0]?.commentId, "c1")
+        const alert = yield* connectors.executeTyped(connector, {
+          subAction: "createAlert",
+          subActionParams: { title: "a", description: "d", type: "t", source: "s", sourceRef: "r" }
+        })
+        assert.deepStrictEqual(alert, {})
+        const received = yield* lastBody("thehive")
+        assert.strictEqual(received.path, "/api/v1/alert")
+        assert.strictEqual(received.headers["authorization"], "Bearer k")
+      }))
+  })
+
   describe("created and executed where the emulator does not call the service", () => {
     it.effect("every remaining type is created through the library, and its typed call fails honestly", () =>
       Effect.gen(function*() {
         const connectors = yield* Connectors.Connectors
         const url = "https://vendor.example.com"
         const cases = [
-          Effect.flatMap(
-            connectors.ensure({
-              connectorTypeId: ".slack_api",
-              name: "typed slack api",
-              secrets: { token: s("xoxb-1") }
-            }),
-            ({ connector }) =>
-              connectors.executeTyped(connector, {
-                subAction: "postMessage",
-                subActionParams: { channelIds: ["C1"], text: "hi" }
-              })
-          ).pipe(Effect.flip, Effect.map(notEmulated(".slack_api"))),
-          Effect.flatMap(
-            connectors.ensure({
-              connectorTypeId: ".servicenow-itom",
-              name: "typed itom",
-              config: { apiUrl: url },
-              secrets: { username: "u", password: s("p") }
-            }),
-            ({ connector }) =>
-              connectors.executeTyped(connector, { subAction: "addEvent", subActionParams: { severity: "1" } })
-          ).pipe(Effect.flip, Effect.map(notEmulated(".servicenow-itom"))),
-          Effect.flatMap(
-            connectors.ensure({
-              connectorTypeId: ".resilient",
-              name: "typed resilient",
-              config: { apiUrl: url, orgId: "201" },
-              secrets: { apiKeyId: "id", apiKeySecret: s("k") }
-            }),
-            ({ connector }) =>
-              connectors.executeTyped(connector, {
-                subAction: "pushToService",
-                subActionParams: { incident: { name: "Disk full" } }
-              })
-          ).pipe(Effect.flip, Effect.map(notEmulated(".resilient"))),
-          Effect.flatMap(
-            connectors.ensure({
-              connectorTypeId: ".swimlane",
-              name: "typed swimlane",
-              config: { apiUrl: url, appId: "app", connectorType: "all", mappings: {} },
-              secrets: { apiToken: s("t") }
-            }),
-            ({ connector }) =>
-              connectors.executeTyped(connector, {
-                subAction: "pushToService",
-                subActionParams: { incident: { ruleName: "disk" } }
-              })
-          ).pipe(Effect.flip, Effect.map(notEmulated(".swimlane"))),
-          Effect.flatMap(
-            connectors.ensure({
-              connectorTypeId: ".cases-webhook",
-              name: "typed cases webhook",
-              config: {
-                createIncidentUrl: `${url}/issue`,
-                createIncidentJson: "{\"fields\":{\"summary\":{{{case.title}}}}}",
-                createIncidentResponseKey: "id",
-                getIncidentUrl: `${url}/issue/{{{external.system.id}}}`,
-                getIncidentResponseExternalTitleKey: "key",
-                viewIncidentUrl: `${url}/browse/{{{external.system.title}}}`,
-                updateIncidentUrl: `${url}/issue/{{{external.system.id}}}`,
-                updateIncidentJson: "{\"fields\":{\"summary\":{{{case.title}}}}}",
-                hasAuth: false
-              }
-            }),
-            ({ connector }) =>
-              connectors.executeTyped(connector, {
-                subAction: "pushToService",
-                subActionParams: { incident: { title: "Disk full" } }
-              })
-          ).pipe(Effect.flip, Effect.map(notEmulated(".cases-webhook"))),
-          Effect.flatMap(
-            connectors.ensure({
-              connectorTypeId: ".thehive",
-              name: "typed thehive",
-              config: { url },
-              secrets: { apiKey: s("k") }
-            }),
-            ({ connector }) =>
-              connectors.executeTyped(connector, {
-                subAction: "pushToService",
-                subActionParams: { incident: { title: "t", description: "d" } }
-              })
-          ).pipe(Effect.flip, Effect.map(notEmulated(".thehive"))),
           Effect.flatMap(
             connectors.ensure({
               connectorTypeId: ".bedrock",

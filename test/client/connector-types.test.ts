@@ -271,6 +271,10 @@ describe("typed connector types", () => {
       { ...valid[".slack_api"], secrets: {} } satisfies CreateInputOf<".slack_api">,
       // @ts-expect-error .slack_api: postMessage needs `text`
       { subAction: "postMessage", subActionParams: { channelIds: ["C1"] } } satisfies ParamsOf<".slack_api">,
+      // @ts-expect-error .slack_api: a channel name starts with #
+      { subAction: "postMessage", subActionParams: { channelNames: ["general"], text: "m" } } satisfies ParamsOf<".slack_api">,
+      // @ts-expect-error .slack_api: Kibana's params have no getAllowedChannels
+      { subAction: "getAllowedChannels", subActionParams: {} } satisfies ParamsOf<".slack_api">,
       // @ts-expect-error .teams: the webhook URL is secret
       { connectorTypeId: ".teams", name: "t", secrets: { webhookUrl: url } } satisfies CreateInputOf<".teams">,
       // @ts-expect-error .teams: secrets missing
@@ -337,6 +341,8 @@ describe("typed connector types", () => {
       { ...valid[".resilient"], secrets: { apiKeyId: "i" } } satisfies CreateInputOf<".resilient">,
       // @ts-expect-error .resilient: incidentTypes are numbers
       { subAction: "pushToService", subActionParams: { incident: { name: "n", incidentTypes: ["x"] } } } satisfies ParamsOf<".resilient">,
+      // @ts-expect-error .resilient: severity takes `subActionParams: {}`
+      { subAction: "severity" } satisfies ParamsOf<".resilient">,
       // @ts-expect-error .swimlane: unknown connectorType
       { ...valid[".swimlane"], config: { apiUrl: url, appId: "a", connectorType: "tickets", mappings: {} } } satisfies CreateInputOf<".swimlane">,
       // @ts-expect-error .swimlane: `mappings` missing
@@ -355,6 +361,8 @@ describe("typed connector types", () => {
       { ...valid[".thehive"], config: {} } satisfies CreateInputOf<".thehive">,
       // @ts-expect-error .thehive: createAlert needs `sourceRef`
       { subAction: "createAlert", subActionParams: { title: "t", description: "d", type: "t", source: "s" } } satisfies ParamsOf<".thehive">,
+      // @ts-expect-error .thehive: pushToService needs `description`
+      { subAction: "pushToService", subActionParams: { incident: { title: "t" } } } satisfies ParamsOf<".thehive">,
       // @ts-expect-error .xsoar: misspelled `URL`
       { ...valid[".xsoar"], config: { URL: url } } satisfies CreateInputOf<".xsoar">,
       // @ts-expect-error .xsoar: `apiKey` missing
@@ -422,7 +430,7 @@ describe("typed connector types", () => {
       // @ts-expect-error .microsoft_defender_endpoint: isolateHost needs `comment`
       { subAction: "isolateHost", subActionParams: { id: "m" } } satisfies ParamsOf<".microsoft_defender_endpoint">
     ]
-    assert.lengthOf(bad, 93)
+    assert.lengthOf(bad, 97)
   })
 
   it("update requires secrets wherever a type can hold them, including .webhook, .mcp and .inference", () => {

@@ -1,6 +1,7 @@
 import { assert } from "@effect/vitest"
 import type * as Simulators from "../../src/emulator/simulators/Simulators.js"
 import { bodyObject } from "../../src/emulator/simulators/Simulators.js"
+import { incidentCatalogCases } from "./catalog-cases-incidents.js"
 
 type Url = (vendor: Simulators.VendorName) => string
 
@@ -638,5 +639,6 @@ export const catalogCases: ReadonlyArray<CatalogCase> = [
   torq,
   xmatters,
   d3security,
-  openai
+  openai,
+  ...incidentCatalogCases
 ]

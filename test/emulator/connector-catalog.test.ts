@@ -7,7 +7,13 @@ import { call } from "./helpers.js"
 
 const outboundTimeout = "300 millis"
 
-const environment = Layer.merge(EmulatorServer.layerServer({ outboundTimeout }), Simulators.layer())
+// `.slack_api` calls a fixed Slack URL in Kibana: the emulator's `slackApiUrl` points it at the simulator
+const environment = Layer.unwrapEffect(
+  Effect.map(
+    Simulators.Simulators,
+    (simulators) => EmulatorServer.layerServer({ outboundTimeout, slackApiUrl: `${simulators.urlOf("slack-api")}api/` })
+  )
+).pipe(Layer.provideMerge(Simulators.layer()))
 
 const connectorPath = (id: string) => `/api/actions/connector/${id}`
 
@@ -144,6 +150,8 @@ layer(environment, { excludeTestServices: true })("every connector type over HTT
           Effect.gen(function*() {
             const { url } = yield* EmulatorServer.EmulatorServer
             const simulators = yield* Simulators.Simulators
+            // some rejections come from the vendor's answer: a mode left by an earlier test must not apply
+            yield* simulators.reset
             const created = yield* create(url, testCase, simulators.urlOf)
             const answer = yield* call(url, "POST", `${connectorPath(created.json.id)}/_execute`, {
               body: { params: rejected.params }

@@ -4,7 +4,7 @@
  * @since 0.1.0
  */
 import type { ConnectorTypeSpec } from "../ConnectorTypeSpec.js"
-import { casesWebhookConnectorType, resilientConnectorType, swimlaneConnectorType } from "./caseTypes.js"
+import { casesWebhookConnectorType } from "./casesWebhook.js"
 import { d3SecurityConnectorType } from "./d3security.js"
 import { emailConnectorType } from "./email.js"
 import { esIndexConnectorType } from "./esIndex.js"
@@ -12,11 +12,14 @@ import { jiraConnectorType } from "./jira.js"
 import { openAiConnectorType } from "./openai.js"
 import { jiraServiceManagementConnectorType, opsgenieConnectorType } from "./opsgenie.js"
 import { pagerDutyConnectorType } from "./pagerduty.js"
+import { resilientConnectorType } from "./resilient.js"
 import { serverLogConnectorType } from "./serverLog.js"
 import { serviceNowItomConnectorType, serviceNowItsmConnectorType, serviceNowSirConnectorType } from "./serviceNow.js"
 import { slackConnectorType } from "./slack.js"
 import { slackApiConnectorType } from "./slackApi.js"
+import { swimlaneConnectorType } from "./swimlane.js"
 import { teamsConnectorType } from "./teams.js"
+import { theHiveConnectorType } from "./theHive.js"
 import { tinesConnectorType } from "./tines.js"
 import { torqConnectorType } from "./torq.js"
 import {
@@ -26,8 +29,7 @@ import {
   inferenceConnectorType,
   mcpConnectorType,
   microsoftDefenderEndpointConnectorType,
-  sentinelOneConnectorType,
-  theHiveConnectorType
+  sentinelOneConnectorType
 } from "./unemulatedSubActionTypes.js"
 import { webhookConnectorType } from "./webhook.js"
 import { xmattersConnectorType } from "./xmatters.js"

@@ -2,14 +2,15 @@
  * `.servicenow` (ITSM), `.servicenow-sir` (SecOps) and `.servicenow-itom`, validated as Kibana validates
  * them. ITSM and SecOps connectors with basic auth and the Table API run `pushToService` (create or update
  * the incident, then push each comment as `work_notes`) and `getIncident` against
- * `<apiUrl>/api/now/v2/table/<table>`; OAuth, the import-set API, the other sub-actions and ITOM's
- * `addEvent` are not emulated (an execution answers an error naming the type).
+ * `<apiUrl>/api/now/v2/table/<table>`; ITOM connectors with basic auth run `addEvent`
+ * (`POST <apiUrl>/api/global/em/jsonv2`) and `getChoices` (the `sys_choice` table); OAuth, the
+ * import-set API and the other sub-actions are not emulated (an execution answers an error naming the type).
  *
  * Schemas: elastic/kibana:src/platform/packages/shared/kbn-connector-schemas/servicenow/schemas/v1.ts
  * (config, secrets, common incident attributes) and the ITSM/SIR/ITOM params schemas in
  * `x-pack/platform/plugins/shared/stack_connectors/server/connector_types/servicenow_{itsm,sir,itom}/`;
  * custom rules: `.../connector_types/lib/servicenow/validators.ts`; executor:
- * `.../connector_types/lib/servicenow/{api,service,utils}.ts`.
+ * `.../connector_types/lib/servicenow/{api,service,utils}.ts`, `.../connector_types/servicenow_itom/{api,service}.ts`.
  *
  * @since 0.1.0
  */
@@ -155,7 +156,7 @@ const itomParams = V.discriminated("subAction", {
       severity: nullableString,
       description: nullableString,
       additional_info: nullableString,
-      message_key: nullableString,
+      message_key: V.withDefault(V.nullable(V.string()), defaultAlertsGroupingKey),
       time_of_event: nullableString
     })
   }),
@@ -308,6 +309,96 @@ const tableExecute = (id: string, table: string) =>
   )
 }
 
+type ItomConfig = V.TypeOf<typeof itomConfig>
+type ItomParams = V.TypeOf<typeof itomParams>
+type AddEvent = Extract<ItomParams, { readonly subAction: "addEvent" }>["subActionParams"]
+
+// convertTimestamp (kbn-connector-schemas common/utils): an epoch given as digits, else the trimmed text
+const convertTimestamp = (timestamp: string | null): number | string | null => {
+  const trimmed = timestamp?.trim() ?? ""
+  if (trimmed === "") return null
+  const epoch = Number.parseInt(trimmed, 10)
+  return !Number.isNaN(epoch) && JSON.stringify(epoch) === trimmed ? epoch : trimmed
+}
+
+// servicenow_itom/api.ts `prepareParams`: `time_of_event` as `yyyy-MM-dd HH:mm:ss` (GMT), nulls left out
+const preparedEvent = (event: AddEvent): V.JsonObject => {
+  const converted = convertTimestamp(event.time_of_event)
+  const date = converted === null ? undefined : new Date(converted)
+  const timeOfEvent = date === undefined || Number.isNaN(date.valueOf())
+    ? null
+    : date.toISOString().replace("T", " ").slice(0, 19)
+  return Object.fromEntries(
+    Object.entries({ ...event, time_of_event: timeOfEvent }).filter(([, value]) => value != null)
+  )
+}
+
+// servicenow_itom/service.ts and lib/servicenow/{service,utils}.ts (`addServiceMessageToError`, `checkInstance`)
+const itomApi = (config: ItomConfig, secrets: Secrets, services: ExecutorServices) => {
+  const base = config.apiUrl.endsWith("/") ? config.apiUrl.slice(0, -1) : config.apiUrl
+  const authorization = `Basic ${Buffer.from(`${secrets.username ?? ""}:${secrets.password ?? ""}`).toString("base64")}`
+  const call = (method: "GET" | "POST", url: string, body: unknown, failure: string) =>
+    Effect.flatMap(
+      Outbound.send(services.httpClient, {
+        method,
+        url,
+        headers: { Authorization: authorization, "Content-Type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body)
+      }, services.outboundTimeout),
+      (outcome) => {
+        const fail = (error: string, reason: string) =>
+          Effect.fail(
+            new SubActionError({
+              message: `[Action][ServiceNow]: ${failure}. Error: ${error}${reason === "" ? "" : ` Reason: ${reason}`}`,
+              errorSource: "framework"
+            })
+          )
+        if (outcome._tag === "Failure") return fail(outcome.message, "")
+        const parsed = Outbound.parseJson(outcome.body)
+        if (outcome.status < 200 || outcome.status >= 300) {
+          const error = V.isJsonObject(parsed) && V.isJsonObject(parsed.error) ? parsed.error : {}
+          const reason = typeof error.message === "string"
+            ? typeof error.detail === "string" ? `${error.message}: ${error.detail}` : error.message
+            : "unknown: no error in error response"
+          return fail(`Request failed with status code ${outcome.status}`, reason)
+        }
+        return V.isJsonObject(parsed) && parsed.result != null
+          ? Effect.succeed(parsed.result)
+          : fail("There is an issue with your Service Now Instance. Please check .", "")
+      }
+    )
+  return {
+    addEvent: (event: AddEvent) =>
+      Effect.asVoid(
+        call("POST", `${base}/api/global/em/jsonv2`, { records: [preparedEvent(event)] }, "Unable to add event")
+      ),
+    getChoices: (fields: ReadonlyArray<string>) => {
+      const elements = fields.slice(1).reduce((query, field) => `${query}^ORelement=${field}`, `element=${fields[0]}`)
+      return call(
+        "GET",
+        `${base}/api/now/table/sys_choice?sysparm_query=name=task^ORname=em_event^${elements}^language=en` +
+          "&sysparm_fields=label,value,dependent_value,element",
+        undefined,
+        "Unable to get choices"
+      )
+    }
+  }
+}
+
+const itomExecute = (
+  { config, params, secrets, services }: ExecutorInput<ItomConfig, Secrets, ItomParams>
+): Effect.Effect<ExecutorResult> => {
+  if (config.isOAuth) return notEmulatedResult(".servicenow-itom")
+  const api = itomApi(config, secrets, services)
+  const run = params.subAction === "addEvent"
+    ? api.addEvent(params.subActionParams)
+    : api.getChoices(params.subActionParams.fields)
+  return run.pipe(
+    Effect.map((data): ExecutorResult => ({ status: "ok", data: data ?? {} })),
+    Effect.catchAll((error) => Effect.succeed(crashed(error)))
+  )
+}
+
 const serviceNowType = <Config extends V.JsonObject, Params extends V.JsonObject>(options: {
   readonly id: string
   readonly name: string
@@ -368,5 +459,6 @@ export const serviceNowItomConnectorType: ConnectorTypeSpec = serviceNowType({
   supportedFeatureIds: ["alerting", "siem"],
   config: itomConfig,
   configProblem,
-  params: itomParams
+  params: itomParams,
+  execute: itomExecute
 })

@@ -1,6 +1,6 @@
 /**
  * Sub-action types whose services the emulator does not call yet: `.bedrock`, `.gemini`, `.inference`,
- * `.mcp`, `.thehive`, `.sentinelone`, `.crowdstrike` and
+ * `.mcp`, `.sentinelone`, `.crowdstrike` and
  * `.microsoft_defender_endpoint`. Config and secrets are validated as Kibana validates them, an unknown
  * sub-action is Kibana's error, and a known one answers an error naming the type (its params are not
  * validated).
@@ -152,20 +152,6 @@ export const mcpConnectorType: ConnectorTypeSpec = unemulated({
     secretHeaders: V.optional(V.record(V.string()))
   }),
   subActions: ["test", "listTools", "callTool"]
-})
-
-/**
- * @since 0.1.0
- * @category connector types
- */
-export const theHiveConnectorType: ConnectorTypeSpec = unemulated({
-  id: ".thehive",
-  name: "TheHive",
-  minimumLicenseRequired: "platinum",
-  supportedFeatureIds: ["alerting", "siem", "uptime", "cases", "workflows"],
-  config: V.strictObject({ url: V.string(), organisation: V.withDefault(V.nullable(V.string()), null) }),
-  secrets: V.strictObject({ apiKey: V.string() }),
-  subActions: ["pushToService", "createAlert"]
 })
 
 /**

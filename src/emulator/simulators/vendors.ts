@@ -8,73 +8,31 @@
  * @internal
  */
 import { randomUUID } from "node:crypto"
-import { isJsonObject } from "../connectorTypes/validation.js"
+import { caseVendors } from "./caseVendors.js"
+import { field, numbered, routed, type SimulatorRequest, type Vendor } from "./vendorKit.js"
 
-/**
- * A request as a vendor handler sees it: the path under the vendor's base URL.
- *
- * @since 0.1.0
- * @internal
- */
-export interface SimulatorRequest {
-  readonly method: string
-  readonly path: string
-  readonly query: Readonly<Record<string, string>>
-  readonly headers: Readonly<Record<string, string>>
-  readonly body: unknown
-}
-
-/**
- * An answer: a JSON value, or text.
- *
- * @since 0.1.0
- * @internal
- */
-export interface SimulatorAnswer {
-  readonly status: number
-  readonly headers?: Readonly<Record<string, string>>
-  readonly body: unknown
-}
-
-/**
- * A simulated vendor.
- *
- * @since 0.1.0
- * @internal
- */
-export interface Vendor {
-  readonly handle: (request: SimulatorRequest) => SimulatorAnswer
-  /** The vendor's error body for a forced status. */
-  readonly errorBody: (status: number) => unknown
-}
-
-type Route = readonly [
-  method: string,
-  path: RegExp,
-  answer: (request: SimulatorRequest, match: RegExpExecArray) => SimulatorAnswer
-]
-
-const routed =
-  (routes: ReadonlyArray<Route>, notFoundBody: unknown = { message: "Not Found" }) =>
-  (request: SimulatorRequest): SimulatorAnswer => {
-    for (const [method, path, answer] of routes) {
-      const match = path.exec(request.path)
-      if (match !== null && method === request.method) return answer(request, match)
-    }
-    return { status: 404, body: notFoundBody }
-  }
-
-const field = (value: unknown, key: string): unknown => isJsonObject(value) ? value[key] : undefined
+export type {
+  /**
+   * @since 0.1.0
+   * @internal
+   */
+  SimulatorAnswer,
+  /**
+   * @since 0.1.0
+   * @internal
+   */
+  SimulatorRequest,
+  /**
+   * @since 0.1.0
+   * @internal
+   */
+  Vendor
+} from "./vendorKit.js"
 
 const nowIso = () => new Date().toISOString()
 
 // ServiceNow's `sys_created_on` format: `yyyy-MM-dd HH:mm:ss` (UTC)
 const serviceNowTime = () => nowIso().replace("T", " ").slice(0, 19)
-
-const numbered = () => {
-  let next = 0
-  return () => ++next
-}
 
 const opsgenieAccepted = () => ({
   status: 202,
@@ -157,9 +115,12 @@ const slackApi: Vendor = {
         message: { type: "message", text: field(request.body, "text") }
       }
     })],
+    // Slack answers 200 with `ok: false` for an unknown channel
     ["GET", /^\/api\/conversations\.info$/, (request) => ({
       status: 200,
-      body: { ok: true, channel: { id: request.query.channel, name: "general", is_channel: true } }
+      body: request.query.channel?.startsWith("C")
+        ? { ok: true, channel: { id: request.query.channel, name: "general", is_channel: true, is_archived: false } }
+        : { ok: false, error: "channel_not_found" }
     })]
   ]),
   errorBody: () => ({ ok: false, error: "simulated_error" })
@@ -272,29 +233,20 @@ const serviceNow: Vendor = {
       "POST",
       /^\/api\/global\/em\/jsonv2$/,
       () => ({ status: 200, body: { result: { "Default Bulk Endpoint": "1 events were inserted" } } })
-    ]
-  ]),
-  errorBody: (status) => ({ error: { message: `simulated ${status}`, detail: "simulated" }, status: "failure" })
-}
-
-const theHive: Vendor = {
-  handle: routed([
-    ["POST", /^\/api\/v1\/alert$/, (request) => ({
-      status: 201,
-      body: { _id: `~${Date.now()}`, _type: "Alert", title: field(request.body, "title"), status: "New" }
-    })],
-    ["POST", /^\/api\/v1\/case$/, (request) => ({
-      status: 201,
+    ],
+    // the Table API's sys_choice table, as `getChoices` reads it
+    ["GET", /^\/api\/now\/table\/sys_choice$/, () => ({
+      status: 200,
       body: {
-        _id: `~${Date.now()}`,
-        _type: "Case",
-        title: field(request.body, "title"),
-        number: 1,
-        _createdAt: Date.now()
+        result: [
+          { label: "Critical", value: "1", dependent_value: "", element: "severity" },
+          { label: "Major", value: "2", dependent_value: "", element: "severity" },
+          { label: "Minor", value: "3", dependent_value: "", element: "severity" }
+        ]
       }
     })]
   ]),
-  errorBody: (status) => ({ type: "BadRequest", message: `simulated ${status}` })
+  errorBody: (status) => ({ error: { message: `simulated ${status}`, detail: "simulated" }, status: "failure" })
 }
 
 const xsoar: Vendor = {
@@ -328,6 +280,6 @@ export const vendors = {
   d3security,
   openai,
   servicenow: serviceNow,
-  thehive: theHive,
-  xsoar
+  xsoar,
+  ...caseVendors
 } satisfies Readonly<Record<string, Vendor>>

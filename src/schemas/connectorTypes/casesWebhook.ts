@@ -44,7 +44,7 @@ export const CasesWebhookConfig = Schema.extend(
     /** Kibana's default: `null`. */
     createCommentUrl: Schema.optional(Schema.NullOr(Schema.String)),
     /** Kibana's default: `put`. */
-    createCommentMethod: Schema.optional(Schema.Literal("post", "put", "patch")),
+    createCommentMethod: Schema.optional(Schema.NullOr(Schema.Literal("post", "put", "patch"))),
     /** Kibana's default: `null`. */
     createCommentJson: Schema.optional(Schema.NullOr(Schema.String)),
     /** Kibana's default: `null`. */

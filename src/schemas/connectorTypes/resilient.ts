@@ -1,6 +1,7 @@
 /**
- * `.resilient`: incidents in IBM Resilient (QRadar SOAR)
- * (`src/platform/packages/shared/kbn-connector-schemas/resilient/schemas/v1.ts`).
+ * `.resilient`: incidents in IBM Resilient (QRadar SOAR), a sub-action connector
+ * (`src/platform/packages/shared/kbn-connector-schemas/resilient/schemas/v1.ts`; results:
+ * `x-pack/platform/plugins/shared/stack_connectors/server/connector_types/resilient/resilient.ts`).
  *
  * @since 0.1.0
  */
@@ -46,8 +47,10 @@ export const ResilientParams = Schema.Union(
         name: Schema.String,
         description: Schema.optional(Schema.NullOr(Schema.String)),
         externalId: Schema.optional(Schema.NullOr(Schema.String)),
+        /** Resilient incident type ids. */
         incidentTypes: Schema.optional(Schema.NullOr(Schema.Array(Schema.Number))),
         severityCode: Schema.optional(Schema.NullOr(Schema.Number)),
+        /** More incident fields by name (at most 50); custom fields go under `properties` by themselves. */
         additionalFields: Schema.optional(Schema.NullOr(JsonObject))
       }),
       comments: Schema.optional(Schema.NullOr(Schema.Array(PushComment)))
@@ -58,7 +61,30 @@ export const ResilientParams = Schema.Union(
   subAction("severity", Schema.Struct({}))
 )
 
-const IdName = Schema.Struct({ id: Schema.Number, name: Schema.String })
+/**
+ * An incident type or severity: Kibana turns Resilient's numeric `value` into the string `id`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const ResilientChoice = Schema.Struct({ id: Schema.String, name: Schema.String })
+
+/**
+ * A Resilient incident field, as `getFields` lists it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const ResilientField = Schema.Struct({
+  name: Schema.String,
+  input_type: Schema.String,
+  read_only: Schema.Boolean,
+  required: Schema.NullOr(Schema.String),
+  text: Schema.String,
+  /** `properties` for custom fields. */
+  prefix: Schema.NullOr(Schema.String),
+  values: Schema.NullOr(Schema.Array(JsonObject))
+})
 
 /**
  * The `.resilient` connector type.
@@ -73,9 +99,9 @@ export const ResilientType = {
   params: ResilientParams,
   results: {
     pushToService: PushResult,
-    getFields: Schema.Array(JsonObject),
-    incidentTypes: Schema.Array(IdName),
-    severity: Schema.Array(IdName)
+    getFields: Schema.Array(ResilientField),
+    incidentTypes: Schema.Array(ResilientChoice),
+    severity: Schema.Array(ResilientChoice)
   },
   defaults: noDefaults
 } as const satisfies ConnectorTypeDefinition

@@ -14,7 +14,6 @@ import {
   JsonObject,
   PushComment,
   PushResult,
-  RawResult,
   Secret,
   subAction
 } from "./common.js"
@@ -239,6 +238,7 @@ export const ServiceNowItomType = {
   source: "x-pack/platform/plugins/shared/stack_connectors/server/connector_types/servicenow_itom/index.ts",
   ...inputsWithSecrets(".servicenow-itom", { config: ServiceNowItomConfig }, ServiceNowSecrets),
   params: ServiceNowItomParams,
-  results: { addEvent: RawResult, getChoices: Schema.Array(ServiceNowChoice) },
+  // servicenow_itom/api.ts `addEvent` returns nothing: Kibana answers `{}`
+  results: { addEvent: Schema.Struct({}), getChoices: Schema.Array(ServiceNowChoice) },
   defaults: fixedDefaults({ isOAuth: false })
 } as const satisfies ConnectorTypeDefinition

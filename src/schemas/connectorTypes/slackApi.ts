@@ -1,13 +1,19 @@
 /**
  * `.slack_api`: Slack's Web API with a bot token
- * (`src/platform/packages/shared/kbn-connector-schemas/slack_api/schemas/v1.ts`).
+ * (`src/platform/packages/shared/kbn-connector-schemas/slack_api/schemas/v1.ts`; results:
+ * `x-pack/platform/plugins/shared/stack_connectors/server/connector_types/slack_api/service.ts`).
  *
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { type ConnectorTypeDefinition, inputsWithSecrets, noDefaults, RawResult, Secret } from "./common.js"
+import { type ConnectorTypeDefinition, inputsWithSecrets, noDefaults, Secret } from "./common.js"
 
-const Channel = Schema.Struct({ id: Schema.String, name: Schema.String })
+const Channel = Schema.Struct({
+  /** Checked against `channelIds` when given (Kibana 9.x made it optional). */
+  id: Schema.optional(Schema.NonEmptyString),
+  /** Checked against `channelNames`. */
+  name: Schema.NonEmptyString
+})
 
 /**
  * `.slack_api` config.
@@ -28,11 +34,24 @@ export const SlackApiConfig = Schema.Struct({
  */
 export const SlackApiSecrets = Schema.Struct({ token: Secret })
 
+/**
+ * A Slack channel name with its leading `#` (Kibana's `validateChannelName`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const SlackChannelName = Schema.TemplateLiteral("#", Schema.String).pipe(
+  Schema.minLength(2),
+  Schema.maxLength(200)
+)
+
 const target = {
-  /** Deprecated by Kibana in favour of `channelIds`; at most one. */
+  /** Deprecated by Kibana in favour of `channelIds` and `channelNames`; at most one. */
   channels: Schema.optional(Schema.Array(Schema.String).pipe(Schema.maxItems(1))),
   /** At most one. */
-  channelIds: Schema.optional(Schema.Array(Schema.String).pipe(Schema.maxItems(1)))
+  channelIds: Schema.optional(Schema.Array(Schema.String).pipe(Schema.maxItems(1))),
+  /** At most one; takes priority over `channelIds` and `channels`. */
+  channelNames: Schema.optional(Schema.Array(SlackChannelName).pipe(Schema.maxItems(1)))
 }
 
 /**
@@ -53,16 +72,14 @@ export const SlackApiParams = Schema.Union(
   }),
   Schema.Struct({
     subAction: Schema.Literal("validChannelId"),
-    subActionParams: Schema.Struct({ channelId: Schema.String })
-  }),
-  Schema.Struct({
-    subAction: Schema.Literal("getAllowedChannels"),
-    subActionParams: Schema.optional(Schema.Struct({}))
+    /** Without `channelId` (or with an empty one) Kibana answers an error without calling Slack. */
+    subActionParams: Schema.Struct({ channelId: Schema.optional(Schema.String) })
   })
 )
 
 /**
- * Slack's answer to `chat.postMessage`.
+ * Slack's answer to `chat.postMessage`, which Kibana returns as it is when `ok` (Slack's other fields are
+ * kept by the decoder's default and left out of the type).
  *
  * @since 0.1.0
  * @category models
@@ -70,7 +87,19 @@ export const SlackApiParams = Schema.Union(
 export const SlackPostMessageResult = Schema.Struct({
   ok: Schema.Boolean,
   channel: Schema.optional(Schema.String),
-  ts: Schema.optional(Schema.String)
+  ts: Schema.optional(Schema.String),
+  message: Schema.optional(Schema.Struct({ text: Schema.optional(Schema.String) }))
+})
+
+/**
+ * Slack's answer to `conversations.info`, which `validChannelId` returns when the channel exists.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const SlackValidChannelResult = Schema.Struct({
+  ok: Schema.Boolean,
+  channel: Schema.Struct({ id: Schema.String, name: Schema.String })
 })
 
 /**
@@ -87,8 +116,7 @@ export const SlackApiType = {
   results: {
     postMessage: SlackPostMessageResult,
     postBlockkit: SlackPostMessageResult,
-    validChannelId: RawResult,
-    getAllowedChannels: RawResult
+    validChannelId: SlackValidChannelResult
   },
   defaults: noDefaults
 } as const satisfies ConnectorTypeDefinition

@@ -1,6 +1,7 @@
 /**
  * `.thehive`: cases and alerts in TheHive
- * (`src/platform/packages/shared/kbn-connector-schemas/thehive/schemas/v1.ts`).
+ * (`src/platform/packages/shared/kbn-connector-schemas/thehive/schemas/v1.ts`; results:
+ * `x-pack/platform/plugins/shared/stack_connectors/server/connector_types/thehive/thehive.ts`).
  *
  * @since 0.1.0
  */
@@ -11,7 +12,6 @@ import {
   inputsWithSecrets,
   PushComment,
   PushResult,
-  RawResult,
   Secret,
   subAction
 } from "./common.js"
@@ -81,13 +81,13 @@ export const TheHiveParams = Schema.Union(
       type: Schema.String,
       source: Schema.String,
       sourceRef: Schema.String,
-      severity: Schema.optional(TheHiveSeverity),
+      severity: Schema.optional(Schema.NullOr(TheHiveSeverity)),
       /** Use the rule's severity instead of `severity` (Kibana's default: `false`). */
-      isRuleSeverity: Schema.optional(Schema.Boolean),
-      tlp: Schema.optional(TheHiveTlp),
-      tags: Schema.optional(Schema.Array(Schema.String)),
-      /** A JSON template of the whole alert, instead of the fields above. */
-      body: Schema.optional(Schema.String)
+      isRuleSeverity: Schema.optional(Schema.NullOr(Schema.Boolean)),
+      tlp: Schema.optional(Schema.NullOr(TheHiveTlp)),
+      tags: Schema.optional(Schema.NullOr(Schema.Array(Schema.String))),
+      /** A JSON object merged over the fields above (its keys win). */
+      body: Schema.optional(Schema.NullOr(Schema.String))
     })
   )
 )
@@ -103,6 +103,7 @@ export const TheHiveType = {
   source: "src/platform/packages/shared/kbn-connector-schemas/thehive/schemas/v1.ts",
   ...inputsWithSecrets(".thehive", { config: TheHiveConfig }, TheHiveSecrets),
   params: TheHiveParams,
-  results: { pushToService: PushResult, createAlert: RawResult },
+  // thehive.ts `createAlert` returns nothing, which the sub-action framework answers as `{}`
+  results: { pushToService: PushResult, createAlert: Schema.Struct({}) },
   defaults: fixedDefaults({ organisation: null })
 } as const satisfies ConnectorTypeDefinition

@@ -2,6 +2,7 @@ import { assert, describe, layer } from "@effect/vitest"
 import { Effect, Layer } from "effect"
 import * as EmulatorServer from "../../src/emulator/EmulatorServer.js"
 import * as Simulators from "../../src/emulator/simulators/Simulators.js"
+import { aiCatalogCases } from "./catalog-cases-ai.js"
 import { type CatalogCase, catalogCases } from "./catalog-cases.js"
 import { call } from "./helpers.js"
 
@@ -26,7 +27,7 @@ const withoutKey = (object: Record<string, unknown>, key: string) =>
   Object.fromEntries(Object.entries(object).filter(([name]) => name !== key))
 
 layer(environment, { excludeTestServices: true })("every connector type over HTTP, against its simulator", (it) => {
-  for (const testCase of catalogCases) {
+  for (const testCase of [...catalogCases, ...aiCatalogCases]) {
     describe(testCase.typeId, () => {
       it.effect("create fills Kibana's defaults into the stored config", () =>
         Effect.gen(function*() {
@@ -144,6 +145,8 @@ layer(environment, { excludeTestServices: true })("every connector type over HTT
           Effect.gen(function*() {
             const { url } = yield* EmulatorServer.EmulatorServer
             const simulators = yield* Simulators.Simulators
+            // some rejections come from the service (an unknown MCP tool): it must answer normally
+            yield* simulators.reset
             const created = yield* create(url, testCase, simulators.urlOf)
             const answer = yield* call(url, "POST", `${connectorPath(created.json.id)}/_execute`, {
               body: { params: rejected.params }

@@ -4,11 +4,14 @@
  * @since 0.1.0
  */
 import type { ConnectorTypeSpec } from "../ConnectorTypeSpec.js"
+import { bedrockConnectorType } from "./bedrock.js"
 import { casesWebhookConnectorType, resilientConnectorType, swimlaneConnectorType } from "./caseTypes.js"
 import { d3SecurityConnectorType } from "./d3security.js"
 import { emailConnectorType } from "./email.js"
 import { esIndexConnectorType } from "./esIndex.js"
+import { geminiConnectorType } from "./gemini.js"
 import { jiraConnectorType } from "./jira.js"
+import { mcpConnectorType } from "./mcp.js"
 import { openAiConnectorType } from "./openai.js"
 import { jiraServiceManagementConnectorType, opsgenieConnectorType } from "./opsgenie.js"
 import { pagerDutyConnectorType } from "./pagerduty.js"
@@ -20,11 +23,8 @@ import { teamsConnectorType } from "./teams.js"
 import { tinesConnectorType } from "./tines.js"
 import { torqConnectorType } from "./torq.js"
 import {
-  bedrockConnectorType,
   crowdstrikeConnectorType,
-  geminiConnectorType,
   inferenceConnectorType,
-  mcpConnectorType,
   microsoftDefenderEndpointConnectorType,
   sentinelOneConnectorType,
   theHiveConnectorType

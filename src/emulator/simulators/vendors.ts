@@ -48,13 +48,25 @@ export interface Vendor {
   readonly errorBody: (status: number) => unknown
 }
 
-type Route = readonly [
+/**
+ * One route of a vendor: method, path pattern, and its answer.
+ *
+ * @since 0.1.0
+ * @internal
+ */
+export type Route = readonly [
   method: string,
   path: RegExp,
   answer: (request: SimulatorRequest, match: RegExpExecArray) => SimulatorAnswer
 ]
 
-const routed =
+/**
+ * A vendor handler answering by route, 404 with `notFoundBody` otherwise.
+ *
+ * @since 0.1.0
+ * @internal
+ */
+export const routed =
   (routes: ReadonlyArray<Route>, notFoundBody: unknown = { message: "Not Found" }) =>
   (request: SimulatorRequest): SimulatorAnswer => {
     for (const [method, path, answer] of routes) {
@@ -64,7 +76,13 @@ const routed =
     return { status: 404, body: notFoundBody }
   }
 
-const field = (value: unknown, key: string): unknown => isJsonObject(value) ? value[key] : undefined
+/**
+ * A key of a JSON object, or `undefined`.
+ *
+ * @since 0.1.0
+ * @internal
+ */
+export const field = (value: unknown, key: string): unknown => isJsonObject(value) ? value[key] : undefined
 
 const nowIso = () => new Date().toISOString()
 

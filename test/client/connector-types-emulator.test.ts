@@ -4,6 +4,7 @@
 // error, and the test asserts that honest failure instead of a result.
 import { assert, describe, layer } from "@effect/vitest"
 import { Effect, Layer, Redacted } from "effect"
+import { generateKeyPairSync } from "node:crypto"
 import { KibanaEmulator } from "../../src/emulator/KibanaEmulator.js"
 import * as SimulatorsModule from "../../src/emulator/simulators/Simulators.js"
 import { Simulators } from "../../src/emulator/simulators/Simulators.js"
@@ -256,6 +257,87 @@ layer(TestLayer, { excludeTestServices: true })("typed connectors against the em
         assert.isAbove(playbooks.playbooks.length, 0)
         assert.isString(playbooks.playbooks[0]!.id)
       }))
+
+    it.effect(".bedrock signs invokeAI with SigV4 and decodes the message", () =>
+      Effect.gen(function*() {
+        const connectors = yield* Connectors.Connectors
+        const simulators = yield* Simulators
+        const { connector } = yield* connectors.ensure({
+          connectorTypeId: ".bedrock",
+          name: "typed bedrock",
+          config: { apiUrl: simulators.urlOf("bedrock").slice(0, -1) },
+          secrets: { accessKey: s("AKIATYPED"), secret: s("typed-secret") }
+        })
+        const result = yield* connectors.executeTyped(connector, {
+          subAction: "invokeAI",
+          subActionParams: { messages: [{ role: "user", content: "hi" }], maxTokens: 100 }
+        })
+        assert.strictEqual(result.message, "Hello from the simulator")
+        assert.strictEqual(result.usage?.output_tokens, 5)
+        const received = yield* lastBody("bedrock")
+        assert.match(received.headers["authorization"]!, /^AWS4-HMAC-SHA256 Credential=AKIATYPED\//)
+        assert.deepInclude(received.body as object, { max_tokens: 100, messages: [{ role: "user", content: "hi" }] })
+      }))
+
+    it.effect(".gemini gets a token for the service account and decodes invokeAI", () =>
+      Effect.gen(function*() {
+        const connectors = yield* Connectors.Connectors
+        const simulators = yield* Simulators
+        const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 })
+        const { connector } = yield* connectors.ensure({
+          connectorTypeId: ".gemini",
+          name: "typed gemini",
+          config: { apiUrl: simulators.urlOf("gemini").slice(0, -1), gcpRegion: "us-central1", gcpProjectID: "p" },
+          secrets: {
+            credentialsJson: s(JSON.stringify({
+              type: "service_account",
+              private_key: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+              client_email: "typed@p.iam.gserviceaccount.com",
+              token_uri: `${simulators.urlOf("google-oauth")}token`
+            }))
+          }
+        })
+        const result = yield* connectors.executeTyped(connector, {
+          subAction: "invokeAI",
+          subActionParams: { messages: [{ role: "user", content: "hi" }] }
+        })
+        assert.strictEqual(result.message, "Hello from the simulator")
+        assert.strictEqual(result.usageMetadata?.totalTokenCount, 15)
+        assert.strictEqual((yield* lastBody("google-oauth")).path, "/token")
+        const received = yield* lastBody("gemini")
+        assert.strictEqual(
+          received.path,
+          "/v1/projects/p/locations/us-central1/publishers/google/models/gemini-2.5-pro:generateContent"
+        )
+        assert.deepStrictEqual((received.body as { contents: unknown }).contents, [{
+          role: "user",
+          parts: [{ text: "hi" }]
+        }])
+      }))
+
+    it.effect(".mcp lists and calls tools with bearer auth", () =>
+      Effect.gen(function*() {
+        const connectors = yield* Connectors.Connectors
+        const simulators = yield* Simulators
+        const { connector } = yield* connectors.ensure({
+          connectorTypeId: ".mcp",
+          name: "typed mcp",
+          config: { serverUrl: simulators.urlOf("mcp"), authType: "bearer" },
+          secrets: { token: s("mcp-token") }
+        })
+        const tested = yield* connectors.executeTyped(connector, { subAction: "test", subActionParams: {} })
+        assert.isTrue(tested.connected)
+        const listed = yield* connectors.executeTyped(connector, { subAction: "listTools", subActionParams: {} })
+        assert.deepStrictEqual(listed.tools.map((tool) => tool.name), ["echo"])
+        const called = yield* connectors.executeTyped(connector, {
+          subAction: "callTool",
+          subActionParams: { name: "echo", arguments: { text: "typed" } }
+        })
+        assert.deepStrictEqual(called.content, [{ type: "text", text: "typed" }])
+        const received = yield* lastBody("mcp")
+        assert.strictEqual(received.headers["authorization"], "Bearer mcp-token")
+        assert.deepInclude(received.body as object, { method: "tools/call" })
+      }))
   })
 
   describe("created and executed where the emulator does not call the service", () => {
@@ -349,32 +431,6 @@ layer(TestLayer, { excludeTestServices: true })("typed connectors against the em
           ).pipe(Effect.flip, Effect.map(notEmulated(".thehive"))),
           Effect.flatMap(
             connectors.ensure({
-              connectorTypeId: ".bedrock",
-              name: "typed bedrock",
-              config: { apiUrl: url },
-              secrets: { accessKey: s("a"), secret: s("s") }
-            }),
-            ({ connector }) =>
-              connectors.executeTyped(connector, {
-                subAction: "invokeAI",
-                subActionParams: { messages: [{ role: "user", content: "hi" }] }
-              })
-          ).pipe(Effect.flip, Effect.map(notEmulated(".bedrock"))),
-          Effect.flatMap(
-            connectors.ensure({
-              connectorTypeId: ".gemini",
-              name: "typed gemini",
-              config: { apiUrl: url, gcpRegion: "us-central1", gcpProjectID: "p" },
-              secrets: { credentialsJson: s("{}") }
-            }),
-            ({ connector }) =>
-              connectors.executeTyped(connector, {
-                subAction: "invokeAI",
-                subActionParams: { messages: [{ role: "user", parts: [{ text: "hi" }] }] }
-              })
-          ).pipe(Effect.flip, Effect.map(notEmulated(".gemini"))),
-          Effect.flatMap(
-            connectors.ensure({
               connectorTypeId: ".inference",
               name: "typed inference",
               config: { provider: "openai", taskType: "completion", inferenceId: "typed-inference" },
@@ -383,15 +439,6 @@ layer(TestLayer, { excludeTestServices: true })("typed connectors against the em
             ({ connector }) =>
               connectors.executeTyped(connector, { subAction: "completion", subActionParams: { input: "hi" } })
           ).pipe(Effect.flip, Effect.map(notEmulated(".inference"))),
-          Effect.flatMap(
-            connectors.ensure({
-              connectorTypeId: ".mcp",
-              name: "typed mcp",
-              config: { serverUrl: `${url}/mcp`, authType: "bearer" },
-              secrets: { token: s("t") }
-            }),
-            ({ connector }) => connectors.executeTyped(connector, { subAction: "listTools" })
-          ).pipe(Effect.flip, Effect.map(notEmulated(".mcp"))),
           Effect.flatMap(
             connectors.ensure({
               connectorTypeId: ".sentinelone",

@@ -6,15 +6,18 @@
 import type { ConnectorTypeSpec } from "../ConnectorTypeSpec.js"
 import { bedrockConnectorType } from "./bedrock.js"
 import { casesWebhookConnectorType, resilientConnectorType, swimlaneConnectorType } from "./caseTypes.js"
+import { crowdstrikeConnectorType } from "./crowdstrike.js"
 import { d3SecurityConnectorType } from "./d3security.js"
 import { emailConnectorType } from "./email.js"
 import { esIndexConnectorType } from "./esIndex.js"
 import { geminiConnectorType } from "./gemini.js"
 import { jiraConnectorType } from "./jira.js"
 import { mcpConnectorType } from "./mcp.js"
+import { microsoftDefenderEndpointConnectorType } from "./microsoftDefender.js"
 import { openAiConnectorType } from "./openai.js"
 import { jiraServiceManagementConnectorType, opsgenieConnectorType } from "./opsgenie.js"
 import { pagerDutyConnectorType } from "./pagerduty.js"
+import { sentinelOneConnectorType } from "./sentinelone.js"
 import { serverLogConnectorType } from "./serverLog.js"
 import { serviceNowItomConnectorType, serviceNowItsmConnectorType, serviceNowSirConnectorType } from "./serviceNow.js"
 import { slackConnectorType } from "./slack.js"
@@ -22,13 +25,7 @@ import { slackApiConnectorType } from "./slackApi.js"
 import { teamsConnectorType } from "./teams.js"
 import { tinesConnectorType } from "./tines.js"
 import { torqConnectorType } from "./torq.js"
-import {
-  crowdstrikeConnectorType,
-  inferenceConnectorType,
-  microsoftDefenderEndpointConnectorType,
-  sentinelOneConnectorType,
-  theHiveConnectorType
-} from "./unemulatedSubActionTypes.js"
+import { inferenceConnectorType, theHiveConnectorType } from "./unemulatedSubActionTypes.js"
 import { webhookConnectorType } from "./webhook.js"
 import { xmattersConnectorType } from "./xmatters.js"
 import { xsoarConnectorType } from "./xsoar.js"

@@ -1,8 +1,7 @@
 /**
- * Sub-action types whose services the emulator does not call yet: `.inference`, `.thehive`,
- * `.sentinelone`, `.crowdstrike` and `.microsoft_defender_endpoint`. Config and secrets are validated as Kibana validates them, an unknown
- * sub-action is Kibana's error, and a known one answers an error naming the type (its params are not
- * validated).
+ * Sub-action types whose services the emulator does not call yet: `.inference` and `.thehive`.
+ * Config and secrets are validated as Kibana validates them, an unknown sub-action is Kibana's error,
+ * and a known one answers an error naming the type (its params are not validated).
  *
  * Schemas: elastic/kibana:src/platform/packages/shared/kbn-connector-schemas/<type>/schemas/v1.ts and
  * `<type>/constants.ts` (sub-action names, default models); registration:
@@ -86,83 +85,4 @@ export const theHiveConnectorType: ConnectorTypeSpec = unemulated({
   config: V.strictObject({ url: V.string(), organisation: V.withDefault(V.nullable(V.string()), null) }),
   secrets: V.strictObject({ apiKey: V.string() }),
   subActions: ["pushToService", "createAlert"]
-})
-
-/**
- * @since 0.1.0
- * @category connector types
- */
-export const sentinelOneConnectorType: ConnectorTypeSpec = unemulated({
-  id: ".sentinelone",
-  name: "Sentinel One",
-  minimumLicenseRequired: "enterprise",
-  supportedFeatureIds: ["endpointSecurity"],
-  config: V.strictObject({ url: V.string() }),
-  secrets: V.strictObject({ token: V.string() }),
-  subActions: [
-    "executeScript",
-    "getAgents",
-    "isolateHost",
-    "releaseHost",
-    "getRemoteScripts",
-    "getRemoteScriptStatus",
-    "getRemoteScriptResults",
-    "downloadRemoteScriptResults",
-    "fetchAgentFiles",
-    "downloadAgentFile",
-    "getActivities"
-  ]
-})
-
-/**
- * @since 0.1.0
- * @category connector types
- */
-export const crowdstrikeConnectorType: ConnectorTypeSpec = unemulated({
-  id: ".crowdstrike",
-  name: "CrowdStrike",
-  minimumLicenseRequired: "enterprise",
-  supportedFeatureIds: ["endpointSecurity"],
-  config: V.strictObject({ url: V.string() }),
-  secrets: V.strictObject({ clientId: V.string(), clientSecret: V.string() }),
-  subActions: [
-    "getAgentDetails",
-    "hostActions",
-    "getAgentOnlineStatus",
-    "executeRTRCommand",
-    "batchActiveResponderExecuteRTR",
-    "batchAdminExecuteRTR",
-    "getRTRCloudScripts"
-  ]
-})
-
-/**
- * @since 0.1.0
- * @category connector types
- */
-export const microsoftDefenderEndpointConnectorType: ConnectorTypeSpec = unemulated({
-  id: ".microsoft_defender_endpoint",
-  name: "Microsoft Defender for Endpoint",
-  minimumLicenseRequired: "enterprise",
-  supportedFeatureIds: ["endpointSecurity"],
-  config: V.strictObject({
-    clientId: V.string(),
-    tenantId: V.string(),
-    oAuthServerUrl: V.string(),
-    oAuthScope: V.string(),
-    apiUrl: V.string()
-  }),
-  secrets: V.strictObject({ clientSecret: V.string() }),
-  subActions: [
-    "testConnector",
-    "getAgentDetails",
-    "getAgentList",
-    "isolateHost",
-    "releaseHost",
-    "getActions",
-    "getLibraryFiles",
-    "runScript",
-    "getActionResults",
-    "cancelAction"
-  ]
 })

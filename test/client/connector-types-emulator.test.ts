@@ -338,6 +338,88 @@ layer(TestLayer, { excludeTestServices: true })("typed connectors against the em
         assert.strictEqual(received.headers["authorization"], "Bearer mcp-token")
         assert.deepInclude(received.body as object, { method: "tools/call" })
       }))
+
+    it.effect(".sentinelone finds the agent and isolates it, with the token as a query parameter", () =>
+      Effect.gen(function*() {
+        const connectors = yield* Connectors.Connectors
+        const simulators = yield* Simulators
+        const { connector } = yield* connectors.ensure({
+          connectorTypeId: ".sentinelone",
+          name: "typed s1",
+          config: { url: simulators.urlOf("sentinelone").slice(0, -1) },
+          secrets: { token: s("s1-typed-token") }
+        })
+        const agents = yield* connectors.executeTyped(connector, {
+          subAction: "getAgents",
+          subActionParams: { uuid: "typed-agent" }
+        })
+        assert.strictEqual(agents.data[0]!.networkStatus, "connected")
+        const isolated = yield* connectors.executeTyped(connector, {
+          subAction: "isolateHost",
+          subActionParams: { uuid: "typed-agent" }
+        })
+        assert.strictEqual(isolated.data.affected, 1)
+        const received = yield* lastBody("sentinelone")
+        assert.strictEqual(received.path, "/web/api/v2.1/agents/actions/disconnect")
+        assert.strictEqual(received.query["APIToken"], "s1-typed-token")
+        assert.deepStrictEqual(received.body, { filter: { ids: agents.data[0]!.id } })
+      }))
+
+    it.effect(".crowdstrike contains hosts with a fresh OAuth2 token", () =>
+      Effect.gen(function*() {
+        const connectors = yield* Connectors.Connectors
+        const simulators = yield* Simulators
+        const { connector } = yield* connectors.ensure({
+          connectorTypeId: ".crowdstrike",
+          name: "typed crowdstrike",
+          config: { url: simulators.urlOf("crowdstrike").slice(0, -1) },
+          secrets: { clientId: "typed-client", clientSecret: s("typed-secret") }
+        })
+        const result = yield* connectors.executeTyped(connector, {
+          subAction: "hostActions",
+          subActionParams: { command: "contain", ids: ["device-9"], actionParameters: { note: "typed" } }
+        })
+        assert.deepStrictEqual(result.resources.map((resource) => resource.id), ["device-9"])
+        const received = yield* lastBody("crowdstrike")
+        assert.strictEqual(received.path, "/devices/entities/devices-actions/v2")
+        assert.deepStrictEqual(received.query, { action_name: "contain" })
+        assert.match(received.headers["authorization"]!, /^Bearer falcon-/)
+        assert.deepStrictEqual(received.body, {
+          ids: ["device-9"],
+          action_parameters: [{ name: "note", value: "typed" }]
+        })
+      }))
+
+    it.effect(".microsoft_defender_endpoint isolates a machine with an Entra ID token", () =>
+      Effect.gen(function*() {
+        const connectors = yield* Connectors.Connectors
+        const simulators = yield* Simulators
+        const { connector } = yield* connectors.ensure({
+          connectorTypeId: ".microsoft_defender_endpoint",
+          name: "typed defender",
+          config: {
+            clientId: "typed-app",
+            tenantId: "entra",
+            oAuthServerUrl: simulators.url,
+            oAuthScope: "https://securitycenter.onmicrosoft.com/windowsatpservice/.default",
+            apiUrl: simulators.urlOf("defender").slice(0, -1)
+          },
+          secrets: { clientSecret: s("typed-secret") }
+        })
+        const action = yield* connectors.executeTyped(connector, {
+          subAction: "isolateHost",
+          subActionParams: { id: "machine-7", comment: "typed isolation" }
+        })
+        assert.deepInclude(action, { type: "Isolate", machineId: "machine-7", status: "Pending" })
+        const list = yield* connectors.executeTyped(connector, {
+          subAction: "getAgentList",
+          subActionParams: { healthStatus: "Active" }
+        })
+        assert.deepInclude(list, { page: 1, pageSize: 20, total: 1 })
+        const token = yield* lastBody("entra")
+        assert.strictEqual(new URLSearchParams(String(token.body)).get("client_id"), "typed-app")
+        assert.strictEqual((yield* lastBody("defender")).query["$filter"], "healthStatus eq 'Active'")
+      }))
   })
 
   describe("created and executed where the emulator does not call the service", () => {
@@ -438,46 +520,7 @@ layer(TestLayer, { excludeTestServices: true })("typed connectors against the em
             }),
             ({ connector }) =>
               connectors.executeTyped(connector, { subAction: "completion", subActionParams: { input: "hi" } })
-          ).pipe(Effect.flip, Effect.map(notEmulated(".inference"))),
-          Effect.flatMap(
-            connectors.ensure({
-              connectorTypeId: ".sentinelone",
-              name: "typed s1",
-              config: { url },
-              secrets: { token: s("t") }
-            }),
-            ({ connector }) =>
-              connectors.executeTyped(connector, { subAction: "isolateHost", subActionParams: { uuid: "u" } })
-          ).pipe(Effect.flip, Effect.map(notEmulated(".sentinelone"))),
-          Effect.flatMap(
-            connectors.ensure({
-              connectorTypeId: ".crowdstrike",
-              name: "typed crowdstrike",
-              config: { url },
-              secrets: { clientId: "c", clientSecret: s("s") }
-            }),
-            ({ connector }) =>
-              connectors.executeTyped(connector, { subAction: "getAgentDetails", subActionParams: { ids: ["a"] } })
-          ).pipe(Effect.flip, Effect.map(notEmulated(".crowdstrike"))),
-          Effect.flatMap(
-            connectors.ensure({
-              connectorTypeId: ".microsoft_defender_endpoint",
-              name: "typed defender",
-              config: {
-                clientId: "c",
-                tenantId: "t",
-                oAuthServerUrl: "https://login.microsoftonline.com",
-                oAuthScope: "https://securitycenter.onmicrosoft.com/windowsatpservice/.default",
-                apiUrl: "https://api.securitycenter.microsoft.com"
-              },
-              secrets: { clientSecret: s("s") }
-            }),
-            ({ connector }) =>
-              connectors.executeTyped(connector, {
-                subAction: "isolateHost",
-                subActionParams: { id: "m", comment: "c" }
-              })
-          ).pipe(Effect.flip, Effect.map(notEmulated(".microsoft_defender_endpoint")))
+          ).pipe(Effect.flip, Effect.map(notEmulated(".inference")))
         ]
         yield* Effect.all(cases)
       }))

@@ -8,8 +8,14 @@ const serviceMessageMatches =
     assert.match(answer.service_message, pattern(context.status))
   }
 
-// SentinelOne's `getResponseErrorMessage`: the axios message, then the answer's body
-const sentinelOneError = serviceMessageMatches((status) =>
+// SentinelOne's `getResponseErrorMessage`: the axios message, then the answer's body (never the token,
+// although it rides in the query string)
+const sentinelOneError = (answer: any, context: { readonly status: number | undefined }) => {
+  assert.notInclude(answer.service_message, "s1-token-123")
+  sentinelOneMessage(answer, context)
+}
+
+const sentinelOneMessage = serviceMessageMatches((status) =>
   status === undefined
     ? /^Status code: undefined\. Message: .+\nResponse body: \{\}$/
     : new RegExp(

@@ -23,14 +23,15 @@ import * as V from "./validation.js"
 
 const nullableString = V.optional(V.string())
 
-const config = V.strictObject({
+// both `z.object` without `.strict()`: unknown keys are dropped, not refused
+const config = V.looseObject({
   serverUrl: V.string(),
   hasAuth: V.withDefault(V.boolean, true),
   authType: V.optional(V.literals(["none", "bearer", "apiKey", "basic"])),
-  apiKeyHeaderName: V.optional(V.string()),
+  apiKeyHeaderName: V.optional(V.string({ min: 1 })),
   headers: V.optional(V.record(V.string()))
 })
-const secrets = V.strictObject({
+const secrets = V.looseObject({
   token: nullableString,
   apiKey: nullableString,
   user: nullableString,

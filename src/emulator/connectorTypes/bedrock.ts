@@ -106,7 +106,7 @@ const errorMessage = (
   return `API Error: ${response.statusText}${vendorMessage ? ` - ${vendorMessage}` : ""}`
 }
 
-const syntaxError = (error: unknown) =>
+const thrownError = (error: unknown) =>
   new SubActionError({ message: error instanceof Error ? error.message : String(error), errorSource: "framework" })
 
 // `ensureMessageFormat`: system messages join the system prompt, two messages of one role in a row merge
@@ -151,7 +151,7 @@ const invoke = (
     // application inference profile ids are encoded once, never twice
     const decoded = yield* Either.try({
       try: () => decodeURIComponent(model ?? input.config.defaultModel),
-      catch: syntaxError
+      catch: thrownError
     })
     const path = `/model/${encodeURIComponent(decoded)}/invoke`
     const url = Either.try(() => new URL(input.config.apiUrl))
@@ -191,7 +191,7 @@ const runApi = (
   Effect.gen(function*() {
     if (params.raw === true) return (yield* invoke(input, params.body, params.model)).data
     // `usesDeprecatedArguments` parses the body before anything is sent
-    const parsed = yield* Either.try({ try: (): unknown => JSON.parse(params.body), catch: syntaxError })
+    const parsed = yield* Either.try({ try: (): unknown => JSON.parse(params.body), catch: thrownError })
     const response = yield* invoke(input, params.body, params.model)
     const data = V.isJsonObject(response.data) ? response.data : {}
     if (V.isJsonObject(parsed) && parsed.prompt !== undefined && parsed.prompt !== null) {

@@ -415,7 +415,7 @@ describe("typed connector types", () => {
       { ...valid[".sentinelone"], config: { URL: url } } satisfies CreateInputOf<".sentinelone">,
       // @ts-expect-error .sentinelone: `token` missing
       { ...valid[".sentinelone"], secrets: {} } satisfies CreateInputOf<".sentinelone">,
-      // @ts-expect-error .sentinelone: isolateHost needs `uuid`
+      // @ts-expect-error .sentinelone: `id` is no SentinelOne agent filter (`ids`, `uuid`, ...)
       { subAction: "isolateHost", subActionParams: { id: "x" } } satisfies ParamsOf<".sentinelone">,
       // @ts-expect-error .crowdstrike: url is a string
       { ...valid[".crowdstrike"], config: { url: 1 } } satisfies CreateInputOf<".crowdstrike">,

@@ -42,9 +42,9 @@ export interface CatalogCase {
 }
 
 // The sub-action framework's errors (actions/server/sub_action_framework/executor.ts)
-const subActionFailure = "an error occurred while running the action"
+export const subActionFailure = "an error occurred while running the action"
 
-const unknownSubAction = (typeId: string, name: string) => ({
+export const unknownSubAction = (typeId: string, name: string) => ({
   name: "an unknown sub-action",
   params: { subAction: "nope", subActionParams: {} },
   message: subActionFailure,
@@ -52,7 +52,7 @@ const unknownSubAction = (typeId: string, name: string) => ({
     `Sub action "nope" is not registered. Connector id: <id>. Connector name: ${name}. Connector type: ${typeId}`
 })
 
-const subActionHttpError = (answer: any, { status }: { readonly status: number | undefined }) => {
+export const subActionHttpError = (answer: any, { status }: { readonly status: number | undefined }) => {
   assert.strictEqual(answer.message, subActionFailure)
   assert.match(answer.service_message, new RegExp(`^Status code: ${status ?? "undefined"}\\. Message: `))
   assert.isTrue(answer.retry)

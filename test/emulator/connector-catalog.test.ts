@@ -2,6 +2,8 @@ import { assert, describe, layer } from "@effect/vitest"
 import { Effect, Layer } from "effect"
 import * as EmulatorServer from "../../src/emulator/EmulatorServer.js"
 import * as Simulators from "../../src/emulator/simulators/Simulators.js"
+import { aiCatalogCases } from "./catalog-cases-ai.js"
+import { securityCatalogCases } from "./catalog-cases-security.js"
 import { type CatalogCase, catalogCases } from "./catalog-cases.js"
 import { call } from "./helpers.js"
 
@@ -32,7 +34,7 @@ const withoutKey = (object: Record<string, unknown>, key: string) =>
   Object.fromEntries(Object.entries(object).filter(([name]) => name !== key))
 
 layer(environment, { excludeTestServices: true })("every connector type over HTTP, against its simulator", (it) => {
-  for (const testCase of catalogCases) {
+  for (const testCase of [...catalogCases, ...aiCatalogCases, ...securityCatalogCases]) {
     describe(testCase.typeId, () => {
       it.effect("create fills Kibana's defaults into the stored config", () =>
         Effect.gen(function*() {

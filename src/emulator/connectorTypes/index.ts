@@ -4,15 +4,21 @@
  * @since 0.1.0
  */
 import type { ConnectorTypeSpec } from "../ConnectorTypeSpec.js"
+import { bedrockConnectorType } from "./bedrock.js"
 import { casesWebhookConnectorType } from "./casesWebhook.js"
+import { crowdstrikeConnectorType } from "./crowdstrike.js"
 import { d3SecurityConnectorType } from "./d3security.js"
 import { emailConnectorType } from "./email.js"
 import { esIndexConnectorType } from "./esIndex.js"
+import { geminiConnectorType } from "./gemini.js"
 import { jiraConnectorType } from "./jira.js"
+import { mcpConnectorType } from "./mcp.js"
+import { microsoftDefenderEndpointConnectorType } from "./microsoftDefender.js"
 import { openAiConnectorType } from "./openai.js"
 import { jiraServiceManagementConnectorType, opsgenieConnectorType } from "./opsgenie.js"
 import { pagerDutyConnectorType } from "./pagerduty.js"
 import { resilientConnectorType } from "./resilient.js"
+import { sentinelOneConnectorType } from "./sentinelone.js"
 import { serverLogConnectorType } from "./serverLog.js"
 import { serviceNowItomConnectorType, serviceNowItsmConnectorType, serviceNowSirConnectorType } from "./serviceNow.js"
 import { slackConnectorType } from "./slack.js"
@@ -22,15 +28,7 @@ import { teamsConnectorType } from "./teams.js"
 import { theHiveConnectorType } from "./theHive.js"
 import { tinesConnectorType } from "./tines.js"
 import { torqConnectorType } from "./torq.js"
-import {
-  bedrockConnectorType,
-  crowdstrikeConnectorType,
-  geminiConnectorType,
-  inferenceConnectorType,
-  mcpConnectorType,
-  microsoftDefenderEndpointConnectorType,
-  sentinelOneConnectorType
-} from "./unemulatedSubActionTypes.js"
+import { inferenceConnectorType } from "./unemulatedSubActionTypes.js"
 import { webhookConnectorType } from "./webhook.js"
 import { xmattersConnectorType } from "./xmatters.js"
 import { xsoarConnectorType } from "./xsoar.js"

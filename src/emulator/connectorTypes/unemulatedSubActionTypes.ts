@@ -1,9 +1,7 @@
 /**
- * Sub-action types whose services the emulator does not call yet: `.bedrock`, `.gemini`, `.inference`,
- * `.mcp`, `.sentinelone`, `.crowdstrike` and
- * `.microsoft_defender_endpoint`. Config and secrets are validated as Kibana validates them, an unknown
- * sub-action is Kibana's error, and a known one answers an error naming the type (its params are not
- * validated).
+ * Sub-action types whose services the emulator does not call yet: `.inference`.
+ * Config and secrets are validated as Kibana validates them, an unknown sub-action is Kibana's error,
+ * and a known one answers an error naming the type (its params are not validated).
  *
  * Schemas: elastic/kibana:src/platform/packages/shared/kbn-connector-schemas/<type>/schemas/v1.ts and
  * `<type>/constants.ts` (sub-action names, default models); registration:
@@ -42,57 +40,6 @@ const unemulated = <Config extends V.JsonObject, Secrets extends V.JsonObject>(o
 const generativeAi = ["generativeAIForSecurity", "generativeAIForObservability", "generativeAIForSearchPlayground"]
 const optionalNumber = V.optional(V.coercedNumber())
 
-/**
- * @since 0.1.0
- * @category connector types
- */
-export const bedrockConnectorType: ConnectorTypeSpec = unemulated({
-  id: ".bedrock",
-  name: "Amazon Bedrock",
-  minimumLicenseRequired: "enterprise",
-  supportedFeatureIds: generativeAi,
-  config: V.strictObject({
-    apiUrl: V.string(),
-    region: V.optional(V.string()),
-    defaultModel: V.withDefault(V.string(), "us.anthropic.claude-sonnet-4-5-20250929-v1:0"),
-    contextWindowLength: optionalNumber,
-    temperature: optionalNumber
-  }),
-  secrets: V.strictObject({ accessKey: V.string(), secret: V.string() }),
-  subActions: [
-    "run",
-    "invokeAI",
-    "invokeAIRaw",
-    "invokeStream",
-    "getDashboard",
-    "test",
-    "bedrockClientSend",
-    "converse",
-    "converseStream"
-  ]
-})
-
-/**
- * @since 0.1.0
- * @category connector types
- */
-export const geminiConnectorType: ConnectorTypeSpec = unemulated({
-  id: ".gemini",
-  name: "Google Gemini",
-  minimumLicenseRequired: "enterprise",
-  supportedFeatureIds: generativeAi,
-  config: V.strictObject({
-    apiUrl: V.string(),
-    defaultModel: V.withDefault(V.string(), "gemini-2.5-pro"),
-    gcpRegion: V.string(),
-    gcpProjectID: V.string(),
-    contextWindowLength: optionalNumber,
-    temperature: optionalNumber
-  }),
-  secrets: V.strictObject({ credentialsJson: V.string() }),
-  subActions: ["run", "getDashboard", "test", "invokeAI", "invokeAIRaw", "invokeStream"]
-})
-
 const anyRecord = V.record(V.unknown)
 
 /**
@@ -123,112 +70,5 @@ export const inferenceConnectorType: ConnectorTypeSpec = unemulated({
     "rerank",
     "text_embedding",
     "sparse_embedding"
-  ]
-})
-
-const nullableString = V.optional(V.string())
-
-/**
- * @since 0.1.0
- * @category connector types
- */
-export const mcpConnectorType: ConnectorTypeSpec = unemulated({
-  id: ".mcp",
-  name: "MCP",
-  minimumLicenseRequired: "enterprise",
-  supportedFeatureIds: [...generativeAi, "workflows", "agentBuilder"],
-  config: V.strictObject({
-    serverUrl: V.string(),
-    hasAuth: V.withDefault(V.boolean, true),
-    authType: V.optional(V.literals(["none", "bearer", "apiKey", "basic"])),
-    apiKeyHeaderName: V.optional(V.string()),
-    headers: V.optional(V.record(V.string()))
-  }),
-  secrets: V.strictObject({
-    token: nullableString,
-    apiKey: nullableString,
-    user: nullableString,
-    password: nullableString,
-    secretHeaders: V.optional(V.record(V.string()))
-  }),
-  subActions: ["test", "listTools", "callTool"]
-})
-
-/**
- * @since 0.1.0
- * @category connector types
- */
-export const sentinelOneConnectorType: ConnectorTypeSpec = unemulated({
-  id: ".sentinelone",
-  name: "Sentinel One",
-  minimumLicenseRequired: "enterprise",
-  supportedFeatureIds: ["endpointSecurity"],
-  config: V.strictObject({ url: V.string() }),
-  secrets: V.strictObject({ token: V.string() }),
-  subActions: [
-    "executeScript",
-    "getAgents",
-    "isolateHost",
-    "releaseHost",
-    "getRemoteScripts",
-    "getRemoteScriptStatus",
-    "getRemoteScriptResults",
-    "downloadRemoteScriptResults",
-    "fetchAgentFiles",
-    "downloadAgentFile",
-    "getActivities"
-  ]
-})
-
-/**
- * @since 0.1.0
- * @category connector types
- */
-export const crowdstrikeConnectorType: ConnectorTypeSpec = unemulated({
-  id: ".crowdstrike",
-  name: "CrowdStrike",
-  minimumLicenseRequired: "enterprise",
-  supportedFeatureIds: ["endpointSecurity"],
-  config: V.strictObject({ url: V.string() }),
-  secrets: V.strictObject({ clientId: V.string(), clientSecret: V.string() }),
-  subActions: [
-    "getAgentDetails",
-    "hostActions",
-    "getAgentOnlineStatus",
-    "executeRTRCommand",
-    "batchActiveResponderExecuteRTR",
-    "batchAdminExecuteRTR",
-    "getRTRCloudScripts"
-  ]
-})
-
-/**
- * @since 0.1.0
- * @category connector types
- */
-export const microsoftDefenderEndpointConnectorType: ConnectorTypeSpec = unemulated({
-  id: ".microsoft_defender_endpoint",
-  name: "Microsoft Defender for Endpoint",
-  minimumLicenseRequired: "enterprise",
-  supportedFeatureIds: ["endpointSecurity"],
-  config: V.strictObject({
-    clientId: V.string(),
-    tenantId: V.string(),
-    oAuthServerUrl: V.string(),
-    oAuthScope: V.string(),
-    apiUrl: V.string()
-  }),
-  secrets: V.strictObject({ clientSecret: V.string() }),
-  subActions: [
-    "testConnector",
-    "getAgentDetails",
-    "getAgentList",
-    "isolateHost",
-    "releaseHost",
-    "getActions",
-    "getLibraryFiles",
-    "runScript",
-    "getActionResults",
-    "cancelAction"
   ]
 })

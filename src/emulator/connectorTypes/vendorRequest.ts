@@ -26,12 +26,16 @@ export interface VendorResponse {
 
 /**
  * How a connector type reads a failed call (its `getResponseErrorMessage`): the answer when there was
- * one, and the transport error's message.
+ * one, the transport error's message, and (without an answer) axios' `error.code` and `error.message`.
  *
  * @since 0.1.0
  * @category models
  */
-export type ErrorMessage = (response: VendorResponse | undefined, transportMessage: string) => string
+export type ErrorMessage = (
+  response: VendorResponse | undefined,
+  transportMessage: string,
+  transport?: { readonly code: string | undefined; readonly message: string }
+) => string
 
 /**
  * The `message` field of a JSON error body, if any.
@@ -84,7 +88,7 @@ export const vendorRequest = (
     if (outcome._tag === "Failure") {
       const transport = outcome.code === undefined ? outcome.message : `${outcome.code}: ${outcome.message}`
       return yield* new SubActionError({
-        message: `Status code: undefined. Message: ${errorMessage(undefined, transport)}`,
+        message: `Status code: undefined. Message: ${errorMessage(undefined, transport, outcome)}`,
         errorSource: "framework"
       })
     }

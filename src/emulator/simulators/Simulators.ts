@@ -17,7 +17,11 @@ import * as Http from "node:http"
 import { isJsonObject } from "../connectorTypes/validation.js"
 import type { EmulatorServerError } from "../EmulatorError.js"
 import { close, listen } from "../EmulatorServer.js"
-import { type SimulatorAnswer, type SimulatorRequest, type Vendor, vendors } from "./vendors.js"
+import { aiVendors } from "./aiVendors.js"
+import { securityVendors } from "./securityVendors.js"
+import { type SimulatorAnswer, type SimulatorRequest, type Vendor, vendors as baseVendors } from "./vendors.js"
+
+const vendors = { ...baseVendors, ...aiVendors, ...securityVendors }
 
 /**
  * The simulated vendors.

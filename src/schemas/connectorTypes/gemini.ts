@@ -1,6 +1,7 @@
 /**
  * `.gemini`: Google Gemini on Vertex AI
- * (`src/platform/packages/shared/kbn-connector-schemas/gemini/schemas/v1.ts`).
+ * (`src/platform/packages/shared/kbn-connector-schemas/gemini/schemas/v1.ts`; results from
+ * `x-pack/platform/plugins/shared/stack_connectors/server/connector_types/gemini/gemini.ts`).
  *
  * @since 0.1.0
  */
@@ -39,6 +40,25 @@ export const GeminiConfig = Schema.Struct({
  */
 export const GeminiSecrets = Schema.Struct({ credentialsJson: Secret })
 
+const invokeAiParams = Schema.Struct({
+  /** `{ role, content }` messages, or Gemini's own `{ role, parts }` contents sent as they are. */
+  messages: Schema.Array(JsonObject),
+  model: Schema.optional(Schema.String),
+  /** Kibana's default: `0`. */
+  temperature: Schema.optional(Schema.Number),
+  stopSequences: Schema.optional(Schema.Array(Schema.String)),
+  systemInstruction: Schema.optional(Schema.String),
+  tools: Schema.optional(Schema.Array(JsonObject)),
+  toolConfig: Schema.optional(
+    Schema.Struct({
+      mode: Schema.Literal("AUTO", "ANY", "NONE"),
+      allowedFunctionNames: Schema.optional(Schema.Array(Schema.String))
+    })
+  ),
+  maxOutputTokens: Schema.optional(Schema.Number),
+  timeout: Schema.optional(Schema.Number)
+})
+
 const runParams = Schema.Struct({
   /** The request body for Vertex AI's `generateContent`, as a JSON string. */
   body: Schema.String,
@@ -58,43 +78,28 @@ const runParams = Schema.Struct({
 export const GeminiParams = Schema.Union(
   subAction("run", runParams),
   subAction("test", runParams),
-  subAction(
-    "invokeAI",
-    Schema.Struct({
-      messages: Schema.Array(JsonObject),
-      model: Schema.optional(Schema.String),
-      temperature: Schema.optional(Schema.Number),
-      stopSequences: Schema.optional(Schema.Array(Schema.String)),
-      systemInstruction: Schema.optional(Schema.String),
-      tools: Schema.optional(Schema.Array(JsonObject)),
-      toolConfig: Schema.optional(
-        Schema.Struct({
-          mode: Schema.Literal("AUTO", "ANY", "NONE"),
-          allowedFunctionNames: Schema.optional(Schema.Array(Schema.String))
-        })
-      ),
-      maxOutputTokens: Schema.optional(Schema.Number),
-      timeout: Schema.optional(Schema.Number)
-    })
-  ),
+  subAction("invokeAI", invokeAiParams),
+  subAction("invokeAIRaw", invokeAiParams),
   subAction("getDashboard", Schema.Struct({ dashboardId: Schema.String }))
 )
 
+// Kibana's RunApiResponseSchema requires all three counts
 const usage = Schema.optional(
   Schema.Struct({
-    promptTokenCount: Schema.optional(Schema.Number),
-    candidatesTokenCount: Schema.optional(Schema.Number),
-    totalTokenCount: Schema.optional(Schema.Number)
+    promptTokenCount: Schema.Number,
+    candidatesTokenCount: Schema.Number,
+    totalTokenCount: Schema.Number
   })
 )
 
 /**
- * What `run`, `test` and `invokeAI` return: the answer's text and token counts.
+ * What `run` and `test` return: the first candidate's text and the token counts, or with `raw: true`
+ * Vertex AI's own answer.
  *
  * @since 0.1.0
  * @category models
  */
-export const GeminiResult = Schema.Struct({ completion: Schema.String, usageMetadata: usage })
+export const GeminiResult = Schema.Union(Schema.Struct({ completion: Schema.String, usageMetadata: usage }), JsonObject)
 
 /**
  * The `.gemini` connector type.
@@ -111,6 +116,7 @@ export const GeminiType = {
     run: GeminiResult,
     test: GeminiResult,
     invokeAI: Schema.Struct({ message: Schema.String, usageMetadata: usage }),
+    invokeAIRaw: JsonObject,
     getDashboard: DashboardResult
   },
   defaults: () => ({ defaultModel: versionDefault })

@@ -11,7 +11,6 @@ import {
   fixedDefaults,
   inputsWithOptionalSecrets,
   JsonObject,
-  RawResult,
   Secret,
   StringRecord,
   subAction
@@ -29,7 +28,7 @@ export const McpConfig = Schema.Struct({
   hasAuth: Schema.optional(Schema.Boolean),
   /** `none`, `bearer` (`token`), `apiKey` (`apiKey`) or `basic` (`user`, `password`). */
   authType: Schema.optional(Schema.Literal("none", "bearer", "apiKey", "basic")),
-  /** The header `apiKey` is sent in (Kibana's default: `X-API-Key`). */
+  /** The header `apiKey` is sent in (Kibana sends `X-API-Key` when it is absent; it stores no default). */
   apiKeyHeaderName: Schema.optional(Schema.String),
   headers: Schema.optional(StringRecord)
 })
@@ -55,11 +54,9 @@ export const McpSecrets = Schema.Struct({
  * @category models
  */
 export const McpParams = Schema.Union(
-  Schema.Struct({ subAction: Schema.Literal("test"), subActionParams: Schema.optional(Schema.Struct({})) }),
-  Schema.Struct({
-    subAction: Schema.Literal("listTools"),
-    subActionParams: Schema.optional(Schema.Struct({ forceRefresh: Schema.optional(Schema.Boolean) }))
-  }),
+  // Kibana validates `subActionParams` with each sub-action's schema, so `{}` is required, never absent
+  subAction("test", Schema.Struct({})),
+  subAction("listTools", Schema.Struct({ forceRefresh: Schema.optional(Schema.Boolean) })),
   subAction("callTool", Schema.Struct({ name: Schema.String, arguments: Schema.optional(JsonObject) }))
 )
 
@@ -76,15 +73,23 @@ export const McpTool = Schema.Struct({
 })
 
 /**
- * What `callTool` returns: the tool's content blocks.
+ * What `callTool` returns: the tool's text content blocks (Kibana's MCP client drops the others, and a
+ * tool error is an execution error).
  *
  * @since 0.1.0
  * @category models
  */
 export const McpCallToolResult = Schema.Struct({
-  content: Schema.Array(JsonObject),
-  isError: Schema.optional(Schema.Boolean)
+  content: Schema.Array(Schema.Struct({ type: Schema.Literal("text"), text: Schema.String }))
 })
+
+/**
+ * What `test` returns: whether the MCP handshake succeeded, with the server's capabilities.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const McpTestResult = Schema.Struct({ connected: Schema.Boolean, capabilities: Schema.optional(JsonObject) })
 
 /**
  * The `.mcp` connector type. Secrets are required on update: Kibana accepts `{}` and silently erases
@@ -98,6 +103,11 @@ export const McpType = {
   source: "src/platform/packages/shared/kbn-connector-schemas/mcp/schemas/v1.ts",
   ...inputsWithOptionalSecrets(".mcp", { config: McpConfig }, McpSecrets),
   params: McpParams,
-  results: { test: RawResult, listTools: Schema.Struct({ tools: Schema.Array(McpTool) }), callTool: McpCallToolResult },
-  defaults: fixedDefaults({ hasAuth: true, apiKeyHeaderName: "X-API-Key" })
+  results: {
+    test: McpTestResult,
+    listTools: Schema.Struct({ tools: Schema.Array(McpTool) }),
+    callTool: McpCallToolResult
+  },
+  // `apiKeyHeaderName` has no schema default: Kibana stores it only when given
+  defaults: fixedDefaults({ hasAuth: true })
 } as const satisfies ConnectorTypeDefinition

@@ -1,8 +1,10 @@
 /**
  * `.servicenow` (ITSM), `.servicenow-sir` (security incidents) and `.servicenow-itom` (events)
  * (`src/platform/packages/shared/kbn-connector-schemas/servicenow/schemas/v1.ts`,
+ * `src/platform/packages/shared/kbn-connector-schemas/servicenow_itsm/schemas/v1.ts`,
+ * `src/platform/packages/shared/kbn-connector-schemas/servicenow_sir/schemas/v1.ts`; executors and results in
  * `x-pack/platform/plugins/shared/stack_connectors/server/connector_types/servicenow_itsm/index.ts`,
- * `.../servicenow_sir/index.ts`, `.../servicenow_itom/index.ts`).
+ * `.../servicenow_sir/index.ts`, `.../servicenow_itom/index.ts` and `.../lib/servicenow/types.ts`).
  *
  * @since 0.1.0
  */
@@ -190,12 +192,38 @@ export const ServiceNowChoice = Schema.Struct({
   dependent_value: Schema.optional(Schema.String)
 })
 
-const defaults = fixedDefaults({ isOAuth: false, usesTableApi: true })
+/**
+ * What `getIncident` returns from `.servicenow` and `.servicenow-sir`: always `{}`, as their executors
+ * list the sub-action as supported but run no handler for it (`data ?? {}`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const ServiceNowGetIncidentResult = Schema.Struct({})
+
+/**
+ * What `closeIncident` returns: the closed incident, or `null` when none matched (Kibana sends `{}`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const ServiceNowCloseIncidentResult = Schema.Union(
+  PushResult,
+  Schema.transform(Schema.Struct({}), Schema.Null, { strict: true, decode: () => null, encode: () => ({}) })
+)
+
+const defaults = fixedDefaults({
+  isOAuth: false,
+  usesTableApi: true,
+  userIdentifierValue: null,
+  clientId: null,
+  jwtKeyId: null
+})
 const results = {
   pushToService: PushResult,
   getFields: Schema.Array(ServiceNowField),
   getChoices: Schema.Array(ServiceNowChoice),
-  getIncident: JsonObject
+  getIncident: ServiceNowGetIncidentResult
 }
 
 /**
@@ -206,10 +234,10 @@ const results = {
  */
 export const ServiceNowType = {
   id: ".servicenow",
-  source: "src/platform/packages/shared/kbn-connector-schemas/servicenow/schemas/v1.ts",
+  source: "src/platform/packages/shared/kbn-connector-schemas/servicenow_itsm/schemas/v1.ts",
   ...inputsWithSecrets(".servicenow", { config: ServiceNowConfig }, ServiceNowSecrets),
   params: ServiceNowParams,
-  results: { ...results, closeIncident: Schema.NullOr(PushResult) },
+  results: { ...results, closeIncident: ServiceNowCloseIncidentResult },
   defaults
 } as const satisfies ConnectorTypeDefinition
 
@@ -221,7 +249,7 @@ export const ServiceNowType = {
  */
 export const ServiceNowSirType = {
   id: ".servicenow-sir",
-  source: "x-pack/platform/plugins/shared/stack_connectors/server/connector_types/servicenow_sir/index.ts",
+  source: "src/platform/packages/shared/kbn-connector-schemas/servicenow_sir/schemas/v1.ts",
   ...inputsWithSecrets(".servicenow-sir", { config: ServiceNowConfig }, ServiceNowSecrets),
   params: ServiceNowSirParams,
   results,

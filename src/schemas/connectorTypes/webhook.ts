@@ -1,9 +1,13 @@
 /**
  * `.webhook`: an HTTP call to a URL
  * (`src/platform/packages/shared/kbn-connector-schemas/webhook/schemas/v1.ts` with the auth keys of
- * `src/platform/packages/shared/kbn-connector-schemas/common/auth/schemas/v1.ts`).
+ * `src/platform/packages/shared/kbn-connector-schemas/common/auth/schemas/v1.ts`; config rules in
+ * `x-pack/platform/plugins/shared/stack_connectors/server/connector_types/webhook/validations.ts`; the
+ * executor's result in `.../connector_types/webhook/index.ts`).
  *
  * Config and secrets are unions on `authType`, so each authentication gets exactly the keys it needs.
+ * Newest `main` also lists `http-authentication-query-param` in the shared auth enum, for the unreleased
+ * `.http` connector; it has no secrets a webhook could use, so it is left out here.
  *
  * @since 0.1.0
  */
@@ -12,7 +16,6 @@ import {
   type ConnectorTypeDefinition,
   fixedDefaults,
   inputsWithOptionalSecrets,
-  RawResult,
   Secret,
   StringRecord
 } from "./common.js"
@@ -126,6 +129,15 @@ export type WebhookSecrets = typeof WebhookSecrets.Type
 export const WebhookParams = Schema.Struct({ body: Schema.optional(Schema.String) })
 
 /**
+ * What a successful `.webhook` execution returns: not the remote service's answer but the `body` it sent
+ * (`successResult(actionId, data)` with `data = params.body`), absent when there was none.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const WebhookResult = Schema.UndefinedOr(Schema.String)
+
+/**
  * The `.webhook` connector type. Secrets are required on update: Kibana accepts `{}` and silently erases
  * the stored credentials.
  *
@@ -137,8 +149,7 @@ export const WebhookType = {
   source: "src/platform/packages/shared/kbn-connector-schemas/webhook/schemas/v1.ts",
   ...inputsWithOptionalSecrets(".webhook", { config: WebhookConfig }, WebhookSecrets),
   params: WebhookParams,
-  /** The remote service's answer body, as Kibana passes it on. */
-  result: RawResult,
+  result: WebhookResult,
   // `authType` is `.default(basic).optional()` in zod, which leaves an absent one absent
   defaults: fixedDefaults({ method: "post", headers: null, hasAuth: true })
 } as const satisfies ConnectorTypeDefinition

@@ -44,7 +44,9 @@ const OpsgenieVisibleTo = Schema.Union(
 
 const NonBlank = Schema.String.pipe(
   Schema.minLength(1),
-  Schema.filter((message) => message.trim() !== "", { message: () => "must be populated with a value other than just whitespace" })
+  Schema.filter((message) => message.trim() !== "", {
+    message: () => "must be populated with a value other than just whitespace"
+  })
 )
 
 const alertFields = {

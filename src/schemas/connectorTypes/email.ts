@@ -55,8 +55,10 @@ const Recipients = Schema.Array(Address).pipe(Schema.maxItems(100))
 
 /**
  * `.email` params: at least one of `to`, `cc`, `bcc` (each ≤ 100 addresses of ≤ 512 characters).
- * Kibana's `messageHTML` and `attachments` are left out: its executor refuses both unless the email is
- * sent by a notification (`HTML email can only be sent via notifications`), never through `_execute`.
+ * Kibana's `messageHTML` and `attachments` are left out: in 9.x its executor refuses both unless the
+ * email is sent by a notification, never through `_execute` (newest `main` also lets `messageHTML` through
+ * when the connector's unreleased `allowHtml` config is `true`). Newest `main` also
+ * sends its test message instead of `subject` and `message` for an `_execute` call (not for `__json`).
  *
  * @since 0.1.0
  * @category models

@@ -72,6 +72,7 @@ describe("typed results, per type and sub-action", () => {
     assert.isNull(decode(t[".servicenow"].results.closeIncident, {}))
     const pushed = { id: "sys1", title: "INC1", url: `${url}/nav_to.do`, pushedDate: "2026-01-01T00:00:00.000Z" }
     assert.deepStrictEqual(decode(t[".servicenow"].results.closeIncident, pushed), pushed)
+    assert.throws(() => decode(t[".servicenow"].results.closeIncident, { id: "sys1", title: "INC1" }))
     assert.deepStrictEqual(decode(t[".servicenow-sir"].results.getIncident, {}), {})
     // `.jira` getFields: GetFieldsByIssueTypeResponse
     const fields = {

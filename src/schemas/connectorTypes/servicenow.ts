@@ -209,7 +209,12 @@ export const ServiceNowGetIncidentResult = Schema.Struct({})
  */
 export const ServiceNowCloseIncidentResult = Schema.Union(
   PushResult,
-  Schema.transform(Schema.Struct({}), Schema.Null, { strict: true, decode: () => null, encode: () => ({}) })
+  // only an empty object is "none matched": an incomplete incident still fails to decode
+  Schema.transform(Schema.Record({ key: Schema.String, value: Schema.Never }), Schema.Null, {
+    strict: true,
+    decode: () => null,
+    encode: () => ({})
+  })
 )
 
 const defaults = fixedDefaults({

@@ -132,11 +132,13 @@ describe("params rules from Kibana's schemas", () => {
       { subAction: "createAlert", subActionParams: { message: "m", responders: [{ name: "ops", type: "team" }] } } satisfies ParamsOf<".jira-service-management">,
       // @ts-expect-error .opsgenie: only users have a username
       { subAction: "createAlert", subActionParams: { message: "m", responders: [{ username: "a", type: "team" }] } } satisfies ParamsOf<".opsgenie">,
+      // @ts-expect-error .webhook: one credential shape at a time (Kibana: "must specify one of the following schemas")
+      { connectorTypeId: ".webhook", name: "w", config: { url }, secrets: { user: "u", password: s("p"), clientSecret: s("c") } } satisfies UpdateInputOf<".webhook">,
       // @ts-expect-error .gen-ai: a tool is a function
       { subAction: "invokeAI", subActionParams: { messages: [], tools: [{ type: "retrieval" }] } } satisfies ParamsOf<".gen-ai">
     ]
     assert.lengthOf(ok, 6)
-    assert.lengthOf(bad, 5)
+    assert.lengthOf(bad, 6)
   })
 
   it("runtime checks match Kibana's refinements", () => {
@@ -196,6 +198,18 @@ describe("safe update: an empty secrets object never reaches Kibana", () => {
       assert.strictEqual(encoded._tag, id === ".email" ? "Right" : "Left", id)
       assert.strictEqual(Schema.encodeUnknownEither(Connector.UpdateConnectorInput)(input)._tag, "Left", id)
     }
+  })
+
+  it("webhook secrets are one credential shape at a time, as Kibana's validator wants", () => {
+    const encode = (secrets: unknown) =>
+      Schema.encodeUnknownEither(Connector.UpdateConnectorInput)({ ...updates[".webhook"], secrets })._tag
+    assert.strictEqual(encode({ user: "u", password: s("p"), secretHeaders: s({ "x-k": "v" }) }), "Right")
+    assert.strictEqual(encode({ crt: s("c"), key: s("k"), password: s("p") }), "Right")
+    assert.strictEqual(encode({ pfx: s("x") }), "Right")
+    assert.strictEqual(encode({ clientSecret: s("c") }), "Right")
+    assert.strictEqual(encode({ user: "u", password: s("p"), clientSecret: s("c") }), "Left")
+    assert.strictEqual(encode({ crt: s("c"), key: s("k"), pfx: s("x") }), "Left")
+    assert.strictEqual(encode({ clientSecret: s("c"), password: s("p") }), "Left")
   })
 
   it("no secrets on purpose is `noSecrets`, and compiles only where a type may have none", () => {

@@ -98,20 +98,26 @@ const secretHeaders = {
   secretHeaders: Schema.optional(Schema.NullOr(Schema.Redacted(StringRecord)))
 }
 
+// Kibana's `SecretConfigurationSchemaValidation` accepts one credential shape at a time: the keys of
+// the others are `never`, so mixing two is a compile error as it is Kibana's 400.
+const absent = Schema.optional(Schema.Never)
+const none = { user: absent, password: absent, crt: absent, key: absent, pfx: absent, clientSecret: absent }
+
 /**
  * Webhook-like secrets: exactly one of the combinations Kibana accepts (basic auth, certificate and key,
- * PFX, OAuth2 client secret), each with optional secret headers, or secret headers alone.
+ * PFX, OAuth2 client secret), each with optional secret headers, or secret headers alone
+ * (`src/platform/packages/shared/kbn-connector-schemas/common/auth/schemas/v1.ts`).
  *
  * @since 0.1.0
  * @category models
  */
 export const WebhookSecrets = Schema.Union(
-  Schema.Struct({ user: Schema.String, password: Secret, ...secretHeaders }),
-  Schema.Struct({ crt: Secret, key: Secret, password: Schema.optional(Secret), ...secretHeaders }),
-  Schema.Struct({ pfx: Secret, password: Schema.optional(Secret), ...secretHeaders }),
-  Schema.Struct({ clientSecret: Secret, ...secretHeaders }),
+  Schema.Struct({ ...none, user: Schema.String, password: Secret, ...secretHeaders }),
+  Schema.Struct({ ...none, crt: Secret, key: Secret, password: Schema.optional(Secret), ...secretHeaders }),
+  Schema.Struct({ ...none, pfx: Secret, password: Schema.optional(Secret), ...secretHeaders }),
+  Schema.Struct({ ...none, clientSecret: Secret, ...secretHeaders }),
   // No authentication (`hasAuth: false`), only secret headers.
-  Schema.Struct({ secretHeaders: Schema.Redacted(StringRecord) })
+  Schema.Struct({ ...none, secretHeaders: Schema.Redacted(StringRecord) })
 )
 
 /**

@@ -66,29 +66,30 @@ const alertFields = {
   note: Schema.optional(Max(25000))
 }
 
+/** Up to 15000 characters, which Kibana truncates to the service's 130 (`MESSAGE_SCHEMA_MAX_LENGTH`). */
+const Message = NonBlank.pipe(Schema.maxLength(15000))
+
 /**
- * Opsgenie `createAlert` params: `message` up to 15000 characters, which Kibana truncates to Opsgenie's
- * 130.
+ * Opsgenie `createAlert` params.
  *
  * @since 0.1.0
  * @category models
  */
 export const CreateAlertParams = Schema.Struct({
-  message: NonBlank.pipe(Schema.maxLength(15000)),
+  message: Message,
   ...alertFields,
   responders: Schema.optional(Schema.Array(OpsgenieResponder).pipe(Schema.maxItems(50))),
   visibleTo: Schema.optional(Schema.Array(OpsgenieVisibleTo).pipe(Schema.maxItems(50)))
 })
 
 /**
- * Jira Service Management `createAlert` params: `message` up to 130 characters, responders and
- * visible targets by `id` only.
+ * Jira Service Management `createAlert` params: responders and visible targets by `id` only.
  *
  * @since 0.1.0
  * @category models
  */
 export const JsmCreateAlertParams = Schema.Struct({
-  message: NonBlank.pipe(Schema.maxLength(130)),
+  message: Message,
   ...alertFields,
   responders: Schema.optional(
     Schema.Array(Schema.Struct({ id: Schema.String, type: ResponderType })).pipe(Schema.maxItems(50))

@@ -298,6 +298,24 @@ layer(TestLayer, { excludeTestServices: true })("typed connectors against the em
         const playbooks = yield* connectors.executeTyped(xsoar.connector, { subAction: "getPlaybooks" })
         assert.isAbove(playbooks.playbooks.length, 0)
         assert.isString(playbooks.playbooks[0]!.id)
+        // XSOAR `run` returns nothing, which Kibana sends as `{}`
+        const ran = yield* connectors.executeTyped(xsoar.connector, {
+          subAction: "run",
+          subActionParams: { name: "Disk full", createInvestigation: false, severity: 2 }
+        })
+        assert.deepStrictEqual(ran, {})
+        const webhooks = yield* connectors.executeTyped(tines.connector, {
+          subAction: "webhooks",
+          subActionParams: { storyId: stories.stories[0]!.id }
+        })
+        assert.isBoolean(webhooks.incompleteResponse)
+        assert.lengthOf(webhooks.webhooks, 1)
+        const webhook = webhooks.webhooks[0]!
+        assert.strictEqual(webhook.storyId, stories.stories[0]!.id)
+        // a listed webhook runs as listed: Kibana posts to `<url>/webhook/<path>/<secret>`
+        yield* connectors.executeTyped(tines.connector, { subAction: "run", subActionParams: { webhook, body: "{}" } })
+        const posted = yield* lastBody("tines")
+        assert.strictEqual(posted.path, `/webhook/${webhook.path}/${webhook.secret}`)
       }))
   })
 

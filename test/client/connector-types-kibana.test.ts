@@ -161,6 +161,11 @@ describe("params rules from Kibana's schemas", () => {
       "Left"
     )
     assert.strictEqual(encode(".pagerduty", { dedupKey: "x".repeat(256) }), "Left")
+    const label = Schema.encodeUnknownEither(Connector.connectorTypes[".jira"].params)({
+      subAction: "pushToService",
+      subActionParams: { incident: { summary: "s", labels: ["disk full"] } }
+    })
+    assert.include(label._tag === "Left" ? label.left.message : "", "The label disk full cannot contain spaces")
     assert.strictEqual(
       encode(".email", { to: ["a@b"], subject: "s", message: "m", replyTo: Array(11).fill("a@b") }),
       "Left"

@@ -49,9 +49,11 @@ export const JiraIncident = Schema.Struct({
   /** Without whitespace (`The label <l> cannot contain spaces`). */
   labels: Schema.optional(
     Schema.NullOr(
-      Schema.Array(Schema.String.pipe(Schema.filter((label) => !/\s/.test(label), {
-        message: (label) => `The label ${String(label)} cannot contain spaces`
-      })))
+      Schema.Array(
+        Schema.String.pipe(
+          Schema.filter((label) => /\s/.test(label) ? `The label ${label} cannot contain spaces` : true)
+        )
+      )
     )
   ),
   parent: Schema.optional(Schema.NullOr(Schema.String)),

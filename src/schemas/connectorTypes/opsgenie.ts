@@ -50,7 +50,7 @@ const NonBlank = Schema.String.pipe(
 )
 
 const alertFields = {
-  /** Deduplication key; longer than 512 characters, Kibana sends its SHA-256 (Kibana's default: none). */
+  /** Deduplication key; Kibana sends the SHA-256 of one longer than 512 characters. */
   alias: Schema.optional(Schema.String),
   description: Schema.optional(Max(15000)),
   /** At most 10 actions of up to 50 characters. */

@@ -279,5 +279,18 @@ describe("ensure internals", () => {
       sameConfig(".webhook", { url: "u", headers: { b: "2", a: "1" } }, { url: "u", headers: { a: "1", b: "2" } })
     )
     assert.isFalse(sameConfig(".custom", { a: 1 }, { a: 1, b: 2 }))
+    // a webhook's absent authType is basic auth, whether Kibana stored it (zod 4) or not (zod 3)
+    const storedHook = { url: "u", method: "post", headers: null, hasAuth: true }
+    assert.isTrue(sameConfig(".webhook", { url: "u" }, storedHook))
+    assert.isTrue(sameConfig(".webhook", { url: "u" }, { ...storedHook, authType: "webhook-authentication-basic" }))
+    // ... and without auth there is none to default
+    assert.isTrue(sameConfig(".webhook", { url: "u", hasAuth: false }, { ...storedHook, hasAuth: false }))
+    assert.isFalse(
+      sameConfig(".webhook", { url: "u", hasAuth: false }, {
+        ...storedHook,
+        hasAuth: false,
+        authType: "webhook-authentication-ssl"
+      })
+    )
   })
 })

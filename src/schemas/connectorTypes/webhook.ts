@@ -12,13 +12,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import {
-  type ConnectorTypeDefinition,
-  fixedDefaults,
-  inputsWithOptionalSecrets,
-  Secret,
-  StringRecord
-} from "./common.js"
+import { type ConnectorTypeDefinition, inputsWithOptionalSecrets, Secret, StringRecord } from "./common.js"
 
 const common = {
   url: Schema.String,
@@ -156,6 +150,12 @@ export const WebhookType = {
   ...inputsWithOptionalSecrets(".webhook", { config: WebhookConfig }, WebhookSecrets),
   params: WebhookParams,
   result: WebhookResult,
-  // `authType` is `.default(basic).optional()` in zod, which leaves an absent one absent
-  defaults: fixedDefaults({ method: "post", headers: null, hasAuth: true })
+  // `authType` is `.default(basic).optional()`: zod 3 leaves an absent one absent, zod 4 (newer Kibana)
+  // stores basic; with auth on, both mean basic to Kibana, so neither is a difference
+  defaults: (config): Readonly<Record<string, unknown>> => ({
+    method: "post",
+    headers: null,
+    hasAuth: true,
+    ...(config.hasAuth === false ? {} : { authType: "webhook-authentication-basic" })
+  })
 } as const satisfies ConnectorTypeDefinition

@@ -134,11 +134,13 @@ describe("params rules from Kibana's schemas", () => {
       { subAction: "createAlert", subActionParams: { message: "m", responders: [{ username: "a", type: "team" }] } } satisfies ParamsOf<".opsgenie">,
       // @ts-expect-error .webhook: one credential shape at a time (Kibana: "must specify one of the following schemas")
       { connectorTypeId: ".webhook", name: "w", config: { url }, secrets: { user: "u", password: s("p"), clientSecret: s("c") } } satisfies UpdateInputOf<".webhook">,
+      // @ts-expect-error .xmatters: user and password, or the flow URL, not both
+      { connectorTypeId: ".xmatters", name: "x", config: { usesBasic: false }, secrets: { secretsUrl: s(url), user: "u", password: s("p") } } satisfies UpdateInputOf<".xmatters">,
       // @ts-expect-error .gen-ai: a tool is a function
       { subAction: "invokeAI", subActionParams: { messages: [], tools: [{ type: "retrieval" }] } } satisfies ParamsOf<".gen-ai">
     ]
     assert.lengthOf(ok, 6)
-    assert.lengthOf(bad, 6)
+    assert.lengthOf(bad, 7)
   })
 
   it("runtime checks match Kibana's refinements", () => {

@@ -28,8 +28,9 @@ export const XmattersConfig = Schema.Union(
  * @category models
  */
 export const XmattersSecrets = Schema.Union(
-  Schema.Struct({ user: Schema.String, password: Secret }),
-  Schema.Struct({ secretsUrl: Secret })
+  // Kibana: "Cannot use user/password for URL authentication", so each shape excludes the other's keys
+  Schema.Struct({ user: Schema.String, password: Secret, secretsUrl: Schema.optional(Schema.Never) }),
+  Schema.Struct({ secretsUrl: Secret, user: Schema.optional(Schema.Never), password: Schema.optional(Schema.Never) })
 )
 
 /**

@@ -136,11 +136,13 @@ describe("params rules from Kibana's schemas", () => {
       { connectorTypeId: ".webhook", name: "w", config: { url }, secrets: { user: "u", password: s("p"), clientSecret: s("c") } } satisfies UpdateInputOf<".webhook">,
       // @ts-expect-error .xmatters: user and password, or the flow URL, not both
       { connectorTypeId: ".xmatters", name: "x", config: { usesBasic: false }, secrets: { secretsUrl: s(url), user: "u", password: s("p") } } satisfies UpdateInputOf<".xmatters">,
+      // @ts-expect-error .servicenow: basic credentials or OAuth ones, not both
+      { connectorTypeId: ".servicenow", name: "sn", config: { apiUrl: url }, secrets: { username: "u", password: s("p"), privateKey: s("k") } } satisfies UpdateInputOf<".servicenow">,
       // @ts-expect-error .gen-ai: a tool is a function
       { subAction: "invokeAI", subActionParams: { messages: [], tools: [{ type: "retrieval" }] } } satisfies ParamsOf<".gen-ai">
     ]
     assert.lengthOf(ok, 6)
-    assert.lengthOf(bad, 7)
+    assert.lengthOf(bad, 8)
   })
 
   it("runtime checks match Kibana's refinements", () => {

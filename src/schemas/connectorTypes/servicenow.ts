@@ -65,8 +65,20 @@ export const ServiceNowConfig = Schema.extend(
  * @category models
  */
 export const ServiceNowSecrets = Schema.Union(
-  Schema.Struct({ username: Schema.String, password: Secret }),
-  Schema.Struct({ clientSecret: Secret, privateKey: Secret, privateKeyPassword: Schema.optional(Secret) })
+  // `validateCommonConnector` (lib/servicenow/validators.ts) refuses the other shape's keys
+  Schema.Struct({
+    username: Schema.String,
+    password: Secret,
+    clientSecret: Schema.optional(Schema.Never),
+    privateKey: Schema.optional(Schema.Never)
+  }),
+  Schema.Struct({
+    clientSecret: Secret,
+    privateKey: Secret,
+    privateKeyPassword: Schema.optional(Secret),
+    username: Schema.optional(Schema.Never),
+    password: Schema.optional(Schema.Never)
+  })
 )
 
 const incidentFields = {

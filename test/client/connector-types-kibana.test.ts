@@ -138,11 +138,13 @@ describe("params rules from Kibana's schemas", () => {
       { connectorTypeId: ".xmatters", name: "x", config: { usesBasic: false }, secrets: { secretsUrl: s(url), user: "u", password: s("p") } } satisfies UpdateInputOf<".xmatters">,
       // @ts-expect-error .servicenow: basic credentials or OAuth ones, not both
       { connectorTypeId: ".servicenow", name: "sn", config: { apiUrl: url }, secrets: { username: "u", password: s("p"), privateKey: s("k") } } satisfies UpdateInputOf<".servicenow">,
+      // @ts-expect-error .servicenow: OAuth keys need isOAuth
+      { connectorTypeId: ".servicenow", name: "sn", config: { apiUrl: url, clientId: "c" }, secrets: { username: "u", password: s("p") } } satisfies UpdateInputOf<".servicenow">,
       // @ts-expect-error .gen-ai: a tool is a function
       { subAction: "invokeAI", subActionParams: { messages: [], tools: [{ type: "retrieval" }] } } satisfies ParamsOf<".gen-ai">
     ]
     assert.lengthOf(ok, 6)
-    assert.lengthOf(bad, 8)
+    assert.lengthOf(bad, 9)
   })
 
   it("runtime checks match Kibana's refinements", () => {

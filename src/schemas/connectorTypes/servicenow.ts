@@ -24,7 +24,11 @@ import {
 const authConfig = Schema.Union(
   Schema.Struct({
     /** Kibana's default: `false` (basic auth with `username` and `password`). */
-    isOAuth: Schema.optional(Schema.Literal(false))
+    isOAuth: Schema.optional(Schema.Literal(false)),
+    // Kibana stores these as `null` and refuses values in basic mode
+    userIdentifierValue: Schema.optional(Schema.Null),
+    clientId: Schema.optional(Schema.Null),
+    jwtKeyId: Schema.optional(Schema.Null)
   }),
   Schema.Struct({
     isOAuth: Schema.Literal(true),

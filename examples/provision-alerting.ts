@@ -77,7 +77,8 @@ const program = Effect.gen(function*() {
   yield* Console.log(`${changed.connector.name} with a header: ${changed.outcome}`)
 
   // Typed execution: params are checked at compile time, results decoded per type and sub-action.
-  yield* connectors.executeTyped(slack.connector, { message: "Disk 91% full on web-1" })
+  const slackAnswer = yield* connectors.executeTyped(slack.connector, { message: "Disk 91% full on web-1" })
+  yield* Console.log(`Slack: ${slackAnswer.text}`)
   const page = yield* connectors.executeTyped(pagerDuty.connector, {
     eventAction: "trigger",
     summary: "Disk 91% full on web-1",
@@ -90,9 +91,14 @@ const program = Effect.gen(function*() {
     subActionParams: { incident: { short_description: "Disk 91% full on web-1", urgency: "1" } }
   })
   yield* Console.log(`ServiceNow: incident ${incident.title} at ${incident.url}`)
-  yield* connectors.executeTyped(changed.connector, { body: JSON.stringify({ event: "disk-full", host: "web-1" }) })
+  // Kibana's webhook returns the body it sent, not the service's answer
+  const sent = yield* connectors.executeTyped(changed.connector, {
+    body: JSON.stringify({ event: "disk-full", host: "web-1" })
+  })
+  yield* Console.log(`Webhook: sent ${sent ?? "no body"}`)
 
-  // What each service received (its requests, credentials left out here).
+  // What each service received (its requests, credentials left out here); the webhook posts to the Torq
+  // simulator, which answers any POST.
   for (const vendor of ["slack", "pagerduty", "servicenow", "torq"] as const) {
     for (const request of yield* simulators.received(vendor)) {
       const body = request.body === undefined ? "" : ` ${JSON.stringify(request.body)}`

@@ -8,6 +8,7 @@ import { generateKeyPairSync } from "node:crypto"
 import { KibanaEmulator } from "../../src/emulator/KibanaEmulator.js"
 import * as SimulatorsModule from "../../src/emulator/simulators/Simulators.js"
 import { Simulators } from "../../src/emulator/simulators/Simulators.js"
+import * as SmtpSink from "../../src/emulator/simulators/SmtpSink.js"
 import type { TypedConnectorTypeId } from "../../src/schemas/Connector.js"
 import * as Connectors from "../../src/services/Connectors.js"
 import { KibanaTest } from "../../src/testing.js"
@@ -20,7 +21,7 @@ const TestLayer = Layer.unwrapEffect(
     Simulators,
     (simulators) => KibanaTest.layer({ emulator: { slackApiUrl: `${simulators.urlOf("slack-api")}api/` } })
   )
-).pipe(Layer.provideMerge(SimulatorsModule.layer()))
+).pipe(Layer.provideMerge(Layer.merge(SimulatorsModule.layer(), SmtpSink.layer())))
 
 const lastBody = (vendor: Parameters<Simulators.Service["received"]>[0]) =>
   Effect.gen(function*() {
@@ -68,11 +69,35 @@ layer(TestLayer, { excludeTestServices: true })("typed connectors against the em
           config: { url: `${simulators.urlOf("torq")}webhook/typed`, method: "post" },
           secrets: { user: "hook", password: s("hook-pw"), secretHeaders: s({ "x-secret": "v" }) }
         })
-        yield* connectors.executeTyped(connector, { body: "{\"hello\":\"webhook\"}" })
+        // Kibana's webhook executor returns the body it sent, not the service's answer
+        const sent = yield* connectors.executeTyped(connector, { body: "{\"hello\":\"webhook\"}" })
+        assert.strictEqual(sent, "{\"hello\":\"webhook\"}")
         const received = yield* lastBody("torq")
         assert.deepStrictEqual(received.body, { hello: "webhook" })
         assert.strictEqual(received.headers["x-secret"], "v")
         assert.strictEqual(received.headers["authorization"], `Basic ${btoa("hook:hook-pw")}`)
+      }))
+
+    it.effect(".email sends through SMTP and decodes the transport's answer", () =>
+      Effect.gen(function*() {
+        const connectors = yield* Connectors.Connectors
+        const sink = yield* SmtpSink.SmtpSink
+        yield* sink.reset
+        const { connector } = yield* connectors.ensure({
+          connectorTypeId: ".email",
+          name: "typed email",
+          config: { from: "alerts@example.com", host: sink.host, port: sink.port },
+          secrets: { user: "mailer", password: s("smtp-pw") }
+        })
+        const info = yield* connectors.executeTyped(connector, {
+          to: ["ops@example.com"],
+          subject: "Disk full",
+          message: "on db-1"
+        })
+        assert.deepStrictEqual((info as { readonly accepted?: unknown }).accepted, ["ops@example.com"])
+        const [mail] = yield* sink.received
+        assert.strictEqual(mail?.user, "mailer")
+        assert.deepStrictEqual(mail?.to, ["ops@example.com"])
       }))
 
     it.effect(".slack and .teams post the message", () =>
@@ -84,14 +109,16 @@ layer(TestLayer, { excludeTestServices: true })("typed connectors against the em
           name: "typed slack",
           secrets: { webhookUrl: s(`${simulators.urlOf("slack")}services/T0/B0/X`) }
         })
-        yield* connectors.executeTyped(slack.connector, { message: "hello slack" })
+        const slackAnswer = yield* connectors.executeTyped(slack.connector, { message: "hello slack" })
+        assert.deepStrictEqual(slackAnswer, { text: "ok" })
         assert.deepStrictEqual((yield* lastBody("slack")).body, { text: "hello slack" })
         const teams = yield* connectors.ensure({
           connectorTypeId: ".teams",
           name: "typed teams",
           secrets: { webhookUrl: s(`${simulators.urlOf("teams")}webhook`) }
         })
-        yield* connectors.executeTyped(teams.connector, { message: "hello teams" })
+        const teamsSent = yield* connectors.executeTyped(teams.connector, { message: "hello teams" })
+        assert.deepStrictEqual(teamsSent, { text: "hello teams" })
         assert.deepStrictEqual((yield* lastBody("teams")).body, { text: "hello teams" })
       }))
 
@@ -115,6 +142,10 @@ layer(TestLayer, { excludeTestServices: true })("typed connectors against the em
         const received = yield* lastBody("pagerduty")
         assert.strictEqual(received.headers["x-routing-key"], "routing-key-1")
         assert.strictEqual((received.body as Record<string, unknown>).event_action, "trigger")
+        // closing needs the dedupKey (the params type requires it) and sends nothing else
+        const resolved = yield* connectors.executeTyped(connector, { eventAction: "resolve", dedupKey: "disk-1" })
+        assert.strictEqual(resolved.dedupKey, "disk-1")
+        assert.deepStrictEqual((yield* lastBody("pagerduty")).body, { event_action: "resolve", dedup_key: "disk-1" })
       }))
 
     it.effect(".opsgenie and .jira-service-management create and close alerts", () =>
@@ -163,6 +194,12 @@ layer(TestLayer, { excludeTestServices: true })("typed connectors against the em
         })
         assert.isString(pushed.id)
         assert.include(pushed.url, "/browse/")
+        const issue = yield* connectors.executeTyped(connector, {
+          subAction: "issue",
+          subActionParams: { id: pushed.id }
+        })
+        // the simulator does not keep issues: it answers every lookup with its own summary
+        assert.deepStrictEqual(issue, { id: pushed.id, key: pushed.title, title: "simulated issue" })
         const created = (yield* (yield* Simulators).received("jira")).find((request) => request.method === "POST")
         assert.strictEqual((created?.body as { fields: { summary: string } }).fields.summary, "Disk full")
       }))
@@ -217,7 +254,8 @@ layer(TestLayer, { excludeTestServices: true })("typed connectors against the em
           config: { webhookIntegrationUrl: `${simulators.urlOf("torq").replace("127.0.0.1", "localhost")}webhook/t` },
           secrets: { token: s("torq-token") }
         })
-        yield* connectors.executeTyped(torq.connector, { body: "{\"alert\":\"torq\"}" })
+        const torqSent = yield* connectors.executeTyped(torq.connector, { body: "{\"alert\":\"torq\"}" })
+        assert.strictEqual(torqSent, "{\"alert\":\"torq\"}")
         assert.deepStrictEqual((yield* lastBody("torq")).body, { alert: "torq" })
         const xmatters = yield* connectors.ensure({
           connectorTypeId: ".xmatters",
@@ -225,7 +263,8 @@ layer(TestLayer, { excludeTestServices: true })("typed connectors against the em
           config: { usesBasic: true, configUrl: simulators.urlOf("xmatters") },
           secrets: { user: "x", password: s("x-pw") }
         })
-        yield* connectors.executeTyped(xmatters.connector, { severity: "high", ruleName: "disk" })
+        const payload = yield* connectors.executeTyped(xmatters.connector, { severity: "high", ruleName: "disk" })
+        assert.deepStrictEqual(payload, { severity: "high", ruleName: "disk" })
         assert.strictEqual(((yield* lastBody("xmatters")).body as Record<string, unknown>).ruleName, "disk")
         const d3 = yield* connectors.ensure({
           connectorTypeId: ".d3security",
@@ -233,7 +272,11 @@ layer(TestLayer, { excludeTestServices: true })("typed connectors against the em
           config: { url: simulators.urlOf("d3security") },
           secrets: { token: s("d3-token") }
         })
-        yield* connectors.executeTyped(d3.connector, { subAction: "run", subActionParams: { body: "{\"a\":1}" } })
+        const d3Answer = yield* connectors.executeTyped(d3.connector, {
+          subAction: "run",
+          subActionParams: { body: "{\"a\":1}" }
+        })
+        assert.isString(d3Answer.refid)
         assert.strictEqual((yield* lastBody("d3security")).headers["d3key"], "d3-token")
       }))
   })
@@ -262,6 +305,24 @@ layer(TestLayer, { excludeTestServices: true })("typed connectors against the em
         const playbooks = yield* connectors.executeTyped(xsoar.connector, { subAction: "getPlaybooks" })
         assert.isAbove(playbooks.playbooks.length, 0)
         assert.isString(playbooks.playbooks[0]!.id)
+        // XSOAR `run` returns nothing, which Kibana sends as `{}`
+        const ran = yield* connectors.executeTyped(xsoar.connector, {
+          subAction: "run",
+          subActionParams: { name: "Disk full", createInvestigation: false, severity: 2 }
+        })
+        assert.deepStrictEqual(ran, {})
+        const webhooks = yield* connectors.executeTyped(tines.connector, {
+          subAction: "webhooks",
+          subActionParams: { storyId: stories.stories[0]!.id }
+        })
+        assert.isBoolean(webhooks.incompleteResponse)
+        assert.lengthOf(webhooks.webhooks, 1)
+        const webhook = webhooks.webhooks[0]!
+        assert.strictEqual(webhook.storyId, stories.stories[0]!.id)
+        // a listed webhook runs as listed: Kibana posts to `<url>/webhook/<path>/<secret>`
+        yield* connectors.executeTyped(tines.connector, { subAction: "run", subActionParams: { webhook, body: "{}" } })
+        const posted = yield* lastBody("tines")
+        assert.strictEqual(posted.path, `/webhook/${webhook.path}/${webhook.secret}`)
       }))
 
     it.effect(".bedrock signs invokeAI with SigV4 and decodes the message", () =>

@@ -2,6 +2,7 @@ import { assert, describe, it } from "@effect/vitest"
 import { execFile } from "node:child_process"
 import { readFileSync } from "node:fs"
 import { promisify } from "node:util"
+import { connectorTypes } from "../../src/schemas/connectorTypes/index.js"
 
 // The README is part of the product: its commands must exist and its quick start must run as written.
 
@@ -26,6 +27,12 @@ describe("README", () => {
     const named = [...readme.matchAll(/npm run ([a-z:-]+)/g)].map((match) => match[1]!)
     assert.isAbove(named.length, 4)
     for (const script of named) assert.property(packageJson.scripts, script)
+  })
+
+  it("has one row per typed connector type in its connector types table", () => {
+    const table = readme.slice(readme.indexOf("#### Connector types"), readme.indexOf("### `DocumentWriter`"))
+    const rows = [...table.matchAll(/^\| `(\.[a-z0-9_-]+)` \|/gm)].map((match) => match[1]!)
+    assert.deepStrictEqual([...rows].sort(), Object.keys(connectorTypes).sort())
   })
 
   it("shows examples/quick-start.ts verbatim", () => {

@@ -62,7 +62,8 @@ const opsgenieLike = (
   typeId: string,
   name: string,
   vendor: "opsgenie" | "jira-service-management",
-  path: string
+  path: string,
+  moreRejectedParams: CatalogCase["rejectedParams"] = []
 ): CatalogCase => ({
   typeId,
   config: (url) => ({ apiUrl: url(vendor) }),
@@ -111,7 +112,8 @@ const opsgenieLike = (
       name: "no subAction",
       params: {},
       message: "error validating action params: Field \"subAction\": Required"
-    }
+    },
+    ...moreRejectedParams
   ]
 })
 
@@ -634,7 +636,16 @@ export const catalogCases: ReadonlyArray<CatalogCase> = [
     ".jira-service-management",
     "Jira Service Management",
     "jira-service-management",
-    "/jsm/ops/integration/v2/alerts"
+    "/jsm/ops/integration/v2/alerts",
+    // unlike Opsgenie, JSM names responders by id only
+    [{
+      name: "a responder by name",
+      params: {
+        subAction: "createAlert",
+        subActionParams: { message: "m", responders: [{ name: "ops", type: "team" }] }
+      },
+      message: subActionFailure
+    }]
   ),
   torq,
   xmatters,

@@ -149,7 +149,9 @@ describe.concurrent("examples against the embedded emulator", () => {
         }
         assert.include(lines, "effect-kibana example: on-call again: unchanged")
         assert.include(lines, "effect-kibana example: audit hook with a header: updated")
+        assert.include(lines, "Slack: ok")
         assert.include(lines, "PagerDuty: success, Event processed, dedup key disk-web-1")
+        assert.include(lines, "Webhook: sent {\"event\":\"disk-full\",\"host\":\"web-1\"}")
         match(lines, /^ServiceNow: incident INC\d+ at http:\/\/127\.0\.0\.1:\d+\/servicenow\/nav_to\.do/)
         assert.include(lines, "slack received POST /services/T000/B000/XXXX {\"text\":\"Disk 91% full on web-1\"}")
         match(lines, /^pagerduty received POST \/v2\/enqueue .*"dedup_key":"disk-web-1"/)

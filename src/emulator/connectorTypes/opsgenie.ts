@@ -30,11 +30,13 @@ type Secrets = V.TypeOf<typeof secrets>
 
 const responderTypes = V.literals(["team", "user", "escalation", "schedule"])
 
+const message = V.refine(
+  V.string({ min: 1, max: messageSchemaMaxLength }),
+  (message) => message.trim() === "" ? [messageNonEmpty] : []
+)
+
 const createAlertParams = V.strictObject({
-  message: V.refine(
-    V.string({ min: 1, max: messageSchemaMaxLength }),
-    (message) => message.trim() === "" ? [messageNonEmpty] : []
-  ),
+  message,
   alias: V.optional(V.string()),
   description: V.optional(V.string({ max: 15000 })),
   responders: V.optional(V.array(
@@ -64,6 +66,29 @@ const createAlertParams = V.strictObject({
   note: V.optional(V.string({ max: 25000 }))
 })
 
+// jira-service-management/schemas/v1.ts: responders and visible targets by `id` only
+const jsmCreateAlertParams = V.strictObject({
+  message,
+  alias: V.optional(V.string()),
+  description: V.optional(V.string({ max: 15000 })),
+  responders: V.optional(V.array(V.strictObject({ id: V.string(), type: responderTypes }), { max: 50 })),
+  visibleTo: V.optional(V.array(
+    V.union(
+      V.strictObject({ id: V.string(), type: V.literalUnion(["team"]) }),
+      V.strictObject({ id: V.string(), type: V.literalUnion(["user"]) })
+    ),
+    { max: 50 }
+  )),
+  actions: V.optional(V.array(V.string({ max: 50 }), { max: 10 })),
+  tags: V.optional(V.array(V.string({ max: 50 }), { max: 20 })),
+  details: V.optional(V.record(V.string())),
+  entity: V.optional(V.string({ max: 512 })),
+  source: V.optional(V.string({ max: 100 })),
+  priority: V.optional(V.literals(["P1", "P2", "P3", "P4", "P5"])),
+  note: V.optional(V.string({ max: 25000 })),
+  user: V.optional(V.string({ max: 100 }))
+})
+
 const closeAlertParams = V.strictObject({
   alias: V.string(),
   user: V.optional(V.string({ max: 100 })),
@@ -89,6 +114,7 @@ const makeAlertType = (options: {
   readonly supportedFeatureIds: ReadonlyArray<string>
   /** The alerts path under `apiUrl`, without a leading slash (resolved like `new URL(path, apiUrl)`). */
   readonly alertsPath: string
+  readonly createAlertParams: typeof createAlertParams | typeof jsmCreateAlertParams
 }): ConnectorTypeSpec =>
   defineSubActionType<Config, Secrets>({
     id: options.id,
@@ -100,7 +126,7 @@ const makeAlertType = (options: {
     config: V.validate(config),
     secrets: V.validate(secrets),
     subActions: {
-      createAlert: subAction(createAlertParams, ({ config, params, secrets, services }) =>
+      createAlert: subAction(options.createAlertParams, ({ config, params, secrets, services }) =>
         Effect.map(
           vendorRequest(services, {
             method: "POST",
@@ -139,7 +165,8 @@ export const opsgenieConnectorType: ConnectorTypeSpec = makeAlertType({
   id: ".opsgenie",
   name: "Opsgenie",
   supportedFeatureIds: ["alerting", "uptime", "siem"],
-  alertsPath: "v2/alerts"
+  alertsPath: "v2/alerts",
+  createAlertParams
 })
 
 /**
@@ -150,5 +177,6 @@ export const jiraServiceManagementConnectorType: ConnectorTypeSpec = makeAlertTy
   id: ".jira-service-management",
   name: "Jira Service Management",
   supportedFeatureIds: ["alerting", "uptime", "siem", "workflows", "agentBuilder"],
-  alertsPath: "jsm/ops/integration/v2/alerts"
+  alertsPath: "jsm/ops/integration/v2/alerts",
+  createAlertParams: jsmCreateAlertParams
 })

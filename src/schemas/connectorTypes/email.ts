@@ -1,6 +1,7 @@
 /**
  * `.email`: sends mail through SMTP, Exchange (Graph API) or a well-known service
- * (`src/platform/packages/shared/kbn-connector-schemas/email/schemas/v1.ts`).
+ * (`src/platform/packages/shared/kbn-connector-schemas/email/schemas/v1.ts`; executor in
+ * `x-pack/platform/plugins/shared/stack_connectors/server/connector_types/email/index.ts`).
  *
  * @since 0.1.0
  */
@@ -22,8 +23,8 @@ export const EmailConfig = Schema.Struct({
   service: Schema.optional(Schema.String),
   /** Kibana's default: `null`. */
   host: Schema.optional(Schema.NullOr(Schema.String)),
-  /** Kibana's default: `null`. */
-  port: Schema.optional(Schema.NullOr(Schema.Number)),
+  /** 1 to 65535 (Kibana's default: `null`). */
+  port: Schema.optional(Schema.NullOr(Schema.Int.pipe(Schema.between(1, 65535)))),
   /** Kibana's default: `null` (TLS when the port is 465). */
   secure: Schema.optional(Schema.NullOr(Schema.Boolean)),
   /** Kibana's default: `true`, which requires `user` and `password`. */
@@ -49,10 +50,15 @@ export const EmailSecrets = Schema.Struct({
   clientSecret: Schema.optional(Schema.NullOr(Secret))
 })
 
-const Recipients = Schema.Array(Schema.String).pipe(Schema.maxItems(100))
+const Address = Schema.String.pipe(Schema.maxLength(512))
+const Recipients = Schema.Array(Address).pipe(Schema.maxItems(100))
 
 /**
- * `.email` params: at least one of `to`, `cc`, `bcc` (each ≤ 100 addresses).
+ * `.email` params: at least one of `to`, `cc`, `bcc` (each ≤ 100 addresses of ≤ 512 characters).
+ * Kibana's `messageHTML` and `attachments` are left out: in 9.x its executor refuses both unless the
+ * email is sent by a notification, never through `_execute` (newest `main` also lets `messageHTML` through
+ * when the connector's unreleased `allowHtml` config is `true`). Newest `main` also
+ * sends its test message instead of `subject` and `message` for an `_execute` call (not for `__json`).
  *
  * @since 0.1.0
  * @category models
@@ -67,9 +73,14 @@ export const EmailParams = Schema.Struct({
   /** Kibana's default: `[]`. */
   bcc: Schema.optional(Recipients),
   /** At most 10 addresses. */
-  replyTo: Schema.optional(Schema.Array(Schema.String).pipe(Schema.maxItems(10))),
-  /** A link to Kibana in the footer. */
-  kibanaFooterLink: Schema.optional(Schema.Struct({ path: Schema.String, text: Schema.String }))
+  replyTo: Schema.optional(Schema.Array(Address).pipe(Schema.maxItems(10))),
+  /** The link to Kibana in the footer (Kibana's default: path `/`, text "Go to Elastic"). */
+  kibanaFooterLink: Schema.optional(Schema.Struct({
+    /** Kibana's default: `/`. */
+    path: Schema.optional(Schema.String),
+    /** Kibana's default: "Go to Elastic". */
+    text: Schema.optional(Schema.String)
+  }))
 })
 
 /**

@@ -1,6 +1,7 @@
 /**
  * `.jira`: issues in Jira
- * (`src/platform/packages/shared/kbn-connector-schemas/jira/schemas/v1.ts`).
+ * (`src/platform/packages/shared/kbn-connector-schemas/jira/schemas/v1.ts`; executor and results in
+ * `x-pack/platform/plugins/shared/stack_connectors/server/connector_types/jira/index.ts` and `.../jira/types.ts`).
  *
  * @since 0.1.0
  */
@@ -12,7 +13,6 @@ import {
   noDefaults,
   PushComment,
   PushResult,
-  RawResult,
   Secret,
   subAction
 } from "./common.js"
@@ -46,14 +46,24 @@ export const JiraIncident = Schema.Struct({
   externalId: Schema.optional(Schema.NullOr(Schema.String)),
   issueType: Schema.optional(Schema.NullOr(Schema.String)),
   priority: Schema.optional(Schema.NullOr(Schema.String)),
-  /** Without spaces. */
-  labels: Schema.optional(Schema.NullOr(Schema.Array(Schema.String))),
+  /** Without whitespace (`The label <l> cannot contain spaces`). */
+  labels: Schema.optional(
+    Schema.NullOr(
+      Schema.Array(
+        Schema.String.pipe(
+          Schema.filter((label) => /\s/.test(label) ? `The label ${label} cannot contain spaces` : true)
+        )
+      )
+    )
+  ),
   parent: Schema.optional(Schema.NullOr(Schema.String)),
+  /** Any other Jira fields, by Jira id (not one of the keys above). */
   otherFields: Schema.optional(Schema.NullOr(JsonObject))
 })
 
 /**
- * `.jira` params, by `subAction`.
+ * `.jira` params, by `subAction`. Kibana's schema also lists `handshake`, but its executor refuses it
+ * (`subAction handshake not implemented`), so it is left out.
  *
  * @since 0.1.0
  * @category models
@@ -68,8 +78,7 @@ export const JiraParams = Schema.Union(
   subAction("issueTypes", Schema.Struct({})),
   subAction("fieldsByIssueType", Schema.Struct({ id: Schema.String })),
   subAction("issues", Schema.Struct({ title: Schema.String })),
-  subAction("issue", Schema.Struct({ id: Schema.String })),
-  subAction("handshake", Schema.Struct({}))
+  subAction("issue", Schema.Struct({ id: Schema.String }))
 )
 
 /**
@@ -79,6 +88,28 @@ export const JiraParams = Schema.Union(
  * @category models
  */
 export const JiraIssue = Schema.Struct({ id: Schema.String, key: Schema.String, title: Schema.String })
+
+/**
+ * A Jira field, as `getFields` and `fieldsByIssueType` describe it (`GetFieldsByIssueTypeResponse`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const JiraField = Schema.Struct({
+  name: Schema.String,
+  required: Schema.Boolean,
+  allowedValues: Schema.Array(Schema.Unknown),
+  defaultValue: Schema.Unknown,
+  schema: Schema.Struct({ type: Schema.String, items: Schema.optional(Schema.String) })
+})
+
+/**
+ * Jira fields by field id.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const JiraFields = Schema.Record({ key: Schema.String, value: JiraField })
 
 /**
  * The `.jira` connector type.
@@ -93,13 +124,13 @@ export const JiraType = {
   params: JiraParams,
   results: {
     pushToService: PushResult,
+    /** The issue's fields as Jira returns them (`{}` when Kibana found none). */
     getIncident: JsonObject,
-    getFields: JsonObject,
+    getFields: JiraFields,
     issueTypes: Schema.Array(Schema.Struct({ id: Schema.String, name: Schema.String })),
-    fieldsByIssueType: JsonObject,
+    fieldsByIssueType: JiraFields,
     issues: Schema.Array(JiraIssue),
-    issue: JiraIssue,
-    handshake: RawResult
+    issue: JiraIssue
   },
   defaults: noDefaults
 } as const satisfies ConnectorTypeDefinition

@@ -1,6 +1,7 @@
 /**
  * `.gen-ai`: OpenAI, Azure OpenAI and OpenAI-compatible services
- * (`src/platform/packages/shared/kbn-connector-schemas/openai/schemas/v1.ts`).
+ * (`src/platform/packages/shared/kbn-connector-schemas/openai/schemas/v1.ts`; connector in
+ * `x-pack/platform/plugins/shared/stack_connectors/server/connector_types/openai/openai.ts`).
  *
  * Config is a union on `apiProvider`; secrets are an API key, or PKI certificates for `Other`.
  *
@@ -52,7 +53,7 @@ export const OpenAiConfig = Schema.Union(
     apiProvider: Schema.Literal("Other"),
     apiUrl: Schema.String,
     defaultModel: Schema.String,
-    /** Kibana's default: `full`. */
+    /** TLS verification for PKI (Kibana's default: `full`). */
     verificationMode: Schema.optional(Schema.Literal("full", "certificate", "none")),
     enableNativeFunctionCalling: Schema.optional(Schema.Boolean),
     ...modelSettings
@@ -75,6 +76,8 @@ export const OpenAiSecrets = Schema.Union(
   })
 )
 
+const FunctionCall = Schema.Struct({ arguments: Schema.String, name: Schema.String })
+
 /**
  * A chat message of `invokeAI`.
  *
@@ -85,22 +88,48 @@ export const OpenAiMessage = Schema.Struct({
   role: Schema.String,
   content: Schema.String,
   name: Schema.optional(Schema.String),
+  /** Deprecated by OpenAI in favour of `tool_calls`. */
+  function_call: Schema.optional(FunctionCall),
   tool_calls: Schema.optional(
-    Schema.Array(
-      Schema.Struct({
-        id: Schema.String,
-        type: Schema.String,
-        function: Schema.Struct({ arguments: Schema.String, name: Schema.String })
-      })
-    )
+    Schema.Array(Schema.Struct({ id: Schema.String, type: Schema.String, function: FunctionCall }))
   ),
   tool_call_id: Schema.optional(Schema.String)
+})
+
+/**
+ * Which plugin and use case a call counts towards in Kibana's telemetry.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const TelemetryMetadata = Schema.Struct({
+  pluginId: Schema.optional(Schema.String),
+  aggregateBy: Schema.optional(Schema.String),
+  useCase: Schema.optional(Schema.String)
 })
 
 const runBody = Schema.Struct({
   /** The request body sent to the chat completions API, as a JSON string. */
   body: Schema.String,
-  timeout: Schema.optional(Schema.Number)
+  /** Milliseconds (Kibana's default: the connector framework's timeout). */
+  timeout: Schema.optional(Schema.Number),
+  telemetryMetadata: Schema.optional(TelemetryMetadata)
+})
+
+/**
+ * A tool the model may call (`parameters` is its JSON schema).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const OpenAiTool = Schema.Struct({
+  type: Schema.Literal("function"),
+  function: Schema.Struct({
+    name: Schema.String,
+    description: Schema.optional(Schema.String),
+    parameters: JsonObject,
+    strict: Schema.optional(Schema.Boolean)
+  })
 })
 
 /**
@@ -113,13 +142,27 @@ export const InvokeAiParams = Schema.Struct({
   messages: Schema.Array(OpenAiMessage),
   /** Kibana's default: the connector's `defaultModel`. */
   model: Schema.optional(Schema.String),
-  tools: Schema.optional(Schema.Array(JsonObject)),
-  tool_choice: Schema.optional(Schema.Union(Schema.Literal("none", "auto", "required"), JsonObject)),
+  tools: Schema.optional(Schema.Array(OpenAiTool)),
+  tool_choice: Schema.optional(
+    Schema.Union(
+      Schema.Literal("none", "auto", "required"),
+      Schema.Struct({ type: Schema.Literal("function"), function: Schema.Struct({ name: Schema.String }) })
+    )
+  ),
+  /** Deprecated by OpenAI in favour of `tools`. */
+  functions: Schema.optional(
+    Schema.Array(Schema.Struct({ name: Schema.String, description: Schema.String, parameters: JsonObject }))
+  ),
+  /** Deprecated by OpenAI in favour of `tool_choice`. */
+  function_call: Schema.optional(
+    Schema.Union(Schema.Literal("none", "auto"), Schema.Struct({ name: Schema.String }))
+  ),
   temperature: Schema.optional(Schema.Number),
   stop: Schema.optional(Schema.NullOr(Schema.Union(Schema.String, Schema.Array(Schema.String)))),
   n: Schema.optional(Schema.Number),
   response_format: Schema.optional(Schema.Unknown),
-  timeout: Schema.optional(Schema.Number)
+  timeout: Schema.optional(Schema.Number),
+  telemetryMetadata: Schema.optional(TelemetryMetadata)
 })
 
 /**
@@ -154,7 +197,7 @@ export const TokenUsage = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export const InvokeAiResult = Schema.Struct({ message: Schema.String, usage: Schema.optional(TokenUsage) })
+export const InvokeAiResult = Schema.Struct({ message: Schema.String, usage: TokenUsage })
 
 /**
  * What `run` and `test` return: the chat completion.
@@ -164,12 +207,17 @@ export const InvokeAiResult = Schema.Struct({ message: Schema.String, usage: Sch
  */
 export const ChatCompletion = Schema.Struct({
   id: Schema.optional(Schema.String),
+  object: Schema.optional(Schema.String),
+  /** Unix seconds. */
+  created: Schema.optional(Schema.Number),
   model: Schema.optional(Schema.String),
   usage: TokenUsage,
   choices: Schema.Array(
     Schema.Struct({
+      /** `content` is null when the model answered with tool calls. */
       message: Schema.Struct({ role: Schema.String, content: Schema.optional(Schema.NullOr(Schema.String)) }),
-      finish_reason: Schema.optional(Schema.String)
+      finish_reason: Schema.optional(Schema.String),
+      index: Schema.optional(Schema.Number)
     })
   )
 })

@@ -1,6 +1,6 @@
 /**
  * `.opsgenie` and `.jira-service-management`: alerts in Opsgenie and Jira Service Management
- * (`x-pack/platform/plugins/shared/stack_connectors/server/connector_types/opsgenie/schema.ts`,
+ * (`src/platform/packages/shared/kbn-connector-schemas/opsgenie/schemas/v1.ts`,
  * `src/platform/packages/shared/kbn-connector-schemas/jira-service-management/schemas/v1.ts`).
  *
  * @since 0.1.0
@@ -24,52 +24,98 @@ export const OpsgenieConfig = Schema.Struct({ apiUrl: Schema.String })
  */
 export const OpsgenieSecrets = Schema.Struct({ apiKey: Secret })
 
-const Responder = Schema.Struct({
-  type: Schema.Literal("team", "user", "escalation", "schedule"),
-  id: Schema.optional(Schema.String),
-  name: Schema.optional(Schema.String),
-  username: Schema.optional(Schema.String)
-})
+const ResponderType = Schema.Literal("team", "user", "escalation", "schedule")
+const Max = (n: number) => Schema.String.pipe(Schema.maxLength(n))
+
+/** Opsgenie: a responder by `name`, by `id`, or a user by `username`. */
+const OpsgenieResponder = Schema.Union(
+  Schema.Struct({ name: Schema.String, type: ResponderType }),
+  Schema.Struct({ id: Schema.String, type: ResponderType }),
+  Schema.Struct({ username: Schema.String, type: Schema.Literal("user") })
+)
+
+/** Opsgenie: a team by `name` or `id`, or a user by `id` or `username`. */
+const OpsgenieVisibleTo = Schema.Union(
+  Schema.Struct({ name: Schema.String, type: Schema.Literal("team") }),
+  Schema.Struct({ id: Schema.String, type: Schema.Literal("team") }),
+  Schema.Struct({ id: Schema.String, type: Schema.Literal("user") }),
+  Schema.Struct({ username: Schema.String, type: Schema.Literal("user") })
+)
+
+const NonBlank = Schema.String.pipe(
+  Schema.minLength(1),
+  Schema.filter((message) => message.trim() !== "", {
+    message: () => "must be populated with a value other than just whitespace"
+  })
+)
+
+const alertFields = {
+  /** Deduplication key; Kibana sends the SHA-256 of one longer than 512 characters. */
+  alias: Schema.optional(Schema.String),
+  description: Schema.optional(Max(15000)),
+  /** At most 10 actions of up to 50 characters. */
+  actions: Schema.optional(Schema.Array(Max(50)).pipe(Schema.maxItems(10))),
+  /** At most 20 tags of up to 50 characters. */
+  tags: Schema.optional(Schema.Array(Max(50)).pipe(Schema.maxItems(20))),
+  details: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.String })),
+  entity: Schema.optional(Max(512)),
+  source: Schema.optional(Max(100)),
+  /** The service's default: `P3`. */
+  priority: Schema.optional(Schema.Literal("P1", "P2", "P3", "P4", "P5")),
+  user: Schema.optional(Max(100)),
+  note: Schema.optional(Max(25000))
+}
+
+/** Up to 15000 characters, which Kibana truncates to the service's 130 (`MESSAGE_SCHEMA_MAX_LENGTH`). */
+const Message = NonBlank.pipe(Schema.maxLength(15000))
 
 /**
- * `createAlert` params: `message` up to 130 characters (newer Kibana truncates longer ones).
+ * Opsgenie `createAlert` params.
  *
  * @since 0.1.0
  * @category models
  */
 export const CreateAlertParams = Schema.Struct({
-  message: Schema.NonEmptyString,
-  /** Deduplication key (Kibana's default: the rule and alert ids). */
-  alias: Schema.optional(Schema.String),
-  description: Schema.optional(Schema.String),
-  responders: Schema.optional(Schema.Array(Responder)),
-  visibleTo: Schema.optional(Schema.Array(Responder)),
-  actions: Schema.optional(Schema.Array(Schema.String)),
-  tags: Schema.optional(Schema.Array(Schema.String)),
-  details: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.String })),
-  entity: Schema.optional(Schema.String),
-  source: Schema.optional(Schema.String),
-  /** Opsgenie's default: `P3`. */
-  priority: Schema.optional(Schema.Literal("P1", "P2", "P3", "P4", "P5")),
-  user: Schema.optional(Schema.String),
-  note: Schema.optional(Schema.String)
+  message: Message,
+  ...alertFields,
+  responders: Schema.optional(Schema.Array(OpsgenieResponder).pipe(Schema.maxItems(50))),
+  visibleTo: Schema.optional(Schema.Array(OpsgenieVisibleTo).pipe(Schema.maxItems(50)))
 })
 
 /**
- * `closeAlert` params.
+ * Jira Service Management `createAlert` params: responders and visible targets by `id` only.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const JsmCreateAlertParams = Schema.Struct({
+  message: Message,
+  ...alertFields,
+  responders: Schema.optional(
+    Schema.Array(Schema.Struct({ id: Schema.String, type: ResponderType })).pipe(Schema.maxItems(50))
+  ),
+  visibleTo: Schema.optional(
+    Schema.Array(Schema.Struct({ id: Schema.String, type: Schema.Literal("team", "user") })).pipe(
+      Schema.maxItems(50)
+    )
+  )
+})
+
+/**
+ * `closeAlert` params (both types).
  *
  * @since 0.1.0
  * @category models
  */
 export const CloseAlertParams = Schema.Struct({
   alias: Schema.String,
-  user: Schema.optional(Schema.String),
-  source: Schema.optional(Schema.String),
-  note: Schema.optional(Schema.String)
+  user: Schema.optional(Max(100)),
+  source: Schema.optional(Max(100)),
+  note: Schema.optional(Max(25000))
 })
 
 /**
- * Opsgenie and Jira Service Management params, by `subAction`.
+ * Opsgenie params, by `subAction`.
  *
  * @since 0.1.0
  * @category models
@@ -80,7 +126,19 @@ export const OpsgenieParams = Schema.Union(
 )
 
 /**
- * Opsgenie's answer to an alert request, which it processes asynchronously (`requestId` tracks it).
+ * Jira Service Management params, by `subAction`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const JsmParams = Schema.Union(
+  subAction("createAlert", JsmCreateAlertParams),
+  subAction("closeAlert", CloseAlertParams)
+)
+
+/**
+ * Opsgenie's answer to an alert request, which it processes asynchronously (`requestId` tracks it);
+ * Kibana checks it against the schemas' `Response` and passes it on.
  *
  * @since 0.1.0
  * @category models
@@ -99,7 +157,7 @@ export const OpsgenieAlertResult = Schema.Struct({
  */
 export const OpsgenieType = {
   id: ".opsgenie",
-  source: "x-pack/platform/plugins/shared/stack_connectors/server/connector_types/opsgenie/schema.ts",
+  source: "src/platform/packages/shared/kbn-connector-schemas/opsgenie/schemas/v1.ts",
   ...inputsWithSecrets(".opsgenie", { config: OpsgenieConfig }, OpsgenieSecrets),
   params: OpsgenieParams,
   results: { createAlert: OpsgenieAlertResult, closeAlert: OpsgenieAlertResult },
@@ -116,7 +174,7 @@ export const JiraServiceManagementType = {
   id: ".jira-service-management",
   source: "src/platform/packages/shared/kbn-connector-schemas/jira-service-management/schemas/v1.ts",
   ...inputsWithSecrets(".jira-service-management", { config: OpsgenieConfig }, OpsgenieSecrets),
-  params: OpsgenieParams,
+  params: JsmParams,
   results: { createAlert: OpsgenieAlertResult, closeAlert: OpsgenieAlertResult },
   defaults: noDefaults
 } as const satisfies ConnectorTypeDefinition

@@ -1,6 +1,7 @@
 /**
  * `.pagerduty`: an event to PagerDuty's Events API v2
- * (`src/platform/packages/shared/kbn-connector-schemas/pagerduty/schemas/v1.ts`).
+ * (`src/platform/packages/shared/kbn-connector-schemas/pagerduty/schemas/v1.ts`; executor in
+ * `x-pack/platform/plugins/shared/stack_connectors/server/connector_types/pagerduty/index.ts`).
  *
  * @since 0.1.0
  */
@@ -28,24 +29,27 @@ export const PagerDutySecrets = Schema.Struct({ routingKey: Secret })
 
 const Link = Schema.Struct({ href: Schema.String, text: Schema.String })
 
+/** At most 255 characters. */
+const DedupKey = Schema.String.pipe(Schema.maxLength(255))
+
 /**
- * `.pagerduty` params. A `resolve` or `acknowledge` needs the `dedupKey` of the event it closes.
+ * `.pagerduty` params that trigger an event (the default `eventAction`).
  *
  * @since 0.1.0
  * @category models
  */
-export const PagerDutyParams = Schema.Struct({
+export const PagerDutyTriggerParams = Schema.Struct({
   /** Kibana's default: `trigger`. */
-  eventAction: Schema.optional(Schema.Literal("trigger", "resolve", "acknowledge")),
-  /** At most 255 characters; required to resolve or acknowledge. */
-  dedupKey: Schema.optional(Schema.String.pipe(Schema.maxLength(255))),
-  /** At most 1024 characters (Kibana's default: a text naming the rule). */
+  eventAction: Schema.optional(Schema.Literal("trigger")),
+  /** Groups events into one incident (Kibana's default: none, PagerDuty makes one up). */
+  dedupKey: Schema.optional(DedupKey),
+  /** At most 1024 characters (Kibana's default: `No summary provided.`). */
   summary: Schema.optional(Schema.String.pipe(Schema.maxLength(1024))),
   /** Kibana's default: `Kibana Action <connector id>`. */
   source: Schema.optional(Schema.String),
   /** Kibana's default: `info`. */
   severity: Schema.optional(Schema.Literal("critical", "error", "warning", "info")),
-  /** An ISO timestamp (Kibana's default: none, PagerDuty's receive time). */
+  /** A date Kibana can parse, sent as ISO (Kibana's default: none, PagerDuty's receive time). */
   timestamp: Schema.optional(Schema.String),
   component: Schema.optional(Schema.String),
   group: Schema.optional(Schema.String),
@@ -55,7 +59,28 @@ export const PagerDutyParams = Schema.Struct({
 })
 
 /**
- * PagerDuty's answer to an event: `dedup_key` names the incident for a later resolve.
+ * `.pagerduty` params that acknowledge or resolve the incident of a `dedupKey`: Kibana requires the key
+ * (`DedupKey is required when eventAction is "resolve"`) and sends nothing else.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const PagerDutyCloseParams = Schema.Struct({
+  eventAction: Schema.Literal("acknowledge", "resolve"),
+  dedupKey: DedupKey
+})
+
+/**
+ * `.pagerduty` params, by `eventAction`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const PagerDutyParams = Schema.Union(PagerDutyTriggerParams, PagerDutyCloseParams)
+
+/**
+ * PagerDuty's answer to an event (`status: "success"`), passed on by Kibana when PagerDuty answers 202:
+ * `dedupKey` names the incident for a later acknowledge or resolve.
  *
  * @since 0.1.0
  * @category models

@@ -1,8 +1,10 @@
 /**
  * `.servicenow` (ITSM), `.servicenow-sir` (security incidents) and `.servicenow-itom` (events)
  * (`src/platform/packages/shared/kbn-connector-schemas/servicenow/schemas/v1.ts`,
+ * `src/platform/packages/shared/kbn-connector-schemas/servicenow_itsm/schemas/v1.ts`,
+ * `src/platform/packages/shared/kbn-connector-schemas/servicenow_sir/schemas/v1.ts`; executors and results in
  * `x-pack/platform/plugins/shared/stack_connectors/server/connector_types/servicenow_itsm/index.ts`,
- * `.../servicenow_sir/index.ts`, `.../servicenow_itom/index.ts`).
+ * `.../servicenow_sir/index.ts`, `.../servicenow_itom/index.ts` and `.../lib/servicenow/types.ts`).
  *
  * @since 0.1.0
  */
@@ -21,7 +23,11 @@ import {
 const authConfig = Schema.Union(
   Schema.Struct({
     /** Kibana's default: `false` (basic auth with `username` and `password`). */
-    isOAuth: Schema.optional(Schema.Literal(false))
+    isOAuth: Schema.optional(Schema.Literal(false)),
+    // Kibana stores these as `null` and refuses values in basic mode
+    userIdentifierValue: Schema.optional(Schema.Null),
+    clientId: Schema.optional(Schema.Null),
+    jwtKeyId: Schema.optional(Schema.Null)
   }),
   Schema.Struct({
     isOAuth: Schema.Literal(true),
@@ -62,8 +68,20 @@ export const ServiceNowConfig = Schema.extend(
  * @category models
  */
 export const ServiceNowSecrets = Schema.Union(
-  Schema.Struct({ username: Schema.String, password: Secret }),
-  Schema.Struct({ clientSecret: Secret, privateKey: Secret, privateKeyPassword: Schema.optional(Secret) })
+  // `validateCommonConnector` (lib/servicenow/validators.ts) refuses the other shape's keys
+  Schema.Struct({
+    username: Schema.String,
+    password: Secret,
+    clientSecret: Schema.optional(Schema.Never),
+    privateKey: Schema.optional(Schema.Never)
+  }),
+  Schema.Struct({
+    clientSecret: Secret,
+    privateKey: Secret,
+    privateKeyPassword: Schema.optional(Secret),
+    username: Schema.optional(Schema.Never),
+    password: Schema.optional(Schema.Never)
+  })
 )
 
 const incidentFields = {
@@ -189,12 +207,43 @@ export const ServiceNowChoice = Schema.Struct({
   dependent_value: Schema.optional(Schema.String)
 })
 
-const defaults = fixedDefaults({ isOAuth: false, usesTableApi: true })
+/**
+ * What `getIncident` returns from `.servicenow` and `.servicenow-sir`: always `{}`, as their executors
+ * list the sub-action as supported but run no handler for it (`data ?? {}`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const ServiceNowGetIncidentResult = Schema.Struct({})
+
+/**
+ * What `closeIncident` returns: the closed incident, or `null` when none matched (Kibana sends `{}`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const ServiceNowCloseIncidentResult = Schema.Union(
+  PushResult,
+  // only an empty object is "none matched": an incomplete incident still fails to decode
+  Schema.transform(Schema.Record({ key: Schema.String, value: Schema.Never }), Schema.Null, {
+    strict: true,
+    decode: () => null,
+    encode: () => ({})
+  })
+)
+
+const defaults = fixedDefaults({
+  isOAuth: false,
+  usesTableApi: true,
+  userIdentifierValue: null,
+  clientId: null,
+  jwtKeyId: null
+})
 const results = {
   pushToService: PushResult,
   getFields: Schema.Array(ServiceNowField),
   getChoices: Schema.Array(ServiceNowChoice),
-  getIncident: JsonObject
+  getIncident: ServiceNowGetIncidentResult
 }
 
 /**
@@ -205,10 +254,10 @@ const results = {
  */
 export const ServiceNowType = {
   id: ".servicenow",
-  source: "src/platform/packages/shared/kbn-connector-schemas/servicenow/schemas/v1.ts",
+  source: "src/platform/packages/shared/kbn-connector-schemas/servicenow_itsm/schemas/v1.ts",
   ...inputsWithSecrets(".servicenow", { config: ServiceNowConfig }, ServiceNowSecrets),
   params: ServiceNowParams,
-  results: { ...results, closeIncident: Schema.NullOr(PushResult) },
+  results: { ...results, closeIncident: ServiceNowCloseIncidentResult },
   defaults
 } as const satisfies ConnectorTypeDefinition
 
@@ -220,7 +269,7 @@ export const ServiceNowType = {
  */
 export const ServiceNowSirType = {
   id: ".servicenow-sir",
-  source: "x-pack/platform/plugins/shared/stack_connectors/server/connector_types/servicenow_sir/index.ts",
+  source: "src/platform/packages/shared/kbn-connector-schemas/servicenow_sir/schemas/v1.ts",
   ...inputsWithSecrets(".servicenow-sir", { config: ServiceNowConfig }, ServiceNowSecrets),
   params: ServiceNowSirParams,
   results,

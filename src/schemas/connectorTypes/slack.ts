@@ -1,11 +1,12 @@
 /**
  * `.slack`: a message to a Slack incoming webhook
- * (`src/platform/packages/shared/kbn-connector-schemas/slack/schemas/v1.ts`).
+ * (`src/platform/packages/shared/kbn-connector-schemas/slack/schemas/v1.ts`; executor in
+ * `x-pack/platform/plugins/shared/stack_connectors/server/connector_types/slack/index.ts`).
  *
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { type ConnectorTypeDefinition, inputsWithSecrets, noDefaults, RawResult, Secret } from "./common.js"
+import { type ConnectorTypeDefinition, inputsWithSecrets, noDefaults, Secret } from "./common.js"
 
 /**
  * `.slack` secrets: the incoming webhook URL (its host must be in `xpack.actions.allowedHosts`).
@@ -24,6 +25,15 @@ export const SlackSecrets = Schema.Struct({ webhookUrl: Secret })
 export const SlackParams = Schema.Struct({ message: Schema.NonEmptyString })
 
 /**
+ * What a successful `.slack` execution returns: Slack's answer to the incoming webhook, `{ text: "ok" }`
+ * (any other `text` is an execution error).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const SlackResult = Schema.Struct({ text: Schema.String })
+
+/**
  * The `.slack` connector type: no config.
  *
  * @since 0.1.0
@@ -34,7 +44,6 @@ export const SlackType = {
   source: "src/platform/packages/shared/kbn-connector-schemas/slack/schemas/v1.ts",
   ...inputsWithSecrets(".slack", {}, SlackSecrets),
   params: SlackParams,
-  /** Slack's answer (`{ text: "ok" }`). */
-  result: RawResult,
+  result: SlackResult,
   defaults: noDefaults
 } as const satisfies ConnectorTypeDefinition

@@ -1,11 +1,12 @@
 /**
  * `.teams`: a message to a Microsoft Teams incoming webhook
- * (`src/platform/packages/shared/kbn-connector-schemas/teams/schemas/v1.ts`).
+ * (`src/platform/packages/shared/kbn-connector-schemas/teams/schemas/v1.ts`; executor in
+ * `x-pack/platform/plugins/shared/stack_connectors/server/connector_types/teams/index.ts`).
  *
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { type ConnectorTypeDefinition, inputsWithSecrets, noDefaults, RawResult, Secret } from "./common.js"
+import { type ConnectorTypeDefinition, inputsWithSecrets, noDefaults, Secret } from "./common.js"
 
 /**
  * `.teams` secrets: the incoming webhook URL.
@@ -24,6 +25,15 @@ export const TeamsSecrets = Schema.Struct({ webhookUrl: Secret })
 export const TeamsParams = Schema.Struct({ message: Schema.NonEmptyString })
 
 /**
+ * What a successful `.teams` execution returns: the body it posted, `{ text: message }` (Teams' own
+ * answer is not passed on).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const TeamsResult = Schema.Struct({ text: Schema.String })
+
+/**
  * The `.teams` connector type: no config.
  *
  * @since 0.1.0
@@ -34,7 +44,6 @@ export const TeamsType = {
   source: "src/platform/packages/shared/kbn-connector-schemas/teams/schemas/v1.ts",
   ...inputsWithSecrets(".teams", {}, TeamsSecrets),
   params: TeamsParams,
-  /** Teams' answer. */
-  result: RawResult,
+  result: TeamsResult,
   defaults: noDefaults
 } as const satisfies ConnectorTypeDefinition

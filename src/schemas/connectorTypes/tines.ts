@@ -1,6 +1,7 @@
 /**
  * `.tines`: events to Tines stories
- * (`src/platform/packages/shared/kbn-connector-schemas/tines/schemas/v1.ts`).
+ * (`src/platform/packages/shared/kbn-connector-schemas/tines/schemas/v1.ts`; connector in
+ * `x-pack/platform/plugins/shared/stack_connectors/server/connector_types/tines/tines.ts`).
  *
  * @since 0.1.0
  */
@@ -23,12 +24,26 @@ export const TinesConfig = Schema.Struct({ url: Schema.String })
  */
 export const TinesSecrets = Schema.Struct({ email: Schema.String, token: Secret })
 
-const Webhook = Schema.Struct({
+/**
+ * A Tines webhook agent, as `webhooks` lists it; `run` posts to `<url>/webhook/<path>/<secret>`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const TinesWebhook = Schema.Struct({
   id: Schema.Number,
   name: Schema.String,
   storyId: Schema.Number,
   path: Schema.optional(Schema.String),
   secret: Schema.optional(Schema.String)
+})
+
+const runParams = Schema.Struct({
+  /** The webhook to post to; or `webhookUrl` (one of the two is required). */
+  webhook: Schema.optional(TinesWebhook),
+  webhookUrl: Schema.optional(Schema.String),
+  /** The event, a JSON string. */
+  body: Schema.String
 })
 
 /**
@@ -40,15 +55,9 @@ const Webhook = Schema.Struct({
 export const TinesParams = Schema.Union(
   Schema.Struct({ subAction: Schema.Literal("stories"), subActionParams: Schema.optional(Schema.Null) }),
   subAction("webhooks", Schema.Struct({ storyId: Schema.Number })),
-  subAction(
-    "run",
-    Schema.Struct({
-      webhook: Schema.optional(Webhook),
-      webhookUrl: Schema.optional(Schema.String),
-      body: Schema.String
-    })
-  ),
-  subAction("test", Schema.Struct({ body: Schema.String, webhookUrl: Schema.optional(Schema.String) }))
+  subAction("run", runParams),
+  // `test` is registered with the same schema and method as `run`
+  subAction("test", runParams)
 )
 
 /**
@@ -68,7 +77,10 @@ export const TinesStories = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export const TinesWebhooks = Schema.Struct({ webhooks: Schema.Array(Webhook), incompleteResponse: Schema.Boolean })
+export const TinesWebhooks = Schema.Struct({
+  webhooks: Schema.Array(TinesWebhook),
+  incompleteResponse: Schema.Boolean
+})
 
 /**
  * The `.tines` connector type.
@@ -81,6 +93,7 @@ export const TinesType = {
   source: "src/platform/packages/shared/kbn-connector-schemas/tines/schemas/v1.ts",
   ...inputsWithSecrets(".tines", { config: TinesConfig }, TinesSecrets),
   params: TinesParams,
+  /** `run` and `test` pass on Tines' answer to the webhook. */
   results: { stories: TinesStories, webhooks: TinesWebhooks, run: RawResult, test: RawResult },
   defaults: noDefaults
 } as const satisfies ConnectorTypeDefinition

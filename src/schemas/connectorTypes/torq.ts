@@ -1,11 +1,12 @@
 /**
  * `.torq`: an event to a Torq webhook integration
- * (`x-pack/platform/plugins/shared/stack_connectors/server/connector_types/torq/index.ts`).
+ * (`src/platform/packages/shared/kbn-connector-schemas/torq/schemas/v1.ts`; host rule and executor in
+ * `x-pack/platform/plugins/shared/stack_connectors/server/connector_types/torq/index.ts`).
  *
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { type ConnectorTypeDefinition, inputsWithSecrets, noDefaults, RawResult, Secret } from "./common.js"
+import { type ConnectorTypeDefinition, inputsWithSecrets, noDefaults, Secret } from "./common.js"
 
 /**
  * `.torq` config: the integration URL (host `hooks.torq.io`, `hooks.eu.torq.io` or `localhost`).
@@ -24,12 +25,20 @@ export const TorqConfig = Schema.Struct({ webhookIntegrationUrl: Schema.String }
 export const TorqSecrets = Schema.Struct({ token: Secret })
 
 /**
- * `.torq` params: the body, a JSON string.
+ * `.torq` params: the body, a JSON string (an unparsable one is an execution error).
  *
  * @since 0.1.0
  * @category models
  */
 export const TorqParams = Schema.Struct({ body: Schema.String })
+
+/**
+ * What a successful `.torq` execution returns: the `body` string it sent (Torq's answer is not passed on).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const TorqResult = Schema.String
 
 /**
  * The `.torq` connector type.
@@ -39,9 +48,9 @@ export const TorqParams = Schema.Struct({ body: Schema.String })
  */
 export const TorqType = {
   id: ".torq",
-  source: "x-pack/platform/plugins/shared/stack_connectors/server/connector_types/torq/index.ts",
+  source: "src/platform/packages/shared/kbn-connector-schemas/torq/schemas/v1.ts",
   ...inputsWithSecrets(".torq", { config: TorqConfig }, TorqSecrets),
   params: TorqParams,
-  result: RawResult,
+  result: TorqResult,
   defaults: noDefaults
 } as const satisfies ConnectorTypeDefinition

@@ -1,21 +1,18 @@
 /**
  * `.webhook`: an HTTP call to a URL
  * (`src/platform/packages/shared/kbn-connector-schemas/webhook/schemas/v1.ts` with the auth keys of
- * `src/platform/packages/shared/kbn-connector-schemas/common/auth/schemas/v1.ts`).
+ * `src/platform/packages/shared/kbn-connector-schemas/common/auth/schemas/v1.ts`; config rules in
+ * `x-pack/platform/plugins/shared/stack_connectors/server/connector_types/webhook/validations.ts`; the
+ * executor's result in `.../connector_types/webhook/index.ts`).
  *
  * Config and secrets are unions on `authType`, so each authentication gets exactly the keys it needs.
+ * Newest `main` also lists `http-authentication-query-param` in the shared auth enum, for the unreleased
+ * `.http` connector; it has no secrets a webhook could use, so it is left out here.
  *
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import {
-  type ConnectorTypeDefinition,
-  fixedDefaults,
-  inputsWithOptionalSecrets,
-  RawResult,
-  Secret,
-  StringRecord
-} from "./common.js"
+import { type ConnectorTypeDefinition, inputsWithOptionalSecrets, Secret, StringRecord } from "./common.js"
 
 const common = {
   url: Schema.String,
@@ -95,20 +92,26 @@ const secretHeaders = {
   secretHeaders: Schema.optional(Schema.NullOr(Schema.Redacted(StringRecord)))
 }
 
+// Kibana's `SecretConfigurationSchemaValidation` accepts one credential shape at a time: the keys of
+// the others are `never`, so mixing two is a compile error as it is Kibana's 400.
+const absent = Schema.optional(Schema.Never)
+const none = { user: absent, password: absent, crt: absent, key: absent, pfx: absent, clientSecret: absent }
+
 /**
  * Webhook-like secrets: exactly one of the combinations Kibana accepts (basic auth, certificate and key,
- * PFX, OAuth2 client secret), each with optional secret headers, or secret headers alone.
+ * PFX, OAuth2 client secret), each with optional secret headers, or secret headers alone
+ * (`src/platform/packages/shared/kbn-connector-schemas/common/auth/schemas/v1.ts`).
  *
  * @since 0.1.0
  * @category models
  */
 export const WebhookSecrets = Schema.Union(
-  Schema.Struct({ user: Schema.String, password: Secret, ...secretHeaders }),
-  Schema.Struct({ crt: Secret, key: Secret, password: Schema.optional(Secret), ...secretHeaders }),
-  Schema.Struct({ pfx: Secret, password: Schema.optional(Secret), ...secretHeaders }),
-  Schema.Struct({ clientSecret: Secret, ...secretHeaders }),
+  Schema.Struct({ ...none, user: Schema.String, password: Secret, ...secretHeaders }),
+  Schema.Struct({ ...none, crt: Secret, key: Secret, password: Schema.optional(Secret), ...secretHeaders }),
+  Schema.Struct({ ...none, pfx: Secret, password: Schema.optional(Secret), ...secretHeaders }),
+  Schema.Struct({ ...none, clientSecret: Secret, ...secretHeaders }),
   // No authentication (`hasAuth: false`), only secret headers.
-  Schema.Struct({ secretHeaders: Schema.Redacted(StringRecord) })
+  Schema.Struct({ ...none, secretHeaders: Schema.Redacted(StringRecord) })
 )
 
 /**
@@ -126,6 +129,15 @@ export type WebhookSecrets = typeof WebhookSecrets.Type
 export const WebhookParams = Schema.Struct({ body: Schema.optional(Schema.String) })
 
 /**
+ * What a successful `.webhook` execution returns: not the remote service's answer but the `body` it sent
+ * (`successResult(actionId, data)` with `data = params.body`), absent when there was none.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const WebhookResult = Schema.UndefinedOr(Schema.String)
+
+/**
  * The `.webhook` connector type. Secrets are required on update: Kibana accepts `{}` and silently erases
  * the stored credentials.
  *
@@ -137,8 +149,13 @@ export const WebhookType = {
   source: "src/platform/packages/shared/kbn-connector-schemas/webhook/schemas/v1.ts",
   ...inputsWithOptionalSecrets(".webhook", { config: WebhookConfig }, WebhookSecrets),
   params: WebhookParams,
-  /** The remote service's answer body, as Kibana passes it on. */
-  result: RawResult,
-  // `authType` is `.default(basic).optional()` in zod, which leaves an absent one absent
-  defaults: fixedDefaults({ method: "post", headers: null, hasAuth: true })
+  result: WebhookResult,
+  // `authType` is `.default(basic).optional()`: zod 3 leaves an absent one absent, zod 4 (newer Kibana)
+  // stores basic; with auth on, both mean basic to Kibana, so neither is a difference
+  defaults: (config): Readonly<Record<string, unknown>> => ({
+    method: "post",
+    headers: null,
+    hasAuth: true,
+    ...(config.hasAuth === false ? {} : { authType: "webhook-authentication-basic" })
+  })
 } as const satisfies ConnectorTypeDefinition

@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { type ConnectorTypeDefinition, inputsWithSecrets, noDefaults, RawResult, Secret } from "./common.js"
+import { type ConnectorTypeDefinition, inputsWithSecrets, noDefaults, Secret } from "./common.js"
 
 /**
  * `.xsoar` config.
@@ -34,12 +34,17 @@ export const XsoarParams = Schema.Union(
   Schema.Struct({
     subAction: Schema.Literal("run"),
     subActionParams: Schema.Struct({
+      /** The incident's name. */
       name: Schema.String,
-      playbookId: Schema.optional(Schema.String),
+      /** The playbook to run (Kibana's default: `null`, XSOAR's default playbook). */
+      playbookId: Schema.optional(Schema.NullOr(Schema.String)),
       createInvestigation: Schema.Boolean,
+      /** XSOAR's numeric incident severity. */
       severity: Schema.Number,
-      isRuleSeverity: Schema.optional(Schema.Boolean),
-      body: Schema.optional(Schema.String)
+      /** Use the rule's severity instead (Kibana's default: `false`). */
+      isRuleSeverity: Schema.optional(Schema.NullOr(Schema.Boolean)),
+      /** Extra incident fields, a JSON string (Kibana's default: `null`). */
+      body: Schema.optional(Schema.NullOr(Schema.String))
     })
   })
 )
@@ -55,6 +60,15 @@ export const XsoarPlaybooks = Schema.Struct({
 })
 
 /**
+ * What `run` returns: `{}` (the connector's `run` returns nothing, and the sub-action framework sends
+ * `data ?? {}`; `x-pack/platform/plugins/shared/stack_connectors/server/connector_types/xsoar/xsoar.ts`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const XsoarRunResult = Schema.Struct({})
+
+/**
  * The `.xsoar` connector type.
  *
  * @since 0.1.0
@@ -65,6 +79,6 @@ export const XsoarType = {
   source: "src/platform/packages/shared/kbn-connector-schemas/xsoar/schemas/v1.ts",
   ...inputsWithSecrets(".xsoar", { config: XsoarConfig }, XsoarSecrets),
   params: XsoarParams,
-  results: { getPlaybooks: XsoarPlaybooks, run: RawResult },
+  results: { getPlaybooks: XsoarPlaybooks, run: XsoarRunResult },
   defaults: noDefaults
 } as const satisfies ConnectorTypeDefinition

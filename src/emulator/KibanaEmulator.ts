@@ -18,7 +18,7 @@ import { authenticate, type Principal } from "./authentication.js"
 import { connectorRoutes } from "./connectorRoutes.js"
 import { builtInConnectorTypes, systemActionTypes } from "./connectorTypes/index.js"
 import * as Outbound from "./connectorTypes/outbound.js"
-import { type Wording, zodV3Wording } from "./connectorTypes/wording.js"
+import { type Wording, wordings } from "./connectorTypes/wording.js"
 import type {
   ConnectorTypeSpec,
   DocumentStore,
@@ -237,17 +237,18 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
     (options.connectorTypes ?? builtInConnectorTypes).map((spec) => [spec.id, spec])
   )
   const version = options.version ?? defaultVersion
-  const { preconfigured, spaces } = yield* validateOptions(connectorTypes, options, zodV3Wording)
+  // The version selects a behaviour profile, and with it the wording of validation failures.
+  const profile = yield* Either.mapLeft(
+    profileFor(version),
+    (reason) => new EmulatorOptionsError({ option: "version", reason })
+  )
+  const wording = wordings[profile.validationWording]
+  const { preconfigured, spaces } = yield* validateOptions(connectorTypes, options, wording)
   const authOptions: EmulatorOptions = {
     ...options,
     users: options.users ?? [defaultUser],
     apiKeys: options.apiKeys ?? [defaultApiKey]
   }
-  // The version selects a behaviour profile.
-  const profile = yield* Either.mapLeft(
-    profileFor(version),
-    (reason) => new EmulatorOptionsError({ option: "version", reason })
-  )
   const maxPayloadBytes = options.maxPayloadBytes ?? defaultMaxPayloadBytes
   const documents = yield* makeDocumentStore
   const serverLog = yield* RingBuffer.make<ServerLogEntry>(maxLogEntries)
@@ -265,7 +266,7 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
     connectorTypes,
     systemActionTypes: new Map(systemActionTypes.map((type) => [type.id, type])),
     license: options.license ?? "trial",
-    wording: zodV3Wording,
+    wording,
     preconfigured,
     documents,
     executorServices: {

@@ -41,7 +41,8 @@ export type ValidationIssue =
     readonly limit: number
     /** Whether the bound itself is allowed (config-schema bounds always are). */
     readonly inclusive: boolean
-    readonly received: unknown
+    /** The offending string's length, array's size or number, which config-schema prints. */
+    readonly actual: number
   }
   | {
     readonly code: "unrecognized_keys"
@@ -97,12 +98,12 @@ const boundReason = (issue: Extract<ValidationIssue, { code: "too_small" | "too_
   switch (issue.origin) {
     // string_type.ts
     case "string":
-      return `value has length [${String(issue.received).length}] but it must have a ${
+      return `value has length [${issue.actual}] but it must have a ${
         small ? "minimum" : "maximum"
       } length of [${issue.limit}].`
     // array_type.ts
     case "array":
-      return `array size is [${(issue.received as ReadonlyArray<unknown>).length}], but cannot be ${
+      return `array size is [${issue.actual}], but cannot be ${
         small ? "smaller" : "greater"
       } than [${issue.limit}]`
     // number_type.ts

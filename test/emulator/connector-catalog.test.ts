@@ -7,7 +7,8 @@ import { call } from "./helpers.js"
 
 const outboundTimeout = "300 millis"
 
-const environment = Layer.merge(EmulatorServer.layerServer({ outboundTimeout }), Simulators.layer())
+// The expected messages are Kibana 9.0-9.3's (zod v3 wording); validation-profiles.test.ts covers the others.
+const environment = Layer.merge(EmulatorServer.layerServer({ outboundTimeout, version: "9.3.0" }), Simulators.layer())
 
 const connectorPath = (id: string) => `/api/actions/connector/${id}`
 

@@ -103,9 +103,7 @@ const boundReason = (issue: Extract<ValidationIssue, { code: "too_small" | "too_
       } length of [${issue.limit}].`
     // array_type.ts
     case "array":
-      return `array size is [${issue.actual}], but cannot be ${
-        small ? "smaller" : "greater"
-      } than [${issue.limit}]`
+      return `array size is [${issue.actual}], but cannot be ${small ? "smaller" : "greater"} than [${issue.limit}]`
     // number_type.ts
     case "number":
       return `Value must be equal to or ${small ? "greater" : "lower"} than [${issue.limit}].`

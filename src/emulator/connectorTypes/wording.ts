@@ -14,12 +14,7 @@
  *
  * @since 0.1.0
  */
-import {
-  configSchemaMessage,
-  prettifyZodV4,
-  type ValidationIssue,
-  zodV4Message
-} from "../validationFormatters.js"
+import { configSchemaMessage, prettifyZodV4, type ValidationIssue, zodV4Message } from "../validationFormatters.js"
 import type { Issue, IssueKind, ValidationFailure } from "./validation.js"
 
 /**
@@ -187,7 +182,8 @@ export const zodV3Wording: Wording = { subject: "connector type", format: zodV3,
 // ---------------------------------------------------------------------------------------------------
 
 const sameLiteralGroup = (a: Issue, b: Issue) =>
-  a.kind._tag === "InvalidLiteral" && b.kind._tag === "InvalidLiteral" && a.path.join("\u0000") === b.path.join("\u0000")
+  a.kind._tag === "InvalidLiteral" && b.kind._tag === "InvalidLiteral" &&
+  a.path.join("\u0000") === b.path.join("\u0000")
 
 /** Consecutive literal failures at one path are one `schema.oneOf` / `z.union` of literals. */
 const groupLiterals = (issues: ReadonlyArray<Issue>): Array<ReadonlyArray<Issue>> => {

@@ -42,6 +42,7 @@ import {
 } from "./EmulatorOptions.js"
 import { faultResponse, makeFaultController } from "./faults.js"
 import { type KibanaProfile, profileFor } from "./KibanaProfile.js"
+import { parsePayload } from "./payload.js"
 import { kibanaResponseHeaders } from "./responseHeaders.js"
 import * as RingBuffer from "./RingBuffer.js"
 import { compileTemplate, type EmulatorEnv, type Route, splitSpace } from "./routing.js"
@@ -136,27 +137,6 @@ const notFound = EmulatorHttp.kibanaError(404, "Not Found")
 
 // Inspection logs keep the most recent entries only, so a long-running emulator does not grow forever.
 const maxLogEntries = 10_000
-
-// hapi (subtext) parses JSON with bourne (`protoAction: 'error'`); both failures give this 400.
-const invalidJson = EmulatorHttp.kibanaError(400, "Invalid request payload JSON format")
-
-const parseJson = (body: string): Either.Either<unknown, EmulatorHttp.EmulatorResponse> => {
-  if (body === "") return Either.right(null)
-  try {
-    return Either.right(JSON.parse(body, (key, value) => {
-      if (key === "__proto__") throw new SyntaxError("forbidden prototype property")
-      return value
-    }))
-  } catch {
-    return Either.left(invalidJson)
-  }
-}
-
-const isParsedMediaType = (contentType: string | undefined): boolean => {
-  const mime = (contentType ?? "application/json").split(";")[0]!.trim().toLowerCase()
-  return /^application\/(?:.+\+)?json$/.test(mime) || /^text\/.+$/.test(mime) ||
-    ["application/x-www-form-urlencoded", "application/octet-stream", "multipart/form-data"].includes(mime)
-}
 
 const API_VERSION = "2023-10-31"
 
@@ -341,14 +321,7 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
             )
           }
         }
-        // hapi (subtext) parses a payload by its content type (`application/json` when the
-        // header is missing): JSON types, text/*, form-encoded, octet-stream and multipart are parsed;
-        // any other type is `Boom.unsupportedMediaType()` (415). The parsed kinds other than JSON are
-        // still read as JSON here.
-        if (request.body !== "" && !isParsedMediaType(request.headers["content-type"])) {
-          return { spaceId, response: EmulatorHttp.kibanaError(415, "Unsupported Media Type") }
-        }
-        const parsed = parseJson(request.body)
+        const parsed = parsePayload(request.headers["content-type"], request.body)
         if (Either.isLeft(parsed)) return { spaceId, response: parsed.left }
         body = parsed.right
       }

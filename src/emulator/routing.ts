@@ -51,7 +51,7 @@ export interface RouteContext {
   readonly params: Readonly<Record<string, string>>
   /** `undefined` only on routes with optional authentication (`/api/status`). */
   readonly principal: Principal | undefined
-  /** The parsed JSON body (`null` when the body is empty). */
+  /** The payload as hapi parses it by content type (`./payload.ts`); `null` for an empty JSON body. */
   readonly body: unknown
 }
 

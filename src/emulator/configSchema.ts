@@ -151,25 +151,29 @@ export const recordOf = <A>(valueCheck: Check<A>): Check<Record<string, A>> => (
 }
 
 /**
- * `schema.arrayOf(itemType, { maxSize })`.
+ * `schema.arrayOf(itemType, { maxSize, validate })`: the `validate` function runs on the validated items.
  *
  * @since 0.1.0
  * @internal
  */
-export const arrayOf =
-  <A>(itemCheck: Check<A>, options: { readonly maxSize?: number } = {}): Check<Array<A>> => (value, path) => {
-    if (!Array.isArray(value)) return fail(path, `expected value of type [array] but got [${typeDetect(value)}]`)
-    if (options.maxSize !== undefined && value.length > options.maxSize) {
-      return fail(path, `array size is [${value.length}], but cannot be greater than [${options.maxSize}]`)
-    }
-    const result: Array<A> = []
-    for (let i = 0; i < value.length; i++) {
-      const checked = itemCheck(value[i], `${path}.${i}`)
-      if (Either.isLeft(checked)) return Either.left(checked.left)
-      result.push(checked.right)
-    }
-    return Either.right(result)
+export const arrayOf = <A>(
+  itemCheck: Check<A>,
+  options: { readonly maxSize?: number; readonly validate?: (value: ReadonlyArray<A>) => string | undefined } = {}
+): Check<Array<A>> =>
+(value, path) => {
+  if (!Array.isArray(value)) return fail(path, `expected value of type [array] but got [${typeDetect(value)}]`)
+  if (options.maxSize !== undefined && value.length > options.maxSize) {
+    return fail(path, `array size is [${value.length}], but cannot be greater than [${options.maxSize}]`)
   }
+  const result: Array<A> = []
+  for (let i = 0; i < value.length; i++) {
+    const checked = itemCheck(value[i], `${path}.${i}`)
+    if (Either.isLeft(checked)) return Either.left(checked.left)
+    result.push(checked.right)
+  }
+  const custom = options.validate?.(result)
+  return custom === undefined ? Either.right(result) : fail(path, custom)
+}
 
 type Fields = { readonly [key: string]: Check<unknown> }
 

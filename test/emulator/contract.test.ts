@@ -335,6 +335,32 @@ const spaceSteps = (prefix: string, tag: string): ReadonlyArray<Step> => {
       body: { aliases: [{ targetSpace: "marketing", targetType: "dashboard", sourceId: "legacy-id" }] },
       status: 204,
       documented: "Undocumented"
+    },
+    // `responses: {}` again
+    {
+      method: "POST",
+      path: `${prefix}/api/spaces/_get_shareable_references`,
+      body: { objects: [{ type: "action", id: "contract-preconfigured" }] },
+      status: 200,
+      documented: "Undocumented"
+    },
+    {
+      method: "POST",
+      path: `${prefix}/api/spaces/_update_objects_spaces`,
+      body: {
+        objects: [{ type: "action", id: "contract-preconfigured" }],
+        spacesToAdd: ["marketing"],
+        spacesToRemove: []
+      },
+      status: 200,
+      documented: "Examples"
+    },
+    {
+      method: "POST",
+      path: `${prefix}/api/spaces/_update_objects_spaces`,
+      body: { objects: [], spacesToAdd: [], spacesToRemove: [] },
+      status: 400,
+      documented: "Undocumented"
     }
   ]
 }
@@ -400,9 +426,7 @@ const leftOut: Readonly<Record<string, string>> = {
   "POST /api/actions/action/{id}/_execute": "legacy, removed in 9.0",
   "GET /api/actions/list_action_types": "legacy, removed in 9.0",
   "POST /api/spaces/_copy_saved_objects": "not emulated",
-  "POST /api/spaces/_get_shareable_references": "not emulated",
-  "POST /api/spaces/_resolve_copy_saved_objects_errors": "not emulated",
-  "POST /api/spaces/_update_objects_spaces": "not emulated"
+  "POST /api/spaces/_resolve_copy_saved_objects_errors": "not emulated"
 }
 
 describe("contract coverage", () => {
@@ -419,6 +443,7 @@ describe("contract coverage", () => {
       "GET /api/spaces/space/{id} 200",
       "GET /api/status 200",
       "POST /api/actions/connector/{id} 200",
+      "POST /api/spaces/_update_objects_spaces 200",
       "PUT /api/actions/connector/{id} 200"
     ])
   })

@@ -6,7 +6,8 @@
  *   actions plugin as `error validating action type config: ...`;
  * - 9.4: zod v4's `z.prettifyError`: `✖ message` lines, each followed by `  → at path`.
  *
- * (9.0 to 9.3's zod v3 wording, `Field "path": message`, is issue 10's formatter.)
+ * (9.0 to 9.3's zod v3 wording, `Field "path": message`, is in `connectorTypes/wording.ts`, which renders the
+ * connector types' issues in each profile's wording through these functions.)
  *
  * @since 0.1.0
  * @internal

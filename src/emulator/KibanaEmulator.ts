@@ -42,6 +42,7 @@ import {
 } from "./EmulatorOptions.js"
 import { faultResponse, makeFaultController } from "./faults.js"
 import { type KibanaProfile, profileFor } from "./KibanaProfile.js"
+import { makeOpsMetrics } from "./opsMetrics.js"
 import { parsePayload } from "./payload.js"
 import { kibanaResponseHeaders } from "./responseHeaders.js"
 import * as RingBuffer from "./RingBuffer.js"
@@ -236,6 +237,7 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
   const requestLog = yield* RingBuffer.make<RequestLogEntry>(maxLogEntries)
   const savedObjects = yield* makeSavedObjects(spaces)
   const faults = yield* makeFaultController(options.faults ?? [])
+  const ops = yield* makeOpsMetrics
   const httpClient = options.outboundHttpClient ??
     (yield* Effect.provide(HttpClient.HttpClient, FetchHttpClient.layer))
 
@@ -259,7 +261,8 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
         : Duration.decode(options.outboundTimeout)
     },
     uuid: crypto.randomUUID(),
-    startedAt: new Date(yield* Clock.currentTimeMillis)
+    startedAt: new Date(yield* Clock.currentTimeMillis),
+    ops
   }
   const routes = [...connectorRoutes(env), ...spaceRoutes(env), statusRoute(env)]
     .map((route) => ({ route, match: compileTemplate(route.path) }))
@@ -367,6 +370,8 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
   const respond = (request: EmulatorHttp.EmulatorRequest, oversized: boolean) =>
     Effect.gen(function*() {
       const isElasticsearch = request.path === "/_es" || request.path.startsWith("/_es/")
+      // Kibana's server metrics count what its HTTP server answers, not the `/_es` endpoint
+      const answered = isElasticsearch ? undefined : yield* ops.received
       const result: { spaceId: string | undefined; response: EmulatorHttp.EmulatorResponse; notReadyServer?: boolean } =
         yield* (isElasticsearch ? elasticsearch : kibana)(request, oversized).pipe(
           // A bug in a handler must not take the server down: answer like Kibana's unhandled-error path.
@@ -382,6 +387,7 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
       const response = isElasticsearch || result.notReadyServer === true || answer._tag !== "Response"
         ? answer
         : { ...answer, headers: { ...kibanaResponseHeaders, ...answer.headers } }
+      if (answered !== undefined) yield* answered(response._tag === "Response" ? response.status : undefined)
       yield* requestLog.append({
         method: request.method.toUpperCase(),
         path: request.path,

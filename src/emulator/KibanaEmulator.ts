@@ -380,7 +380,9 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
               spaceId: undefined,
               response: EmulatorHttp.kibanaError(500, "An internal server error occurred.")
             })
-          )
+          ),
+          // an abandoned request is a disconnect, and no longer in progress
+          Effect.onInterrupt(() => answered === undefined ? Effect.void : answered(undefined))
         )
       // Kibana's onPreResponse headers on every Kibana answer (not on the `/_es` endpoint)
       const { response: answer, spaceId } = result

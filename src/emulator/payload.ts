@@ -23,6 +23,9 @@ import * as EmulatorHttp from "./EmulatorHttp.js"
 // hapijs/content lib/index.js: `type/subtype` then optional parameters
 const contentTypePattern = /^([^/\s]+\/[^\s;]+)(.*)?$/
 
+// hapijs/content: a multipart type needs a (non-empty) boundary parameter
+const boundaryParameter = /;\s*boundary=(?:"([^"]+)"|([^;"\s]+))/i
+
 const unsupported = EmulatorHttp.kibanaError(415, "Unsupported Media Type")
 
 const parseJson = (body: string): Either.Either<unknown, EmulatorHttp.EmulatorResponse> => {
@@ -53,7 +56,7 @@ export const parsePayload = (
     return Either.left(EmulatorHttp.kibanaError(400, "Invalid content-type header"))
   }
   if (mime.startsWith("multipart/")) {
-    return /;\s*boundary=/i.test(match[2] ?? "")
+    return boundaryParameter.test(match[2] ?? "")
       ? Either.left(unsupported)
       : Either.left(EmulatorHttp.kibanaError(400, "Invalid content-type header: multipart missing boundary"))
   }

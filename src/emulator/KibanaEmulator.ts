@@ -18,7 +18,7 @@ import { authenticate, type Principal } from "./authentication.js"
 import { connectorRoutes } from "./connectorRoutes.js"
 import { builtInConnectorTypes, systemActionTypes } from "./connectorTypes/index.js"
 import * as Outbound from "./connectorTypes/outbound.js"
-import { type Wording, zodV3Wording } from "./connectorTypes/wording.js"
+import { type Wording, wordings } from "./connectorTypes/wording.js"
 import type {
   ConnectorTypeSpec,
   DocumentStore,
@@ -42,6 +42,8 @@ import {
 } from "./EmulatorOptions.js"
 import { faultResponse, makeFaultController } from "./faults.js"
 import { type KibanaProfile, profileFor } from "./KibanaProfile.js"
+import { makeOpsMetrics } from "./opsMetrics.js"
+import { parsePayload } from "./payload.js"
 import { kibanaResponseHeaders } from "./responseHeaders.js"
 import * as RingBuffer from "./RingBuffer.js"
 import { compileTemplate, type EmulatorEnv, type Route, splitSpace } from "./routing.js"
@@ -137,27 +139,6 @@ const notFound = EmulatorHttp.kibanaError(404, "Not Found")
 // Inspection logs keep the most recent entries only, so a long-running emulator does not grow forever.
 const maxLogEntries = 10_000
 
-// hapi (subtext) parses JSON with bourne (`protoAction: 'error'`); both failures give this 400.
-const invalidJson = EmulatorHttp.kibanaError(400, "Invalid request payload JSON format")
-
-const parseJson = (body: string): Either.Either<unknown, EmulatorHttp.EmulatorResponse> => {
-  if (body === "") return Either.right(null)
-  try {
-    return Either.right(JSON.parse(body, (key, value) => {
-      if (key === "__proto__") throw new SyntaxError("forbidden prototype property")
-      return value
-    }))
-  } catch {
-    return Either.left(invalidJson)
-  }
-}
-
-const isParsedMediaType = (contentType: string | undefined): boolean => {
-  const mime = (contentType ?? "application/json").split(";")[0]!.trim().toLowerCase()
-  return /^application\/(?:.+\+)?json$/.test(mime) || /^text\/.+$/.test(mime) ||
-    ["application/x-www-form-urlencoded", "application/octet-stream", "multipart/form-data"].includes(mime)
-}
-
 const API_VERSION = "2023-10-31"
 
 // Versioned router rules (core_versioned_route.ts, route_version_utils.ts).
@@ -237,17 +218,18 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
     (options.connectorTypes ?? builtInConnectorTypes).map((spec) => [spec.id, spec])
   )
   const version = options.version ?? defaultVersion
-  const { preconfigured, spaces } = yield* validateOptions(connectorTypes, options, zodV3Wording)
+  // The version selects a behaviour profile, and with it the wording of validation failures.
+  const profile = yield* Either.mapLeft(
+    profileFor(version),
+    (reason) => new EmulatorOptionsError({ option: "version", reason })
+  )
+  const wording = wordings[profile.validationWording]
+  const { preconfigured, spaces } = yield* validateOptions(connectorTypes, options, wording)
   const authOptions: EmulatorOptions = {
     ...options,
     users: options.users ?? [defaultUser],
     apiKeys: options.apiKeys ?? [defaultApiKey]
   }
-  // The version selects a behaviour profile.
-  const profile = yield* Either.mapLeft(
-    profileFor(version),
-    (reason) => new EmulatorOptionsError({ option: "version", reason })
-  )
   const maxPayloadBytes = options.maxPayloadBytes ?? defaultMaxPayloadBytes
   const documents = yield* makeDocumentStore
   const serverLog = yield* RingBuffer.make<ServerLogEntry>(maxLogEntries)
@@ -255,6 +237,7 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
   const requestLog = yield* RingBuffer.make<RequestLogEntry>(maxLogEntries)
   const savedObjects = yield* makeSavedObjects(spaces)
   const faults = yield* makeFaultController(options.faults ?? [])
+  const ops = yield* makeOpsMetrics
   const httpClient = options.outboundHttpClient ??
     (yield* Effect.provide(HttpClient.HttpClient, FetchHttpClient.layer))
 
@@ -265,7 +248,7 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
     connectorTypes,
     systemActionTypes: new Map(systemActionTypes.map((type) => [type.id, type])),
     license: options.license ?? "trial",
-    wording: zodV3Wording,
+    wording,
     preconfigured,
     documents,
     executorServices: {
@@ -279,7 +262,8 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
       slackApiUrl: options.slackApiUrl
     },
     uuid: crypto.randomUUID(),
-    startedAt: new Date(yield* Clock.currentTimeMillis)
+    startedAt: new Date(yield* Clock.currentTimeMillis),
+    ops
   }
   const routes = [...connectorRoutes(env), ...spaceRoutes(env), statusRoute(env)]
     .map((route) => ({ route, match: compileTemplate(route.path) }))
@@ -341,14 +325,7 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
             )
           }
         }
-        // hapi (subtext) parses a payload by its content type (`application/json` when the
-        // header is missing): JSON types, text/*, form-encoded, octet-stream and multipart are parsed;
-        // any other type is `Boom.unsupportedMediaType()` (415). The parsed kinds other than JSON are
-        // still read as JSON here.
-        if (request.body !== "" && !isParsedMediaType(request.headers["content-type"])) {
-          return { spaceId, response: EmulatorHttp.kibanaError(415, "Unsupported Media Type") }
-        }
-        const parsed = parseJson(request.body)
+        const parsed = parsePayload(request.headers["content-type"], request.body)
         if (Either.isLeft(parsed)) return { spaceId, response: parsed.left }
         body = parsed.right
       }
@@ -394,6 +371,8 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
   const respond = (request: EmulatorHttp.EmulatorRequest, oversized: boolean) =>
     Effect.gen(function*() {
       const isElasticsearch = request.path === "/_es" || request.path.startsWith("/_es/")
+      // Kibana's server metrics count what its HTTP server answers, not the `/_es` endpoint
+      const answered = isElasticsearch ? undefined : yield* ops.received
       const result: { spaceId: string | undefined; response: EmulatorHttp.EmulatorResponse; notReadyServer?: boolean } =
         yield* (isElasticsearch ? elasticsearch : kibana)(request, oversized).pipe(
           // A bug in a handler must not take the server down: answer like Kibana's unhandled-error path.
@@ -402,13 +381,16 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
               spaceId: undefined,
               response: EmulatorHttp.kibanaError(500, "An internal server error occurred.")
             })
-          )
+          ),
+          // an abandoned request is a disconnect, and no longer in progress
+          Effect.onInterrupt(() => answered === undefined ? Effect.void : answered(undefined))
         )
       // Kibana's onPreResponse headers on every Kibana answer (not on the `/_es` endpoint)
       const { response: answer, spaceId } = result
       const response = isElasticsearch || result.notReadyServer === true || answer._tag !== "Response"
         ? answer
         : { ...answer, headers: { ...kibanaResponseHeaders, ...answer.headers } }
+      if (answered !== undefined) yield* answered(response._tag === "Response" ? response.status : undefined)
       yield* requestLog.append({
         method: request.method.toUpperCase(),
         path: request.path,

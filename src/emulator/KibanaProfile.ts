@@ -36,9 +36,8 @@ export type KibanaProfileName = "8.18" | "9.0-9.3" | "9.4"
 
 /**
  * How connector config, secrets and params failures are worded: `config-schema` (8.x), `zod-v3`
- * (9.0 to 9.3: `Field "x": ...`), `zod-v4` (9.4: `prettifyError`). Only the profile-level rules use
- * it so far (the 8.x webhook method message); the connector types' own validation still answers in
- * zod v3 wording whatever the profile.
+ * (9.0 to 9.3: `Field "x": ...`), `zod-v4` (9.4: `prettifyError`); `connectorTypes/wording.ts` renders
+ * each.
  *
  * @since 0.1.0
  * @category models

@@ -30,12 +30,18 @@ const fail = (path: string, reason: string): Either.Either<never, string> => Eit
 export const typeDetect = (value: unknown): string => {
   if (value === null) return "null"
   if (Array.isArray(value)) return "Array"
+  // a Buffer (hapi's octet-stream payload) answers its `Symbol.toStringTag`, `Uint8Array`
+  if (value instanceof Uint8Array) return "Uint8Array"
   if (typeof value === "object") return "Object"
   return typeof value
 }
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value)
+// lodash's `isPlainObject`, which config-schema uses: a null prototype (node's querystring result) counts
+const isPlainObject = (value: unknown): value is Record<string, unknown> => {
+  if (typeof value !== "object" || value === null) return false
+  const prototype: unknown = Object.getPrototypeOf(value)
+  return prototype === null || prototype === Object.prototype
+}
 
 /**
  * `schema.string({ minLength, maxLength, validate })`.
@@ -145,25 +151,29 @@ export const recordOf = <A>(valueCheck: Check<A>): Check<Record<string, A>> => (
 }
 
 /**
- * `schema.arrayOf(itemType, { maxSize })`.
+ * `schema.arrayOf(itemType, { maxSize, validate })`: the `validate` function runs on the validated items.
  *
  * @since 0.1.0
  * @internal
  */
-export const arrayOf =
-  <A>(itemCheck: Check<A>, options: { readonly maxSize?: number } = {}): Check<Array<A>> => (value, path) => {
-    if (!Array.isArray(value)) return fail(path, `expected value of type [array] but got [${typeDetect(value)}]`)
-    if (options.maxSize !== undefined && value.length > options.maxSize) {
-      return fail(path, `array size is [${value.length}], but cannot be greater than [${options.maxSize}]`)
-    }
-    const result: Array<A> = []
-    for (let i = 0; i < value.length; i++) {
-      const checked = itemCheck(value[i], `${path}.${i}`)
-      if (Either.isLeft(checked)) return Either.left(checked.left)
-      result.push(checked.right)
-    }
-    return Either.right(result)
+export const arrayOf = <A>(
+  itemCheck: Check<A>,
+  options: { readonly maxSize?: number; readonly validate?: (value: ReadonlyArray<A>) => string | undefined } = {}
+): Check<Array<A>> =>
+(value, path) => {
+  if (!Array.isArray(value)) return fail(path, `expected value of type [array] but got [${typeDetect(value)}]`)
+  if (options.maxSize !== undefined && value.length > options.maxSize) {
+    return fail(path, `array size is [${value.length}], but cannot be greater than [${options.maxSize}]`)
   }
+  const result: Array<A> = []
+  for (let i = 0; i < value.length; i++) {
+    const checked = itemCheck(value[i], `${path}.${i}`)
+    if (Either.isLeft(checked)) return Either.left(checked.left)
+    result.push(checked.right)
+  }
+  const custom = options.validate?.(result)
+  return custom === undefined ? Either.right(result) : fail(path, custom)
+}
 
 type Fields = { readonly [key: string]: Check<unknown> }
 
@@ -175,8 +185,20 @@ type Fields = { readonly [key: string]: Check<unknown> }
  */
 export type ObjectOf<F extends Fields> = { -readonly [K in keyof F]: F[K] extends Check<infer A> ? A : never }
 
+// config-schema's Joi `object` coercion (kbn-config-schema/src/internals/index.ts, object_type.ts): a
+// string is parsed as JSON, which is how a `text/plain` body can still pass a route's body schema
+const coerceObject = (input: unknown, path: string): Either.Either<unknown, string> => {
+  if (typeof input !== "string") return Either.right(input)
+  try {
+    return Either.right(JSON.parse(input))
+  } catch {
+    return fail(path, "could not parse object value from json input")
+  }
+}
+
 /**
- * `schema.object(fields, { validate })`: unknown keys are rejected; `undefined` results are left out.
+ * `schema.object(fields, { validate })`: unknown keys are rejected; `undefined` results are left out; a
+ * JSON string is parsed first.
  *
  * @since 0.1.0
  * @internal
@@ -185,7 +207,10 @@ export const object = <F extends Fields>(
   fields: F,
   options: { readonly validate?: (value: ObjectOf<F>) => string | undefined } = {}
 ): Check<ObjectOf<F>> =>
-(value, path) => {
+(input, path) => {
+  const coerced = coerceObject(input, path)
+  if (Either.isLeft(coerced)) return Either.left(coerced.left)
+  const value = coerced.right
   if (!isPlainObject(value)) {
     return fail(path, `expected a plain object value, but found [${typeDetect(value)}] instead.`)
   }

@@ -132,11 +132,11 @@ const validateConnector = (
   Either.gen(function*() {
     const validConfig = yield* Either.mapLeft(
       spec.validateConfig(config),
-      (failure) => badRequest(`error validating connector type config: ${env.wording.format(failure)}`)
+      (failure) => badRequest(`error validating ${env.wording.subject} config: ${env.wording.format(failure)}`)
     )
     const validSecrets = yield* Either.mapLeft(
       spec.validateSecrets(secrets),
-      (failure) => badRequest(`error validating connector type secrets: ${env.wording.format(failure)}`)
+      (failure) => badRequest(`error validating ${env.wording.subject} secrets: ${env.wording.format(failure)}`)
     )
     const crossField = spec.validateConnector(validConfig, validSecrets)
     if (crossField !== undefined) {

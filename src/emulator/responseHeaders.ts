@@ -3,8 +3,10 @@
  * (`createCustomHeadersPreResponseHandler`, elastic/kibana:src/core/packages/http/server-internal/src/lifecycle_handlers.ts):
  * the security response headers with their default configuration
  * (`server.securityResponseHeaders`, security_response_headers_config.ts) and `kbn-name`
- * (`server.name`). The Content-Security-Policy headers are left out: their default directives change
- * between versions and the emulator serves no pages they would protect.
+ * (`server.name`); and hapi's `cache-control` for Kibana's route default (`@kbn/server-http-tools`
+ * `getServerOptions`: `routes.cache.otherwise`, which hapi's `lib/headers.js` sets when the handler set
+ * none). The Content-Security-Policy headers are left out: their default directives change between
+ * versions (`csp/csp_directives.ts`) and the emulator serves no pages they would protect.
  *
  * @since 0.1.0
  * @internal
@@ -32,5 +34,6 @@ export const kibanaResponseHeaders: Readonly<Record<string, string>> = {
   "referrer-policy": "strict-origin-when-cross-origin",
   "permissions-policy": "camera=(), display-capture=(), fullscreen=(self), geolocation=(), microphone=(), web-share=()",
   "cross-origin-opener-policy": "same-origin",
-  "kbn-name": serverName
+  "kbn-name": serverName,
+  "cache-control": "private, no-cache, no-store, must-revalidate"
 }

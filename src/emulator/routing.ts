@@ -11,6 +11,7 @@ import type { ConnectorTypeInfo, ConnectorTypeSpec, DocumentStore, ExecutorServi
 import { type EmulatorRequest, type EmulatorResponse, kibanaError } from "./EmulatorHttp.js"
 import type { LicenseType, PreconfiguredConnector } from "./EmulatorOptions.js"
 import type { KibanaProfile } from "./KibanaProfile.js"
+import type { OpsMetrics } from "./opsMetrics.js"
 import type { SavedObjects } from "./state.js"
 
 /**
@@ -37,6 +38,8 @@ export interface EmulatorEnv {
   readonly executorServices: ExecutorServices
   readonly uuid: string
   readonly startedAt: Date
+  /** Request counts and process metrics for `/api/status`. */
+  readonly ops: OpsMetrics
 }
 
 /**
@@ -51,7 +54,7 @@ export interface RouteContext {
   readonly params: Readonly<Record<string, string>>
   /** `undefined` only on routes with optional authentication (`/api/status`). */
   readonly principal: Principal | undefined
-  /** The parsed JSON body (`null` when the body is empty). */
+  /** The payload as hapi parses it by content type (`./payload.ts`); `null` for an empty JSON body. */
   readonly body: unknown
 }
 

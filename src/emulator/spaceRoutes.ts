@@ -1,5 +1,6 @@
 /**
- * Kibana's spaces routes: list, get, create, update, delete, and disabling legacy URL aliases.
+ * Kibana's spaces routes: list, get, create, update, delete, disabling legacy URL aliases, and sharing
+ * saved objects (`./spaceObjectRoutes.ts`).
  *
  * Schema: elastic/kibana:x-pack/platform/plugins/shared/spaces/server/lib/space_schema.ts; routes:
  * `x-pack/platform/plugins/shared/spaces/server/routes/api/external/*.ts`; messages from the spaces
@@ -15,6 +16,7 @@ import * as Schema from "./configSchema.js"
 import { queryObject } from "./connectorRoutes.js"
 import * as EmulatorHttp from "./EmulatorHttp.js"
 import { authenticated, type AuthenticatedContext, type EmulatorEnv, type Route } from "./routing.js"
+import { getShareableReferences, updateObjectsSpaces } from "./spaceObjectRoutes.js"
 import type { EmulatorState, Space } from "./state.js"
 
 const SPACE_ID_REGEX = /^[a-z0-9_-]+$/
@@ -219,6 +221,8 @@ export const spaceRoutes = (env: EmulatorEnv): ReadonlyArray<Route> => {
     route("PUT", "/api/spaces/space/{id}", update(env), true),
     route("DELETE", "/api/spaces/space/{id}", remove(env)),
     // An unversioned `router.post`, unlike the space CRUD routes.
-    { ...route("POST", "/api/spaces/_disable_legacy_url_aliases", disableLegacyUrlAliases, true), versioned: false }
+    { ...route("POST", "/api/spaces/_disable_legacy_url_aliases", disableLegacyUrlAliases, true), versioned: false },
+    { ...route("POST", "/api/spaces/_get_shareable_references", getShareableReferences, true), versioned: false },
+    { ...route("POST", "/api/spaces/_update_objects_spaces", updateObjectsSpaces, true), versioned: false }
   ]
 }

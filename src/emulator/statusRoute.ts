@@ -5,7 +5,6 @@
  * @since 0.1.0
  * @internal
  */
-import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Schema from "./configSchema.js"
@@ -78,23 +77,6 @@ const legacyStatus = (version: string, since: string) => {
   }
 }
 
-const metrics = (env: EmulatorEnv, now: number) => {
-  const memory = process.memoryUsage()
-  return {
-    last_updated: new Date(now).toISOString(),
-    collection_interval_in_millis: 5000,
-    process: {
-      pid: process.pid,
-      memory: {
-        heap: { total_in_bytes: memory.heapTotal, used_in_bytes: memory.heapUsed },
-        resident_set_size_in_bytes: memory.rss
-      },
-      uptime_in_millis: now - env.startedAt.getTime()
-    },
-    elasticsearch_client: { totalActiveSockets: 0, totalIdleSockets: 0, totalQueuedRequests: 0 }
-  }
-}
-
 const handler = (env: EmulatorEnv) => (context: RouteContext) =>
   Effect.gen(function*() {
     const query = statusQuery(queryObject(context.request.query), "request query")
@@ -120,7 +102,7 @@ const handler = (env: EmulatorEnv) => (context: RouteContext) =>
         build_date: env.startedAt.toISOString()
       },
       status,
-      metrics: metrics(env, yield* Clock.currentTimeMillis)
+      metrics: yield* env.ops.collect(env.startedAt)
     })
   })
 

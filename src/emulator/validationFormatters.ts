@@ -6,7 +6,8 @@
  *   actions plugin as `error validating action type config: ...`;
  * - 9.4: zod v4's `z.prettifyError`: `✖ message` lines, each followed by `  → at path`.
  *
- * (9.0 to 9.3's zod v3 wording, `Field "path": message`, is issue 10's formatter.)
+ * (9.0 to 9.3's zod v3 wording, `Field "path": message`, is in `connectorTypes/wording.ts`, which renders the
+ * connector types' issues in each profile's wording through these functions.)
  *
  * @since 0.1.0
  * @internal
@@ -41,7 +42,8 @@ export type ValidationIssue =
     readonly limit: number
     /** Whether the bound itself is allowed (config-schema bounds always are). */
     readonly inclusive: boolean
-    readonly received: unknown
+    /** The offending string's length, array's size or number, which config-schema prints. */
+    readonly actual: number
   }
   | {
     readonly code: "unrecognized_keys"
@@ -97,14 +99,12 @@ const boundReason = (issue: Extract<ValidationIssue, { code: "too_small" | "too_
   switch (issue.origin) {
     // string_type.ts
     case "string":
-      return `value has length [${String(issue.received).length}] but it must have a ${
+      return `value has length [${issue.actual}] but it must have a ${
         small ? "minimum" : "maximum"
       } length of [${issue.limit}].`
     // array_type.ts
     case "array":
-      return `array size is [${(issue.received as ReadonlyArray<unknown>).length}], but cannot be ${
-        small ? "smaller" : "greater"
-      } than [${issue.limit}]`
+      return `array size is [${issue.actual}], but cannot be ${small ? "smaller" : "greater"} than [${issue.limit}]`
     // number_type.ts
     case "number":
       return `Value must be equal to or ${small ? "greater" : "lower"} than [${issue.limit}].`

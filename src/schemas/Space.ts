@@ -125,3 +125,103 @@ export const SpacePurpose = Schema.Literal("any", "copySavedObjectsIntoSpace", "
  * @category models
  */
 export type SpacePurpose = typeof SpacePurpose.Type
+
+// update_objects_spaces.ts: a space id or `*` (ALL_SPACES_ID), in Kibana's words
+const SpaceIdOrAll = Schema.String.pipe(
+  Schema.filter((id) => id === "*" || spaceIdPattern.test(id), {
+    message: () => `lower case, a-z, 0-9, "_", and "-" are allowed, OR "*"`
+  })
+)
+
+const SpaceIdsToChange = Schema.Array(SpaceIdOrAll).pipe(
+  Schema.maxItems(1000),
+  Schema.filter((ids) => new Set(ids).size === ids.length, {
+    message: () => "duplicate space ids are not allowed"
+  })
+)
+
+/**
+ * A saved object named by type and id, as the spaces sharing routes take it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const SavedObjectRef = Schema.Struct({ type: Schema.String, id: Schema.String })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type SavedObjectRef = typeof SavedObjectRef.Type
+
+/**
+ * One object of `Spaces.getShareableReferences`: a requested object or one it references, with the
+ * spaces it is in (`SavedObjectReferenceWithContext`,
+ * elastic/kibana:src/core/packages/saved-objects/api-server/src/apis/collect_multinamespace_references.ts).
+ * `spaces` is empty for a type that cannot be shared.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export class ShareableReference extends Schema.Class<ShareableReference>("ShareableReference")({
+  type: Schema.String,
+  id: Schema.String,
+  originId: Schema.optionalWith(Schema.String, { exact: true }),
+  spaces: Schema.Array(Schema.String),
+  /** The objects that reference this one. */
+  inboundReferences: Schema.Array(Schema.Struct({ type: Schema.String, id: Schema.String, name: Schema.String })),
+  /** `true` when the object does not exist. */
+  isMissing: Schema.optionalWith(Schema.Boolean, { exact: true }),
+  /** Spaces holding a legacy URL alias that points to this object. */
+  spacesWithMatchingAliases: Schema.optionalWith(Schema.Array(Schema.String), { exact: true }),
+  /** Spaces holding an object with the same origin. */
+  spacesWithMatchingOrigins: Schema.optionalWith(Schema.Array(Schema.String), { exact: true })
+}) {}
+
+/**
+ * One object of `Spaces.updateObjectsSpaces`: its spaces after the change, or why it was not changed
+ * (Kibana's error payload, e.g. 404 for an object the caller cannot see).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export class UpdatedObjectSpaces extends Schema.Class<UpdatedObjectSpaces>("UpdatedObjectSpaces")({
+  type: Schema.String,
+  id: Schema.String,
+  spaces: Schema.Array(Schema.String),
+  error: Schema.optionalWith(
+    Schema.Struct({ statusCode: Schema.Number, error: Schema.String, message: Schema.String }),
+    { exact: true }
+  )
+}) {}
+
+// the repository's own checks, in its words (without the `: Bad Request` its error adds)
+const spaceChangeProblem = (
+  input: { readonly spacesToAdd: ReadonlyArray<string>; readonly spacesToRemove: ReadonlyArray<string> }
+): string | undefined =>
+  input.spacesToAdd.length === 0 && input.spacesToRemove.length === 0
+    ? "spacesToAdd and/or spacesToRemove must be a non-empty array of strings"
+    : input.spacesToAdd.some((space) => input.spacesToRemove.includes(space))
+    ? "spacesToAdd and spacesToRemove cannot contain any of the same strings"
+    : undefined
+
+/**
+ * The input of `Spaces.updateObjectsSpaces`, with Kibana's rules
+ * (elastic/kibana:x-pack/platform/plugins/shared/spaces/server/routes/api/external/update_objects_spaces.ts
+ * and the saved objects repository's `updateObjectsSpaces`): at most 1000 objects and spaces, space ids
+ * or `*` (every space), no duplicates, at least one space to add or remove, none both.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const UpdateObjectsSpacesInput = Schema.Struct({
+  objects: Schema.Array(SavedObjectRef).pipe(Schema.maxItems(1000)),
+  spacesToAdd: SpaceIdsToChange,
+  spacesToRemove: SpaceIdsToChange
+}).pipe(Schema.filter(spaceChangeProblem))
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type UpdateObjectsSpacesInput = typeof UpdateObjectsSpacesInput.Type

@@ -60,8 +60,58 @@ export class StatusVersion extends Schema.Class<StatusVersion>("StatusVersion")(
   buildDate: Schema.optionalWith(Schema.String, { exact: true }).pipe(Schema.fromKey("build_date"))
 }) {}
 
+const field = <S extends Schema.Schema.Any>(schema: S, key: string) =>
+  schema.pipe(Schema.propertySignature, Schema.fromKey(key))
+
+const optionalField = <S extends Schema.Schema.All>(schema: S, key: string) =>
+  Schema.optionalWith(schema, { exact: true }).pipe(Schema.fromKey(key))
+
 /**
- * The metrics every format carries (the subset Kibana documents); other metric groups are ignored.
+ * Kibana's process metrics (`OpsProcessMetrics`, elastic/kibana:src/core/packages/metrics/server/src/metrics.ts);
+ * the event loop groups are left out.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const ProcessMetrics = Schema.Struct({
+  pid: Schema.Number,
+  memory: Schema.Struct({
+    heap: Schema.Struct({
+      totalInBytes: field(Schema.Number, "total_in_bytes"),
+      usedInBytes: field(Schema.Number, "used_in_bytes"),
+      /** Absent before 7.x's v8 heap limit was reported. */
+      sizeLimit: optionalField(Schema.Number, "size_limit")
+    }),
+    residentSetSizeInBytes: field(Schema.Number, "resident_set_size_in_bytes")
+  }),
+  uptimeInMillis: field(Schema.Number, "uptime_in_millis")
+})
+
+/**
+ * Kibana's OS metrics (`OpsOsMetrics`); the cgroup groups are left out.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const OsMetrics = Schema.Struct({
+  platform: Schema.String,
+  platformRelease: Schema.String,
+  /** Linux only. */
+  distro: Schema.optionalWith(Schema.String, { exact: true }),
+  distroRelease: Schema.optionalWith(Schema.String, { exact: true }),
+  load: Schema.Struct({ "1m": Schema.Number, "5m": Schema.Number, "15m": Schema.Number }),
+  memory: Schema.Struct({
+    totalInBytes: field(Schema.Number, "total_in_bytes"),
+    freeInBytes: field(Schema.Number, "free_in_bytes"),
+    usedInBytes: field(Schema.Number, "used_in_bytes")
+  }),
+  uptimeInMillis: field(Schema.Number, "uptime_in_millis")
+})
+
+/**
+ * The metrics both formats carry (elastic/kibana:src/core/packages/status/server-internal/src/routes/status.ts).
+ * Kibana documents only `last_updated`, `collection_interval_in_millis` and `elasticsearch_client`, so
+ * every other group is optional; the request counters cover the last collection interval.
  *
  * @since 0.1.0
  * @category models
@@ -80,7 +130,26 @@ export class StatusMetrics extends Schema.Class<StatusMetrics>("StatusMetrics")(
       totalQueuedRequests: Schema.Number
     }),
     { exact: true }
-  ).pipe(Schema.fromKey("elasticsearch_client"))
+  ).pipe(Schema.fromKey("elasticsearch_client")),
+  os: Schema.optionalWith(OsMetrics, { exact: true }),
+  process: Schema.optionalWith(ProcessMetrics, { exact: true }),
+  responseTimes: optionalField(
+    Schema.Struct({
+      avgInMillis: field(Schema.Number, "avg_in_millis"),
+      maxInMillis: field(Schema.Number, "max_in_millis")
+    }),
+    "response_times"
+  ),
+  requests: Schema.optionalWith(
+    Schema.Struct({
+      disconnects: Schema.Number,
+      total: Schema.Number,
+      /** Answers per HTTP status code. */
+      statusCodes: field(Schema.Record({ key: Schema.String, value: Schema.Number }), "status_codes")
+    }),
+    { exact: true }
+  ),
+  concurrentConnections: optionalField(Schema.Number, "concurrent_connections")
 }) {}
 
 /**

@@ -1,9 +1,10 @@
 /**
- * Kibana spaces: list, get, create, update, delete, and temporary spaces deleted (with everything in
- * them) when a `Scope` closes.
+ * Kibana spaces: list, get, create, update, delete, temporary spaces deleted (with everything in
+ * them) when a `Scope` closes, and sharing saved objects between spaces.
  *
- * The spaces API is global: its requests never get a `/s/<space>` prefix, whatever space the caller is
- * in. Input is checked against Kibana's own rules before anything is sent.
+ * The space CRUD API is global: its requests never get a `/s/<space>` prefix, whatever space the caller
+ * is in. The sharing routes act on objects of the current space, so they do. Input is checked against
+ * Kibana's own rules before anything is sent.
  *
  * @since 0.1.0
  */
@@ -21,6 +22,7 @@ import type {
   KibanaConflict,
   KibanaNotFound,
   KibanaRequestError,
+  KibanaSpaceNotFound,
   KibanaUnknownOutcome,
   KibanaUnsupportedFeature
 } from "../errors/KibanaError.js"
@@ -28,7 +30,17 @@ import { decodeBody, expectErrors, expectNoContent } from "../internal/operation
 import { inputDefectsAsErrors } from "../internal/requestInput.js"
 import { acquireWithId, settleWindowFor } from "../internal/scopedCreate.js"
 import { gateSpaceSolution } from "../internal/versionGates.js"
-import { invalidSpaceIdReason, Space, spaceIdPattern, SpaceInput, SpacePurpose } from "../schemas/Space.js"
+import {
+  invalidSpaceIdReason,
+  SavedObjectRef,
+  ShareableReference,
+  Space,
+  spaceIdPattern,
+  SpaceInput,
+  SpacePurpose,
+  UpdatedObjectSpaces,
+  UpdateObjectsSpacesInput
+} from "../schemas/Space.js"
 import { KibanaClient } from "./KibanaClient.js"
 import type { KibanaRequest, KibanaResponse } from "./KibanaClient.js"
 
@@ -113,6 +125,16 @@ export declare namespace Spaces {
   export type DeleteError = KibanaNotFound | KibanaBadRequest | BaseError
 
   /**
+   * Errors of `getShareableReferences` and `updateObjectsSpaces`: Kibana refused the request (400);
+   * the client's current space does not exist. An object that cannot be changed is not an error: its
+   * result carries Kibana's reason.
+   *
+   * @since 0.1.0
+   * @category errors
+   */
+  export type SharingError = KibanaBadRequest | KibanaSpaceNotFound | BaseError
+
+  /**
    * @since 0.1.0
    * @category models
    */
@@ -135,6 +157,20 @@ export declare namespace Spaces {
      * delete is logged as a warning and never replaces the program's own result.
      */
     readonly acquire: (input: SpaceInput) => Effect.Effect<Space, CreateError, Scope.Scope>
+    /**
+     * The spaces of objects in the current space and of the objects they reference
+     * (`POST /api/spaces/_get_shareable_references`), each object once. At most 1000 objects.
+     */
+    readonly getShareableReferences: (
+      objects: ReadonlyArray<SavedObjectRef>
+    ) => Effect.Effect<ReadonlyArray<ShareableReference>, SharingError>
+    /**
+     * Adds objects of the current space to spaces and removes them from others
+     * (`POST /api/spaces/_update_objects_spaces`; `*` is every space). One result per object, in order.
+     */
+    readonly updateObjectsSpaces: (
+      input: UpdateObjectsSpacesInput
+    ) => Effect.Effect<ReadonlyArray<UpdatedObjectSpaces>, SharingError>
   }
 }
 
@@ -146,10 +182,10 @@ const validateId = (operation: string) => (id: string): Effect.Effect<string, Ki
     ? Effect.succeed(id)
     : Effect.fail(new KibanaInputError({ operation, field: "id", reason: invalidSpaceIdReason }))
 
-/** Checks a space against Kibana's rules; the error names every offending field. */
-const validateInput = (operation: string) => {
-  const decode = Schema.decodeUnknown(SpaceInput, { errors: "all" })
-  return (input: unknown): Effect.Effect<SpaceInput, KibanaInputError> =>
+/** Checks input against a schema; the error names every offending field. */
+const validateWith = <A, I>(schema: Schema.Schema<A, I>, operation: string) => {
+  const decode = Schema.decodeUnknown(schema, { errors: "all" })
+  return (input: unknown): Effect.Effect<A, KibanaInputError> =>
     // suspended: the decode reads the input at once, and a throwing getter must become an error
     Effect.mapError(Effect.suspend(() => decode(input)), (error) => {
       const issues = ParseResult.ArrayFormatter.formatErrorSync(error)
@@ -160,6 +196,9 @@ const validateInput = (operation: string) => {
       })
     }).pipe(inputDefectsAsErrors(operation, "input"))
 }
+
+/** Checks a space against Kibana's rules. */
+const validateInput = (operation: string) => validateWith(SpaceInput, operation)
 
 const validateListOptions = (options: ListSpacesOptions | undefined): Effect.Effect<void, KibanaInputError> =>
   Effect.suspend(() => checkListOptions(options)).pipe(inputDefectsAsErrors("Spaces.list", "options"))
@@ -179,7 +218,15 @@ const checkListOptions = (options: ListSpacesOptions | undefined): Effect.Effect
     : Effect.void
 }
 
+const validateReferences = validateWith(
+  Schema.Array(SavedObjectRef).pipe(Schema.maxItems(1000)),
+  "Spaces.getShareableReferences"
+)
+const validateSpaceChange = validateWith(UpdateObjectsSpacesInput, "Spaces.updateObjectsSpaces")
+
 const decodeSpace = decodeBody(Space)
+const decodeReferences = decodeBody(Schema.Struct({ objects: Schema.Array(ShareableReference) }))
+const decodeUpdated = decodeBody(Schema.Struct({ objects: Schema.Array(UpdatedObjectSpaces) }))
 const decodeSpaces = decodeBody(Schema.Array(Space))
 
 /**
@@ -283,7 +330,43 @@ export const make: Effect.Effect<Spaces.Service, never, KibanaClient> = Effect.g
         onReleaseFailure: releaseFailed(valid.id)
       }))
 
-  return Spaces.of({ list, get, create, update, delete: del, acquire })
+  // Unversioned routes of the current space (`router.post`, spaces/server/routes/api/external/*.ts).
+  const getShareableReferences = Effect.fnUntraced(function*(objects: ReadonlyArray<SavedObjectRef>) {
+    const valid = yield* validateReferences(objects)
+    const response = yield* kibana.request({
+      method: "POST",
+      path: "/api/spaces/_get_shareable_references",
+      body: { objects: valid.map(({ id, type }) => ({ type, id })) },
+      operation: "Spaces.getShareableReferences",
+      // a read sent as POST: safe to repeat
+      idempotent: true
+    }).pipe(expectErrors("KibanaBadRequest"))
+    return (yield* decodeReferences(response)).objects
+  })
+
+  const updateObjectsSpaces = Effect.fnUntraced(function*(input: UpdateObjectsSpacesInput) {
+    const { objects, spacesToAdd, spacesToRemove } = yield* validateSpaceChange(input)
+    const response = yield* kibana.request({
+      method: "POST",
+      path: "/api/spaces/_update_objects_spaces",
+      body: { objects: objects.map(({ id, type }) => ({ type, id })), spacesToAdd, spacesToRemove },
+      operation: "Spaces.updateObjectsSpaces",
+      // adding and removing the same spaces again leaves the same sharing: safe to repeat
+      idempotent: true
+    }).pipe(expectErrors("KibanaBadRequest"))
+    return (yield* decodeUpdated(response)).objects
+  })
+
+  return Spaces.of({
+    list,
+    get,
+    create,
+    update,
+    delete: del,
+    acquire,
+    getShareableReferences,
+    updateObjectsSpaces
+  })
 })
 
 /**

@@ -26,7 +26,10 @@ const webhookTarget = HttpClient.make((request, url) => {
   return Effect.succeed(HttpClientResponse.fromWeb(request, answer))
 })
 
+// The messages expected below are Kibana 9.0-9.3's (zod v3 wording); the 9.4 and 8.18 wordings are
+// tested in test/emulator/validation-profiles.test.ts.
 const emulatorOptions: EmulatorOptions.EmulatorOptions = {
+  version: "9.3.0",
   users: [
     EmulatorOptions.defaultUser,
     { username: "viewer", password: Redacted.make("viewer-pw"), readOnly: true },

@@ -9,11 +9,17 @@ import { call } from "./helpers.js"
 
 const outboundTimeout = "300 millis"
 
-// `.slack_api` calls a fixed Slack URL in Kibana: the emulator's `slackApiUrl` points it at the simulator
+// `.slack_api` calls a fixed Slack URL in Kibana: the emulator's `slackApiUrl` points it at the simulator.
+// The expected messages are Kibana 9.0-9.3's (zod v3 wording); validation-profiles.test.ts covers the others.
 const environment = Layer.unwrapEffect(
   Effect.map(
     Simulators.Simulators,
-    (simulators) => EmulatorServer.layerServer({ outboundTimeout, slackApiUrl: `${simulators.urlOf("slack-api")}api/` })
+    (simulators) =>
+      EmulatorServer.layerServer({
+        outboundTimeout,
+        version: "9.3.0",
+        slackApiUrl: `${simulators.urlOf("slack-api")}api/`
+      })
   )
 ).pipe(Layer.provideMerge(Simulators.layer()))
 

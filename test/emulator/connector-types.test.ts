@@ -23,7 +23,7 @@ const left = (validation: Validation<JsonObject>) => {
 
 const required = (...path: Array<string | number>): Issue => ({
   path,
-  kind: { _tag: "InvalidType", expected: "string", received: "undefined" }
+  kind: { _tag: "InvalidType", expected: "string", received: "undefined", input: undefined }
 })
 
 const formatIssues = (issues: ReadonlyArray<Issue>) => zodV3({ _tag: "Issues", issues })

@@ -58,7 +58,11 @@ const statusDeviations: ReadonlyArray<Deviation> = [
   // The document lists only 3 metrics "for brevity" (elastic/kibana:src/core/packages/status/
   // server-internal/src/routes/status_response_schemas.ts) with additionalProperties: false; Kibana
   // also sends os, process, processes, response_times, concurrent_connections and requests (status.ts).
-  { at: "/metrics/process", fix: "omit", why: "OAS stricter than Kibana: metrics beyond the documented subset" },
+  ...["os", "process", "processes", "response_times", "concurrent_connections", "requests"].map((group): Deviation => ({
+    at: `/metrics/${group}`,
+    fix: "omit",
+    why: "OAS stricter than Kibana: metrics beyond the documented subset"
+  })),
   // The document requires `meta` on every service status; Kibana sends none on `overall` (its own
   // status.examples.yaml and captured 8.x bodies have none), and neither does the emulator.
   { at: "/status/overall/meta", fix: "fill", why: "OAS stricter than Kibana: overall status has no meta" },
@@ -335,6 +339,32 @@ const spaceSteps = (prefix: string, tag: string): ReadonlyArray<Step> => {
       body: { aliases: [{ targetSpace: "marketing", targetType: "dashboard", sourceId: "legacy-id" }] },
       status: 204,
       documented: "Undocumented"
+    },
+    // `responses: {}` again
+    {
+      method: "POST",
+      path: `${prefix}/api/spaces/_get_shareable_references`,
+      body: { objects: [{ type: "action", id: "contract-preconfigured" }] },
+      status: 200,
+      documented: "Undocumented"
+    },
+    {
+      method: "POST",
+      path: `${prefix}/api/spaces/_update_objects_spaces`,
+      body: {
+        objects: [{ type: "action", id: "contract-preconfigured" }],
+        spacesToAdd: ["marketing"],
+        spacesToRemove: []
+      },
+      status: 200,
+      documented: "Examples"
+    },
+    {
+      method: "POST",
+      path: `${prefix}/api/spaces/_update_objects_spaces`,
+      body: { objects: [], spacesToAdd: [], spacesToRemove: [] },
+      status: 400,
+      documented: "Undocumented"
     }
   ]
 }
@@ -400,9 +430,7 @@ const leftOut: Readonly<Record<string, string>> = {
   "POST /api/actions/action/{id}/_execute": "legacy, removed in 9.0",
   "GET /api/actions/list_action_types": "legacy, removed in 9.0",
   "POST /api/spaces/_copy_saved_objects": "not emulated",
-  "POST /api/spaces/_get_shareable_references": "not emulated",
-  "POST /api/spaces/_resolve_copy_saved_objects_errors": "not emulated",
-  "POST /api/spaces/_update_objects_spaces": "not emulated"
+  "POST /api/spaces/_resolve_copy_saved_objects_errors": "not emulated"
 }
 
 describe("contract coverage", () => {
@@ -419,6 +447,7 @@ describe("contract coverage", () => {
       "GET /api/spaces/space/{id} 200",
       "GET /api/status 200",
       "POST /api/actions/connector/{id} 200",
+      "POST /api/spaces/_update_objects_spaces 200",
       "PUT /api/actions/connector/{id} 200"
     ])
   })

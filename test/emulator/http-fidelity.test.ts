@@ -10,7 +10,9 @@ const expected = {
   "referrer-policy": "strict-origin-when-cross-origin",
   "permissions-policy": "camera=(), display-capture=(), fullscreen=(self), geolocation=(), microphone=(), web-share=()",
   "cross-origin-opener-policy": "same-origin",
-  "kbn-name": "kibana"
+  "kbn-name": "kibana",
+  // hapi's route default in Kibana (getServerOptions `routes.cache.otherwise`)
+  "cache-control": "private, no-cache, no-store, must-revalidate"
 }
 
 const headersOf = (

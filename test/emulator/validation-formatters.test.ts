@@ -75,7 +75,7 @@ describe("@kbn/config-schema wording (8.x)", () => {
         origin: "string",
         limit: 36,
         inclusive: true,
-        received: "a".repeat(37)
+        actual: 37
       }),
       "[id]: value has length [37] but it must have a maximum length of [36]."
     )
@@ -96,7 +96,7 @@ describe("@kbn/config-schema wording (8.x)", () => {
     )
     // number_type.ts and array_type.ts
     assert.strictEqual(
-      configSchemaMessage({ code: "too_small", path: ["n"], origin: "number", limit: 1, inclusive: true, received: 0 }),
+      configSchemaMessage({ code: "too_small", path: ["n"], origin: "number", limit: 1, inclusive: true, actual: 0 }),
       "[n]: Value must be equal to or greater than [1]."
     )
     assert.strictEqual(
@@ -106,7 +106,7 @@ describe("@kbn/config-schema wording (8.x)", () => {
         origin: "array",
         limit: 2,
         inclusive: true,
-        received: [1, 2, 3]
+        actual: 3
       }),
       "[to]: array size is [3], but cannot be greater than [2]"
     )
@@ -147,14 +147,14 @@ describe("zod v4 prettifyError wording (9.4)", () => {
           values: ["post", "put", "patch", "get", "delete"],
           received: "head"
         },
-        { code: "too_small", path: ["to"], origin: "array", limit: 1, inclusive: true, received: [] },
+        { code: "too_small", path: ["to"], origin: "array", limit: 1, inclusive: true, actual: 0 },
         {
           code: "too_big",
           path: ["headers", "X-Api-Key"],
           origin: "string",
           limit: 10,
           inclusive: true,
-          received: "x"
+          actual: 11
         },
         { code: "invalid_value", path: ["hasAuth"], values: [true], received: false }
       ]),

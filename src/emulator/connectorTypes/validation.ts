@@ -19,10 +19,24 @@ import * as Either from "effect/Either"
  * @category models
  */
 export type IssueKind =
-  /** `received` is zod's parsed type name (`undefined` when the key was absent). */
-  | { readonly _tag: "InvalidType"; readonly expected: string; readonly received: string }
-  | { readonly _tag: "TooSmall"; readonly type: "string" | "number" | "array"; readonly minimum: number }
-  | { readonly _tag: "TooBig"; readonly type: "string" | "number" | "array"; readonly maximum: number }
+  /**
+   * `received` is zod's parsed type name (`undefined` when the key was absent); `input` the value itself,
+   * which `@kbn/config-schema` names differently (`Object`, `Array`).
+   */
+  | { readonly _tag: "InvalidType"; readonly expected: string; readonly received: string; readonly input: unknown }
+  /** `actual` is the string's length, the array's size or the number (config-schema prints it). */
+  | {
+    readonly _tag: "TooSmall"
+    readonly type: "string" | "number" | "array"
+    readonly minimum: number
+    readonly actual: number
+  }
+  | {
+    readonly _tag: "TooBig"
+    readonly type: "string" | "number" | "array"
+    readonly maximum: number
+    readonly actual: number
+  }
   | { readonly _tag: "InvalidEnumValue"; readonly options: ReadonlyArray<string>; readonly received: string }
   | { readonly _tag: "InvalidLiteral"; readonly expected: string | null }
   | { readonly _tag: "UnrecognizedKeys"; readonly keys: ReadonlyArray<string> }
@@ -134,7 +148,7 @@ export const parsedType = (input: unknown): string => {
 }
 
 const invalidType = <A>(path: ReadonlyArray<string | number>, expected: string, input: unknown): Outcome<A> =>
-  fail(path, { _tag: "InvalidType", expected, received: parsedType(input) })
+  fail(path, { _tag: "InvalidType", expected, received: parsedType(input), input })
 
 const withIssues = <A>(outcome: Outcome<A>, issues: ReadonlyArray<Issue>): Outcome<A> =>
   issues.length === 0 ? outcome : { ...outcome, issues: [...outcome.issues, ...issues] }
@@ -149,10 +163,16 @@ export const string = (options: { readonly min?: number; readonly max?: number }
   run: (input, path) => {
     if (typeof input !== "string") return invalidType(path, "string", input)
     if (options.min !== undefined && input.length < options.min) {
-      return withIssues(ok(input), [{ path, kind: { _tag: "TooSmall", type: "string", minimum: options.min } }])
+      return withIssues(ok(input), [{
+        path,
+        kind: { _tag: "TooSmall", type: "string", minimum: options.min, actual: input.length }
+      }])
     }
     if (options.max !== undefined && input.length > options.max) {
-      return withIssues(ok(input), [{ path, kind: { _tag: "TooBig", type: "string", maximum: options.max } }])
+      return withIssues(ok(input), [{
+        path,
+        kind: { _tag: "TooBig", type: "string", maximum: options.max, actual: input.length }
+      }])
     }
     return ok(input)
   }
@@ -187,10 +207,16 @@ const numberBounds = (
   options: { readonly min?: number; readonly max?: number }
 ): Outcome<number> => {
   if (options.min !== undefined && value < options.min) {
-    return withIssues(ok(value), [{ path, kind: { _tag: "TooSmall", type: "number", minimum: options.min } }])
+    return withIssues(ok(value), [{
+      path,
+      kind: { _tag: "TooSmall", type: "number", minimum: options.min, actual: value }
+    }])
   }
   if (options.max !== undefined && value > options.max) {
-    return withIssues(ok(value), [{ path, kind: { _tag: "TooBig", type: "number", maximum: options.max } }])
+    return withIssues(ok(value), [{
+      path,
+      kind: { _tag: "TooBig", type: "number", maximum: options.max, actual: value }
+    }])
   }
   return ok(value)
 }
@@ -304,10 +330,16 @@ export const array = <A>(
     if (!Array.isArray(input)) return invalidType(path, "array", input)
     const bounds: Array<Issue> = []
     if (options.min !== undefined && input.length < options.min) {
-      bounds.push({ path, kind: { _tag: "TooSmall", type: "array", minimum: options.min } })
+      bounds.push({
+        path,
+        kind: { _tag: "TooSmall", type: "array", minimum: options.min, actual: input.length }
+      })
     }
     if (options.max !== undefined && input.length > options.max) {
-      bounds.push({ path, kind: { _tag: "TooBig", type: "array", maximum: options.max } })
+      bounds.push({
+        path,
+        kind: { _tag: "TooBig", type: "array", maximum: options.max, actual: input.length }
+      })
     }
     const result = collectOutcomes(input.map((element, index) => item.run(element, [...path, index])), bounds)
     return result.aborted ? result : { aborted: false, value: result.values, issues: result.issues }

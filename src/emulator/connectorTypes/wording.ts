@@ -1,14 +1,20 @@
 /**
- * Wording profiles: how a Kibana version words a rejected connector config, secrets or params.
+ * Wording profiles: how a Kibana version words a rejected connector config, secrets or params. The
+ * validators (`./validation.ts`) report issues as data; each profile renders them as its version does
+ * (elastic/kibana `actions/server/lib/validate_with_schema.ts`, per version):
  *
- * Kibana 9.0–9.3 validate connectors with zod v3 and render failures with the actions plugin's
- * `formatZodError` (`elastic/kibana:x-pack/platform/plugins/shared/actions/server/lib/format_zod_error.ts`):
- * `Field "url": Required`, or `N errors:\n [1]: ...;\n [2]: ...`, at most five. The issue texts are
- * zod v3's default error map (`colinhacks/zod:src/locales/en.ts`, v3 branch). Another Kibana version
- * (8.x `@kbn/config-schema`, 9.4 zod v4) gets its own `Wording` here.
+ * - 8.x: `@kbn/config-schema`, first issue only, `[path]: reason`, prefixed `error validating action type
+ *   config: ` (x-pack/plugins/actions/server/lib/validate_with_schema.ts, `schema.validate(value)`);
+ * - 9.0–9.3: zod v3 rendered by the actions plugin's `formatZodError`
+ *   (`x-pack/platform/plugins/shared/actions/server/lib/format_zod_error.ts`): `Field "url": Required`, or
+ *   `N errors:\n [1]: ...;\n [2]: ...`, at most five; texts from zod v3's default error map
+ *   (`colinhacks/zod:src/locales/en.ts`, v3 branch); prefix `error validating connector type config: `;
+ * - 9.4: zod v4, `z4.prettifyError(err)` (the same file once it imports `@kbn/zod/v4`, PRs #252702 and
+ *   #258854).
  *
  * @since 0.1.0
  */
+import { configSchemaMessage, prettifyZodV4, type ValidationIssue, zodV4Message } from "../validationFormatters.js"
 import type { Issue, IssueKind, ValidationFailure } from "./validation.js"
 
 /**
@@ -18,6 +24,11 @@ import type { Issue, IssueKind, ValidationFailure } from "./validation.js"
  * @category models
  */
 export interface Wording {
+  /**
+   * What `validate_with_schema.ts` calls a connector's config and secrets in its 400 message: `action type`
+   * in 8.x, `connector type` in 9.x.
+   */
+  readonly subject: "action type" | "connector type"
   /** The reason text Kibana shows after `error validating ...: `. */
   readonly format: (failure: ValidationFailure) => string
   /**
@@ -159,10 +170,167 @@ export const zodV3Thrown = (failure: ValidationFailure): string =>
     : `ZodError: ${JSON.stringify(failure.issues.map(zodV3IssueJson), null, 2)}`
 
 /**
- * Kibana 9.0–9.3's wording, the one the connector types answer in under every profile so far: the 8.x
- * config-schema and 9.4 zod-v4 renderings (`validationFormatters.ts`) are not wired in yet.
+ * Kibana 9.0–9.3's wording.
  *
  * @since 0.1.0
  * @category wordings
  */
-export const zodV3Wording: Wording = { format: zodV3, thrown: zodV3Thrown }
+export const zodV3Wording: Wording = { subject: "connector type", format: zodV3, thrown: zodV3Thrown }
+
+// ---------------------------------------------------------------------------------------------------
+// 8.x and 9.4: the same issues in validationFormatters.ts's shape
+// ---------------------------------------------------------------------------------------------------
+
+const sameLiteralGroup = (a: Issue, b: Issue) =>
+  a.kind._tag === "InvalidLiteral" && b.kind._tag === "InvalidLiteral" &&
+  a.path.join("\u0000") === b.path.join("\u0000")
+
+/** Consecutive literal failures at one path are one `schema.oneOf` / `z.union` of literals. */
+const groupLiterals = (issues: ReadonlyArray<Issue>): Array<ReadonlyArray<Issue>> => {
+  const groups: Array<Array<Issue>> = []
+  for (const issue of issues) {
+    const last = groups.at(-1)
+    const head = last?.[0]
+    if (last !== undefined && head !== undefined && sameLiteralGroup(head, issue)) last.push(issue)
+    else groups.push([issue])
+  }
+  return groups
+}
+
+const literalValues = (group: ReadonlyArray<Issue>) =>
+  group.flatMap((issue) => issue.kind._tag === "InvalidLiteral" ? [issue.kind.expected] : [])
+
+/** One group as a `ValidationIssue`; `zod` selects zod v4's reading over config-schema's. */
+const toValidationIssue = (group: ReadonlyArray<Issue>, zod: boolean): ValidationIssue | undefined => {
+  const issue = group[0]
+  if (issue === undefined) return undefined
+  const { kind, path } = issue
+  switch (kind._tag) {
+    case "InvalidType":
+      return { code: "invalid_type", path, expected: kind.expected, received: kind.input }
+    case "TooSmall":
+      return { code: "too_small", path, origin: kind.type, limit: kind.minimum, inclusive: true, actual: kind.actual }
+    case "TooBig":
+      return { code: "too_big", path, origin: kind.type, limit: kind.maximum, inclusive: true, actual: kind.actual }
+    case "InvalidEnumValue":
+      return { code: "invalid_value", path, values: kind.options, received: kind.received }
+    case "InvalidLiteral": {
+      const values = literalValues(group)
+      // zod v4 reports a failed `z.union` as `invalid_union`, "Invalid input" (zod v4 `core/schemas.ts`)
+      return zod && values.length > 1
+        ? { code: "custom", path, message: "Invalid input" }
+        : { code: "invalid_value", path, values, received: undefined }
+    }
+    case "UnrecognizedKeys":
+      return { code: "unrecognized_keys", path, keys: kind.keys }
+    case "InvalidUrl":
+      // zod v4 `z.url()`: "Invalid URL"; config-schema `schema.uri()`: string_type's uri message
+      return { code: "custom", path, message: zod ? "Invalid URL" : "value must be a valid URI (see RFC 3986)." }
+    case "InvalidDiscriminator":
+      // zod v4: `invalid_union` with the note "No matching discriminator", worded "Invalid input"
+      return zod
+        ? { code: "custom", path, message: "Invalid input" }
+        : {
+          // config-schema `schema.oneOf([schema.object({ subAction: schema.literal(..) }), ..])`: every
+          // alternative fails at its discriminator
+          code: "custom",
+          path: path.slice(0, -1),
+          message: `types that failed validation:${
+            kind.options.map((option, index) =>
+              `\n- [${[...path.slice(0, -1), index, ...path.slice(-1)].join(".")}]: expected value to equal [${option}]`
+            ).join("")
+          }`
+        }
+    case "Custom":
+      return { code: "custom", path, message: kind.message }
+  }
+}
+
+const validationIssues = (issues: ReadonlyArray<Issue>, zod: boolean): Array<ValidationIssue> =>
+  groupLiterals(issues).flatMap((group) => {
+    const issue = toValidationIssue(group, zod)
+    return issue === undefined ? [] : [issue]
+  })
+
+/**
+ * Kibana 8.x: `@kbn/config-schema` stops at the first issue, `[path]: reason`.
+ *
+ * @since 0.1.0
+ * @category wordings
+ */
+export const configSchema = (failure: ValidationFailure): string => {
+  if (failure._tag === "Rule") return failure.message
+  const first = validationIssues(failure.issues, false)[0]
+  return first === undefined ? "" : configSchemaMessage(first)
+}
+
+/**
+ * Kibana 8.x's wording. The sub-action framework interpolates config-schema's `ValidationError`, an
+ * `Error` without its own name (`actions/server/sub_action_framework/executor.ts`: `Request validation
+ * failed (${reqValidationError})`).
+ *
+ * @since 0.1.0
+ * @category wordings
+ */
+export const configSchemaWording: Wording = {
+  subject: "action type",
+  format: configSchema,
+  thrown: (failure) => `Error: ${configSchema(failure)}`
+}
+
+/**
+ * Kibana 9.4: zod v4's `prettifyError`.
+ *
+ * @since 0.1.0
+ * @category wordings
+ */
+export const zodV4 = (failure: ValidationFailure): string =>
+  failure._tag === "Rule" ? failure.message : prettifyZodV4(validationIssues(failure.issues, true))
+
+// zod v4's `ZodError` prints as its `message`, the issues as indented JSON with the input left out
+// (zod v4 `core/errors.ts`, `util.finalizeIssue`): each issue's own keys, then `path`, then `message`.
+const zodV4IssueJson = (issue: ValidationIssue): Record<string, unknown> => {
+  const message = zodV4Message(issue)
+  const path = issue.path
+  switch (issue.code) {
+    case "invalid_type":
+      return { expected: issue.expected, code: issue.code, path, message }
+    case "invalid_value":
+      return { code: issue.code, values: issue.values, path, message }
+    case "too_small":
+      return { origin: issue.origin, code: issue.code, minimum: issue.limit, inclusive: issue.inclusive, path, message }
+    case "too_big":
+      return { origin: issue.origin, code: issue.code, maximum: issue.limit, inclusive: issue.inclusive, path, message }
+    case "unrecognized_keys":
+      return { code: issue.code, keys: issue.keys, path, message }
+    case "custom":
+      return { code: issue.code, path, message }
+  }
+}
+
+/**
+ * Kibana 9.4's wording.
+ *
+ * @since 0.1.0
+ * @category wordings
+ */
+export const zodV4Wording: Wording = {
+  subject: "connector type",
+  format: zodV4,
+  thrown: (failure) =>
+    failure._tag === "Rule"
+      ? `Error: ${failure.message}`
+      : JSON.stringify(validationIssues(failure.issues, true).map(zodV4IssueJson), null, 2)
+}
+
+/**
+ * The wording of each profile's `validationWording`.
+ *
+ * @since 0.1.0
+ * @category wordings
+ */
+export const wordings: Readonly<Record<"config-schema" | "zod-v3" | "zod-v4", Wording>> = {
+  "config-schema": configSchemaWording,
+  "zod-v3": zodV3Wording,
+  "zod-v4": zodV4Wording
+}

@@ -19,15 +19,18 @@ export interface DecodableAnswer {
 // Far deeper than any Kibana answer; deeper bodies would overflow the stack of a recursive schema.
 const maxBodyDepth = 256
 
-/** How deep `value` nests, counted without recursion and stopping past `limit`. */
+/**
+ * Whether `value` nests `limit` levels or deeper. Recursion is bounded by `limit`, and nothing is
+ * allocated: every answer is walked, and a bulk answer has thousands of nodes.
+ */
 const depthExceeds = (value: unknown, limit: number): boolean => {
-  const stack: Array<readonly [unknown, number]> = [[value, 0]]
-  while (stack.length > 0) {
-    const [current, depth] = stack.pop()!
-    if (typeof current !== "object" || current === null) continue
-    if (depth >= limit) return true
-    for (const nested of Object.values(current)) stack.push([nested, depth + 1])
+  if (typeof value !== "object" || value === null) return false
+  if (limit === 0) return true
+  if (Array.isArray(value)) {
+    for (const nested of value) if (depthExceeds(nested, limit - 1)) return true
+    return false
   }
+  for (const key in value) if (depthExceeds(Reflect.get(value, key), limit - 1)) return true
   return false
 }
 

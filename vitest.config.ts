@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url"
-import { defineConfig } from "vitest/config"
+import { configDefaults, defineConfig } from "vitest/config"
 
 const source = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
@@ -15,6 +15,9 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.ts"],
+    // Packing and installing the package takes minutes of npm and tsc: `npm run test:package`
+    // (vitest.package.config.ts) runs it, and `npm test` runs that after this suite.
+    exclude: [...configDefaults.exclude, "test/package/**"],
     reporters: ["default", "./test/summary-reporter.ts"],
     setupFiles: ["./test/setup.ts"],
     testTimeout: 30_000,

@@ -17,14 +17,16 @@ const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
 // `IndexBulkItem`: `_index`, `_id` strings, `status` a number, `result` and `_version` optional.
 const readItem = (item: unknown): IndexBulkItem | undefined => {
   if (!isRecord(item) || !isRecord(item["create"])) return undefined
-  const { _id, _index, _version, result, status } = item["create"]
+  const fields = item["create"]
+  const { _id, _index, _version, result, status } = fields
   if (typeof _index !== "string" || typeof _id !== "string" || typeof status !== "number") return undefined
   const create: Created = { index: _index, id: _id, status }
-  if (result !== undefined) {
+  // Exact optional fields: a key that is present must hold a value of its type (never `undefined`).
+  if ("result" in fields) {
     if (typeof result !== "string") return undefined
     create.result = result
   }
-  if (_version !== undefined) {
+  if ("_version" in fields) {
     if (typeof _version !== "number") return undefined
     create.version = _version
   }
@@ -36,7 +38,7 @@ export const readIndexBulk = (body: unknown): IndexBulkResponse | undefined => {
   if (!isRecord(body)) return undefined
   const { errors, items, took } = body
   if (typeof errors !== "boolean" || !Array.isArray(items)) return undefined
-  if (took !== undefined && typeof took !== "number") return undefined
+  if ("took" in body && typeof took !== "number") return undefined
   const decoded = new Array<IndexBulkItem>(items.length)
   for (let i = 0; i < items.length; i++) {
     const item = readItem(items[i])
@@ -44,7 +46,7 @@ export const readIndexBulk = (body: unknown): IndexBulkResponse | undefined => {
     decoded[i] = item
   }
   // Checked above, field by field, as the schema would.
-  return new IndexBulkResponse({ errors, ...(took === undefined ? {} : { took }), items: decoded }, true)
+  return new IndexBulkResponse({ errors, ...(typeof took === "number" ? { took } : {}), items: decoded }, true)
 }
 
 const decodeWithSchema = decodeBody(IndexBulkResponse)

@@ -40,7 +40,7 @@ import {
   type FaultRule,
   type PreconfiguredConnector
 } from "./EmulatorOptions.js"
-import { faultResponse, makeFaultController } from "./faults.js"
+import { type FaultDecision, faultResponse, makeFaultController } from "./faults.js"
 import { type KibanaProfile, profileFor } from "./KibanaProfile.js"
 import { makeOpsMetrics } from "./opsMetrics.js"
 import { parsePayload } from "./payload.js"
@@ -163,6 +163,14 @@ const checkApiVersion = (route: Route, request: EmulatorHttp.EmulatorRequest) =>
   )
 }
 
+/** What the lifecycle answered, and in which space (for the request log). */
+interface Handled {
+  readonly spaceId: string | undefined
+  readonly response: EmulatorHttp.EmulatorResponse
+  /** Answered by Kibana's not-ready server, which adds none of the usual response headers. */
+  readonly notReadyServer?: boolean
+}
+
 const withHeader = (response: EmulatorHttp.EmulatorResponse, name: string, value: string) =>
   response._tag === "Response" ? { ...response, headers: { ...response.headers, [name]: value } } : response
 
@@ -282,85 +290,106 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
     }
   }
 
+  const findRoute = (method: string, path: string) => {
+    for (const { match, route } of routes) {
+      const params = route.method === method ? match(path) : undefined
+      if (params !== undefined) return { route, params }
+    }
+    return undefined
+  }
+
+  const faulted = (
+    spaceId: string,
+    outcome: Exclude<FaultDecision["outcome"], undefined>
+  ): Handled => {
+    // The not-ready answer comes from Kibana's separate not-ready server, without onPreResponse headers.
+    const notReady = outcome._tag === "Status" && outcome.status === 503
+    return { spaceId, response: faultResponse(outcome), ...(notReady ? { notReadyServer: true } : {}) }
+  }
+
+  const afterPreAuth = (
+    request: EmulatorHttp.EmulatorRequest,
+    oversized: boolean,
+    spaceId: string,
+    method: string,
+    route: Route,
+    params: Record<string, string>,
+    dropAfterCommit: boolean
+  ): Effect.Effect<Handled> => {
+    const answer = (response: EmulatorHttp.EmulatorResponse) => Effect.succeed({ spaceId, response })
+    const principal = authenticated(route, request)
+    if (Either.isLeft(principal)) return answer(principal.left)
+
+    let body: unknown = null
+    if (route.body) {
+      if (oversized || Buffer.byteLength(request.body) > maxPayloadBytes) {
+        return answer(
+          EmulatorHttp.kibanaError(413, `Payload content length greater than maximum allowed: ${maxPayloadBytes}`)
+        )
+      }
+      const parsed = parsePayload(request.headers["content-type"], request.body)
+      if (Either.isLeft(parsed)) return answer(parsed.left)
+      body = parsed.right
+    }
+
+    const kbnVersion = request.headers["kbn-version"]
+    if (
+      method !== "GET" && method !== "OPTIONS" && kbnVersion === undefined &&
+      request.headers["kbn-xsrf"] === undefined
+    ) {
+      return answer(EmulatorHttp.kibanaError(400, "Request must contain a kbn-xsrf header."))
+    }
+    if (kbnVersion !== undefined && kbnVersion !== version) {
+      return answer(EmulatorHttp.kibanaError(
+        400,
+        `Browser client is out of date, please refresh the page ("kbn-version" header was "${kbnVersion}" but should be "${version}")`,
+        { attributes: { expected: version, got: kbnVersion } }
+      ))
+    }
+    if (route.versioned) {
+      const versionError = checkApiVersion(route, request)
+      if (versionError !== undefined) return answer(versionError)
+    }
+    return Effect.map(
+      route.handler({ request, spaceId, params, principal: principal.right, body }),
+      (response): Handled => ({
+        spaceId,
+        response: dropAfterCommit
+          ? { _tag: "Drop" }
+          : route.versioned
+          ? withHeader(response, "elastic-api-version", API_VERSION)
+          : response
+      })
+    )
+  }
+
   // Kibana's (hapi's) request lifecycle: route lookup, onPreAuth (rate limiter / faults),
   // authentication, payload parsing, onPostAuth (xsrf, kbn-version), versioned-route resolution,
-  // validation and handler.
-  const kibana = (request: EmulatorHttp.EmulatorRequest, oversized: boolean) =>
-    Effect.gen(function*() {
-      const { path, spaceId } = splitSpace(request.path)
-      const method = request.method.toUpperCase() === "HEAD" ? "GET" : request.method.toUpperCase()
-      let found: { readonly route: Route; readonly params: Record<string, string> } | undefined
-      for (const { match, route } of routes) {
-        const params = route.method === method ? match(path) : undefined
-        if (params !== undefined) {
-          found = { route, params }
-          break
-        }
-      }
-      // hapi answers 404 (not 405) to a known path with an unregistered method.
-      if (found === undefined) return { spaceId: undefined, response: notFound }
-      const { params, route } = found
-
-      const decision = yield* faults.decide(method, path)
-      for (const delay of decision.delays) yield* Effect.sleep(delay)
+  // validation and handler. Written as plain steps rather than a generator: every answer goes
+  // through here, and only faults and the handler need the effect runtime.
+  const kibana = (request: EmulatorHttp.EmulatorRequest, oversized: boolean): Effect.Effect<Handled> => {
+    const { path, spaceId } = splitSpace(request.path)
+    const method = request.method.toUpperCase() === "HEAD" ? "GET" : request.method.toUpperCase()
+    const found = findRoute(method, path)
+    // hapi answers 404 (not 405) to a known path with an unregistered method.
+    if (found === undefined) return Effect.succeed({ spaceId: undefined, response: notFound })
+    const handle = (dropAfterCommit: boolean) =>
+      afterPreAuth(request, oversized, spaceId, method, found.route, found.params, dropAfterCommit)
+    if (faults.unsafeIdle()) return handle(false)
+    return Effect.flatMap(faults.decide(method, path), (decision) => {
       // A lost answer: the handler runs, its answer is replaced by a dropped connection.
       const dropAfterCommit = decision.outcome?._tag === "DropAfterCommit"
-      if (decision.outcome !== undefined && !dropAfterCommit) {
-        // The not-ready answer comes from Kibana's separate not-ready server, without onPreResponse headers.
-        const notReady = decision.outcome._tag === "Status" && decision.outcome.status === 503
-        return { spaceId, response: faultResponse(decision.outcome), ...(notReady ? { notReadyServer: true } : {}) }
-      }
-
-      const principal = authenticated(route, request)
-      if (Either.isLeft(principal)) return { spaceId, response: principal.left }
-
-      let body: unknown = null
-      if (route.body) {
-        if (oversized || Buffer.byteLength(request.body) > maxPayloadBytes) {
-          return {
-            spaceId,
-            response: EmulatorHttp.kibanaError(
-              413,
-              `Payload content length greater than maximum allowed: ${maxPayloadBytes}`
-            )
-          }
-        }
-        const parsed = parsePayload(request.headers["content-type"], request.body)
-        if (Either.isLeft(parsed)) return { spaceId, response: parsed.left }
-        body = parsed.right
-      }
-
-      const kbnVersion = request.headers["kbn-version"]
-      if (
-        method !== "GET" && method !== "OPTIONS" && kbnVersion === undefined &&
-        request.headers["kbn-xsrf"] === undefined
-      ) {
-        return { spaceId, response: EmulatorHttp.kibanaError(400, "Request must contain a kbn-xsrf header.") }
-      }
-      if (kbnVersion !== undefined && kbnVersion !== version) {
-        return {
-          spaceId,
-          response: EmulatorHttp.kibanaError(
-            400,
-            `Browser client is out of date, please refresh the page ("kbn-version" header was "${kbnVersion}" but should be "${version}")`,
-            { attributes: { expected: version, got: kbnVersion } }
-          )
-        }
-      }
-      if (route.versioned) {
-        const versionError = checkApiVersion(route, request)
-        if (versionError !== undefined) return { spaceId, response: versionError }
-      }
-      const response = yield* route.handler({ request, spaceId, params, principal: principal.right, body })
-      if (dropAfterCommit) return { spaceId, response: { _tag: "Drop" } as const }
-      return {
-        spaceId,
-        response: route.versioned ? withHeader(response, "elastic-api-version", API_VERSION) : response
-      }
+      const outcome = decision.outcome === undefined || dropAfterCommit
+        ? handle(dropAfterCommit)
+        : Effect.succeed(faulted(spaceId, decision.outcome))
+      return decision.delays.length === 0
+        ? outcome
+        : Effect.zipRight(Effect.forEach(decision.delays, Effect.sleep, { discard: true }), outcome)
     })
+  }
 
   // The Elasticsearch-compatible endpoint under `/_es`: no Kibana authentication, xsrf or faults.
-  const elasticsearch = (request: EmulatorHttp.EmulatorRequest, oversized: boolean) =>
+  const elasticsearch = (request: EmulatorHttp.EmulatorRequest, oversized: boolean): Effect.Effect<Handled> =>
     oversized
       ? Effect.succeed({ spaceId: undefined, response: EmulatorHttp.empty(413) })
       : Effect.map(
@@ -368,40 +397,46 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
         (response) => ({ spaceId: undefined, response })
       )
 
-  const respond = (request: EmulatorHttp.EmulatorRequest, oversized: boolean) =>
-    Effect.gen(function*() {
-      const isElasticsearch = request.path === "/_es" || request.path.startsWith("/_es/")
-      // Kibana's server metrics count what its HTTP server answers, not the `/_es` endpoint
-      const answered = isElasticsearch ? undefined : yield* ops.received
-      const result: { spaceId: string | undefined; response: EmulatorHttp.EmulatorResponse; notReadyServer?: boolean } =
-        yield* (isElasticsearch ? elasticsearch : kibana)(request, oversized).pipe(
-          // A bug in a handler must not take the server down: answer like Kibana's unhandled-error path.
-          Effect.catchAllDefect(() =>
-            Effect.succeed({
-              spaceId: undefined,
-              response: EmulatorHttp.kibanaError(500, "An internal server error occurred.")
+  // A bug in a handler must not take the server down: answer like Kibana's unhandled-error path.
+  const internalError: Effect.Effect<Handled> = Effect.succeed({
+    spaceId: undefined,
+    response: EmulatorHttp.kibanaError(500, "An internal server error occurred.")
+  })
+
+  const respond = (request: EmulatorHttp.EmulatorRequest, oversized: boolean) => {
+    const isElasticsearch = request.path === "/_es" || request.path.startsWith("/_es/")
+    const handled = Effect.catchAllDefect(
+      Effect.suspend(() => (isElasticsearch ? elasticsearch : kibana)(request, oversized)),
+      () => internalError
+    )
+    const answer = (answered: ((status: number | undefined) => Effect.Effect<void>) | undefined) =>
+      Effect.flatMap(
+        // an abandoned request is a disconnect, and no longer in progress
+        answered === undefined ? handled : Effect.onInterrupt(handled, () => answered(undefined)),
+        (result) =>
+          Effect.clockWith((clock) => {
+            // Kibana's onPreResponse headers on every Kibana answer (not on the `/_es` endpoint)
+            const { response: answer, spaceId } = result
+            const response = isElasticsearch || result.notReadyServer === true || answer._tag !== "Response"
+              ? answer
+              : { ...answer, headers: { ...kibanaResponseHeaders, ...answer.headers } }
+            const status = response._tag === "Response" ? response.status : undefined
+            requestLog.unsafeAppend({
+              method: request.method.toUpperCase(),
+              path: request.path,
+              spaceId,
+              status,
+              timestamp: new Date(clock.unsafeCurrentTimeMillis())
             })
-          ),
-          // an abandoned request is a disconnect, and no longer in progress
-          Effect.onInterrupt(() => answered === undefined ? Effect.void : answered(undefined))
-        )
-      // Kibana's onPreResponse headers on every Kibana answer (not on the `/_es` endpoint)
-      const { response: answer, spaceId } = result
-      const response = isElasticsearch || result.notReadyServer === true || answer._tag !== "Response"
-        ? answer
-        : { ...answer, headers: { ...kibanaResponseHeaders, ...answer.headers } }
-      if (answered !== undefined) yield* answered(response._tag === "Response" ? response.status : undefined)
-      yield* requestLog.append({
-        method: request.method.toUpperCase(),
-        path: request.path,
-        spaceId,
-        status: response._tag === "Response" ? response.status : undefined,
-        timestamp: new Date(yield* Clock.currentTimeMillis)
-      })
-      return request.method.toUpperCase() === "HEAD" && response._tag === "Response"
-        ? { ...response, body: undefined }
-        : response
-    })
+            const final = request.method.toUpperCase() === "HEAD" && response._tag === "Response"
+              ? { ...response, body: undefined }
+              : response
+            return answered === undefined ? Effect.succeed(final) : Effect.as(answered(status), final)
+          })
+      )
+    // Kibana's server metrics count what its HTTP server answers, not the `/_es` endpoint
+    return isElasticsearch ? answer(undefined) : Effect.flatMap(ops.received, answer)
+  }
 
   return KibanaEmulator.of({
     version,

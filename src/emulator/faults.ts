@@ -8,7 +8,6 @@
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Random from "effect/Random"
-import * as Ref from "effect/Ref"
 import { STATUS_CODES } from "node:http"
 import * as EmulatorHttp from "./EmulatorHttp.js"
 import type { Fault, FaultRule } from "./EmulatorOptions.js"
@@ -59,6 +58,8 @@ export interface FaultController {
   readonly set: (rules: ReadonlyArray<FaultRule>) => Effect.Effect<void>
   readonly add: (rule: FaultRule) => Effect.Effect<void>
   readonly rules: Effect.Effect<ReadonlyArray<FaultRule>>
+  /** Whether no rule is active, so that no decision needs drawing (most requests of most emulators). */
+  readonly unsafeIdle: () => boolean
   readonly decide: (method: string, path: string) => Effect.Effect<FaultDecision>
 }
 
@@ -67,35 +68,47 @@ export interface FaultController {
  * @internal
  */
 export const makeFaultController = (initial: ReadonlyArray<FaultRule>): Effect.Effect<FaultController> =>
-  Effect.gen(function*() {
-    const ref = yield* Ref.make<ReadonlyArray<ActiveRule>>(initial.map(activate))
+  Effect.sync(() => {
+    // A plain variable, read and replaced only inside synchronous steps: each change is atomic.
+    let active: ReadonlyArray<ActiveRule> = initial.map(activate)
     const decide = (method: string, path: string) =>
-      Effect.gen(function*() {
-        const current = yield* Ref.get(ref)
-        // Draw the dice before the atomic update so the update itself stays pure.
-        const draws = yield* Effect.forEach(current, () => Random.next)
-        return yield* Ref.modify(ref, (rules): [FaultDecision, ReadonlyArray<ActiveRule>] => {
+      // Draw the dice first, so the update below stays one synchronous step.
+      Effect.flatMap(Effect.suspend(() => Effect.forEach(active, () => Random.next)), (draws) =>
+        Effect.sync((): FaultDecision => {
           const delays: Array<Duration.Duration> = []
           let outcome: FaultDecision["outcome"] = undefined
-          const next = rules.map((active, i) => {
-            if (outcome !== undefined || !appliesTo(active, method, path)) return active
-            const probability = active.rule.probability ?? 1
-            if ((draws[i] ?? 0) >= probability) return active
-            const fault = active.rule.fault
-            if (fault._tag === "Latency") delays.push(Duration.decode(fault.delay))
-            else outcome = fault
-            return { ...active, remaining: active.remaining - 1 }
+          const next = active.map((rule, i) => {
+            if (outcome !== undefined || !appliesTo(rule, method, path)) {
+              return rule
+            }
+            const probability = rule.rule.probability ?? 1
+            if ((draws[i] ?? 0) >= probability) {
+              return rule
+            }
+            const fault = rule.rule.fault
+            if (fault._tag === "Latency") {
+              delays.push(Duration.decode(fault.delay))
+            } else outcome = fault
+            return { ...rule, remaining: rule.remaining - 1 }
           })
-          return [{ delays, outcome }, next.filter((active) => active.remaining > 0)]
-        })
-      })
+          active = next.filter((rule) =>
+            rule.remaining > 0
+          )
+          return { delays, outcome }
+        }))
     return {
-      set: (rules) => Ref.set(ref, rules.map(activate)),
-      add: (rule) => Ref.update(ref, (rules) => [...rules, activate(rule)]),
-      rules: Effect.map(
-        Ref.get(ref),
-        (rules) => rules.map(({ remaining, rule }) => Number.isFinite(remaining) ? { ...rule, times: remaining } : rule)
+      set: (rules) =>
+        Effect.sync(() => {
+          active = rules.map(activate)
+        }),
+      add: (rule) =>
+        Effect.sync(() => {
+          active = [...active, activate(rule)]
+        }),
+      rules: Effect.sync(() =>
+        active.map(({ remaining, rule }) => Number.isFinite(remaining) ? { ...rule, times: remaining } : rule)
       ),
+      unsafeIdle: () => active.length === 0,
       decide
     }
   })

@@ -3,8 +3,9 @@
  * with a schema, and narrowing the transport's error union to what one operation can fail with.
  */
 import * as Effect from "effect/Effect"
-import type * as ParseResult from "effect/ParseResult"
-import * as Schema from "effect/Schema"
+import * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
+import type * as Schema from "effect/Schema"
 import { KibanaDecodeError, KibanaUnexpectedStatus } from "../errors/KibanaError.js"
 import type { KibanaRequestError, KibanaStatusError, KibanaUnknownOutcome } from "../errors/KibanaError.js"
 
@@ -19,15 +20,18 @@ export interface DecodableAnswer {
 // Far deeper than any Kibana answer; deeper bodies would overflow the stack of a recursive schema.
 const maxBodyDepth = 256
 
-/** How deep `value` nests, counted without recursion and stopping past `limit`. */
+/**
+ * Whether `value` nests `limit` levels or deeper. Recursion is bounded by `limit`, and nothing is
+ * allocated: every answer is walked, and a bulk answer has thousands of nodes.
+ */
 const depthExceeds = (value: unknown, limit: number): boolean => {
-  const stack: Array<readonly [unknown, number]> = [[value, 0]]
-  while (stack.length > 0) {
-    const [current, depth] = stack.pop()!
-    if (typeof current !== "object" || current === null) continue
-    if (depth >= limit) return true
-    for (const nested of Object.values(current)) stack.push([nested, depth + 1])
+  if (typeof value !== "object" || value === null) return false
+  if (limit === 0) return true
+  if (Array.isArray(value)) {
+    for (const nested of value) if (depthExceeds(nested, limit - 1)) return true
+    return false
   }
+  for (const key in value) if (depthExceeds(Reflect.get(value, key), limit - 1)) return true
   return false
 }
 
@@ -75,16 +79,20 @@ export const describeIssue = (root: ParseResult.ParseIssue): string => {
   return [...new Set(lines)].join("; ")
 }
 
-/** Decodes a response body with `schema`; a mismatch says which field and why, never the value. */
+/**
+ * Decodes a response body with `schema`; a mismatch says which field and why, never the value. The
+ * response schemas are synchronous, so the decode runs as a plain call (an `Either`), not as an effect.
+ */
 export const decodeBody = <A, I>(schema: Schema.Schema<A, I>) => {
-  const decode = Schema.decodeUnknown(schema, { errors: "all" })
+  const decode = ParseResult.decodeUnknownEither(schema, { errors: "all" })
   return (response: DecodableAnswer): Effect.Effect<A, KibanaDecodeError> => {
     const fail = (issue: string) =>
       Effect.fail(
         new KibanaDecodeError({ method: response.method, path: response.path, status: response.status, issue })
       )
     if (depthExceeds(response.body, maxBodyDepth)) return fail(`body: nested deeper than ${maxBodyDepth} levels`)
-    return decode(response.body).pipe(Effect.catchTag("ParseError", (error) => fail(describeIssue(error.issue))))
+    const decoded = decode(response.body)
+    return Either.isRight(decoded) ? Effect.succeed(decoded.right) : fail(describeIssue(decoded.left))
   }
 }
 

@@ -51,6 +51,13 @@ export const pathSegment = (
   }
 }
 
+// A client's base URL is the same on every request: parsed once, not twice per request.
+let lastBase: { readonly url: string; readonly origin: string } | undefined
+const originOf = (baseUrl: string) => {
+  if (lastBase?.url !== baseUrl) lastBase = { url: baseUrl, origin: new URL(baseUrl).origin }
+  return lastBase.origin
+}
+
 /**
  * A request path relative to Kibana's root. It must start with one `/`: with `baseUrl` + path as plain
  * text, `@other-host/x` or `//other-host/x` would send the credentials to another host.
@@ -67,9 +74,7 @@ export const checkPath = (
     return fail("must start with a single / and contain no backslash or control character")
   }
   try {
-    const base = new URL(baseUrl)
-    const target = new URL(`${baseUrl}${path}`)
-    if (target.origin !== base.origin) return fail("must not change the host")
+    if (new URL(`${baseUrl}${path}`).origin !== originOf(baseUrl)) return fail("must not change the host")
   } catch {
     return fail("does not form a valid URL")
   }

@@ -37,6 +37,7 @@ import type {
 } from "../errors/KibanaError.js"
 import * as ConnectorEnsure from "../internal/connectorEnsure.js"
 import { executionError } from "../internal/execution.js"
+import { decodeIndexBulk } from "../internal/indexBulk.js"
 import { decodeBody, expectErrors, expectNoContent } from "../internal/operation.js"
 import { connectorPath } from "../internal/paths.js"
 import { inputDefectsAsErrors, readInput } from "../internal/requestInput.js"
@@ -53,7 +54,8 @@ import type {
   TypedConnector,
   TypedConnectorTypeId
 } from "../schemas/Connector.js"
-import { ConnectorExecuteResult, ExecuteResponse, IndexBulkResponse } from "../schemas/ConnectorExecution.js"
+import { ConnectorExecuteResult, ExecuteResponse } from "../schemas/ConnectorExecution.js"
+import type { IndexBulkResponse } from "../schemas/ConnectorExecution.js"
 import { CreateConnectorInput, UpdateConnectorInput } from "../schemas/ConnectorInput.js"
 import { KibanaClient } from "./KibanaClient.js"
 import { CurrentSpace } from "./KibanaSpace.js"
@@ -328,7 +330,6 @@ const decodeConnector = decodeBody(Connector)
 const decodeConnectors = decodeBody(Schema.Array(Connector))
 const decodeConnectorTypes = decodeBody(Schema.Array(ConnectorType))
 const decodeExecuteResponse = decodeBody(ExecuteResponse)
-const decodeIndexData = decodeBody(IndexBulkResponse)
 
 /**
  * Builds the connectors service over the Kibana client.
@@ -453,7 +454,7 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
     function*(id: string, documents: ReadonlyArray<JsonObject>) {
       const { response, result } = yield* run(id, { documents }, "Connectors.executeIndex", ".index")
       // The envelope is decoded already; only `data` is left, decoded once.
-      return yield* decodeIndexData({ ...response, body: result?.data })
+      return yield* decodeIndexBulk({ ...response, body: result?.data })
     }
   )
 

@@ -415,6 +415,7 @@ export const make = (
     }
     const { auth, retry, timeout, userAgent } = resolved
     const credentials = credentialTexts(auth)
+    const scrubCredentials = scrubSecretEcho(sortedSecrets(credentials))
     // The platform's own `http.client` span is off: the request span below is the client span, and
     // it propagates the trace itself.
     const wire = wireOf(yield* HttpClient.HttpClient)
@@ -641,7 +642,9 @@ export const make = (
       const operation = request.operation ?? "KibanaClient.request"
       // Before the span ends or a metric records it: a tracer that records failures must not receive an
       // echoed secret.
-      const scrub = scrubSecretEcho(sortedSecrets([...credentials, ...(request.redact ?? [])]))
+      const scrub = request.redact === undefined
+        ? scrubCredentials
+        : scrubSecretEcho(sortedSecrets([...credentials, ...request.redact]))
       // One client span per operation, without a stack trace captured per call.
       return Effect.useSpan(operation, {
         kind: "client",

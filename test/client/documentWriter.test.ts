@@ -1,7 +1,7 @@
 // The document writer against the in-process emulator: batching by count and bytes, progress, the
 // summary, and what is (and is not) sent again when a batch fails.
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Layer, Stream } from "effect"
+import { Effect, Fiber, Layer, Stream, TestClock } from "effect"
 import { KibanaEmulator } from "../../src/emulator/KibanaEmulator.js"
 import type { ConnectorId } from "../../src/schemas/Connector.js"
 import * as Connectors from "../../src/services/Connectors.js"
@@ -47,6 +47,24 @@ describe("DocumentWriter", () => {
       const stored = yield* (yield* KibanaEmulator).documents("events")
       assert.strictEqual(stored.length, 1234)
       assert.deepStrictEqual(new Set(stored.map((d) => d.source["n"])).size, 1234)
+    }).pipe(Effect.provide(testLayer)))
+
+  it.effect("has at most `concurrency` batches in flight", () =>
+    Effect.gen(function*() {
+      const { id } = yield* indexConnector("paced")
+      yield* (yield* KibanaEmulator).setFaults([{
+        fault: { _tag: "Latency", delay: "1 second" },
+        method: "POST",
+        path: "/api/actions/connector/{id}/_execute"
+      }])
+      const writing = yield* Effect.fork(DocumentWriter.write(id, documents(10), { batchSize: 1, concurrency: 3 }))
+      const answered: Array<number> = []
+      for (let second = 1; second <= 4; second++) {
+        yield* TestClock.adjust("1 second")
+        answered.push(yield* yield* executeRequests)
+      }
+      assert.deepStrictEqual(answered, [3, 6, 9, 10])
+      assert.strictEqual((yield* Fiber.join(writing)).written, 10)
     }).pipe(Effect.provide(testLayer)))
 
   it.effect("cuts batches by bytes too, and takes a plain iterable", () =>

@@ -17,5 +17,7 @@ describe("RingBuffer", () => {
       assert.deepStrictEqual(yield* ring.entries, [])
       yield* ring.append(9)
       assert.deepStrictEqual(yield* ring.entries, [9])
+      for (const n of [10, 11, 12]) ring.unsafeAppend(n)
+      assert.deepStrictEqual(yield* ring.entries, [10, 11, 12])
     }))
 })

@@ -12,8 +12,7 @@
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import { createHash } from "node:crypto"
-import { isJsonObject } from "./connectorTypes/validation.js"
-import type { JsonObject } from "./ConnectorTypeSpec.js"
+import { isJsonObject, type JsonObject } from "./connectorTypes/validation.js"
 
 /**
  * An inference endpoint as Elasticsearch describes it (`GET _inference/...`); secret service settings

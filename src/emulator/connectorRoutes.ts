@@ -177,8 +177,8 @@ const create = (env: EmulatorEnv) => (context: AuthenticatedContext) =>
       ...validated.right
     }
     const saveHook = { ...validated.right, services: env.executorServices, isUpdate: false }
-    const refused = yield* spec.right.hooks.preSave(saveHook).pipe(Effect.flip, Effect.option)
-    if (refused._tag === "Some") return internalError
+    const preSaved = yield* Effect.either(spec.right.hooks.preSave(saveHook))
+    if (Either.isLeft(preSaved)) return internalError
     const outcome = yield* env.savedObjects.createConnector(connector)
     yield* spec.right.hooks.postSave({ ...saveHook, wasSuccessful: outcome._tag === "Created" })
     switch (outcome._tag) {
@@ -216,8 +216,8 @@ const update = (env: EmulatorEnv) => (context: AuthenticatedContext) =>
     const profileViolation = env.profile.connectorConfigViolation(spec.right.id, validated.right.config)
     if (profileViolation !== undefined) return badRequest(profileViolation)
     const saveHook = { ...validated.right, services: env.executorServices, isUpdate: true }
-    const refused = yield* spec.right.hooks.preSave(saveHook).pipe(Effect.flip, Effect.option)
-    if (refused._tag === "Some") return internalError
+    const preSaved = yield* Effect.either(spec.right.hooks.preSave(saveHook))
+    if (Either.isLeft(preSaved)) return internalError
     // The connector may have been deleted meanwhile: the store only replaces what is still there.
     const outcome = yield* env.savedObjects.updateConnector({ ...existing, name: body.right.name, ...validated.right })
     yield* spec.right.hooks.postSave({ ...saveHook, wasSuccessful: outcome._tag === "Updated" })

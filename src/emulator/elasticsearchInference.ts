@@ -21,6 +21,7 @@ const failure = (cause: InferenceFailure) => respond(cause.status, errorBody(cau
 const answer = <A>(result: Either.Either<A, InferenceFailure>, render: (value: A) => unknown) =>
   Either.match(result, { onLeft: failure, onRight: (value) => respond(200, render(value)) })
 
+// a body the emulator cannot run: a parse error naming the missing field
 const badRequest = (reason: string) => esError(400, { type: "parse_exception", reason })
 
 const parseObject = (body: string): JsonObject | undefined => {

@@ -216,6 +216,33 @@ describe(".inference over HTTP", () => {
         )
       }))
 
+    it.effect("Elasticsearch's API directly: put, a taken id, rerank settings and secrets kept out", () =>
+      Effect.gen(function*() {
+        const body = {
+          service: "cohere",
+          service_settings: { model_id: "rerank-v3", api_key: "co-secret-1" },
+          task_settings: { return_documents: true, top_n: 1 }
+        }
+        const put = yield* es("PUT", "/_inference/rerank/direct", body)
+        assert.strictEqual(put.status, 200)
+        assert.deepStrictEqual(put.json, {
+          inference_id: "direct",
+          task_type: "rerank",
+          service: "cohere",
+          service_settings: { model_id: "rerank-v3" },
+          task_settings: { return_documents: true, top_n: 1 }
+        })
+        const taken = yield* es("PUT", "/_inference/completion/direct", body)
+        assert.strictEqual(taken.status, 400)
+        assert.strictEqual(taken.json.error.type, "resource_already_exists_exception")
+        assert.strictEqual(taken.json.error.reason, "Inference endpoint [direct] already exists")
+        const ranked = yield* es("POST", "/_inference/rerank/direct", { input: ["x", "y z"], query: "z" })
+        assert.deepStrictEqual(ranked.json, { rerank: [{ index: 1, relevance_score: 1, text: "y z" }] })
+        const byId = yield* es("GET", "/_inference/direct")
+        assert.strictEqual(byId.json.endpoints[0].task_type, "rerank")
+        assert.notInclude(byId.text, "co-secret")
+      }))
+
     it.effect("bad params and unknown sub-actions keep Kibana's errors", () =>
       Effect.gen(function*() {
         yield* createInference("inf-errors", "completion", "errors")

@@ -12,7 +12,7 @@
  */
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import type { ConnectorHooks, ConnectorTypeSpec, ExecutorServices } from "../ConnectorTypeSpec.js"
+import type { ConnectorHooks, ConnectorTypeSpec, ExecutorServices, HookFailed } from "../ConnectorTypeSpec.js"
 import {
   type ChatCompletionRequest,
   errorBody,
@@ -115,7 +115,7 @@ const unflatten = (flat: V.JsonObject): V.JsonObject => {
 const responseErrorMessage = (failure: InferenceFailure) =>
   `${failure.type}\n\tRoot causes:\n\t\t${failure.type}: ${failure.reason}`
 
-const hookFailed = (message: string) => ({ _tag: "HookFailed", message }) as const
+const hookFailed = (message: string): HookFailed => ({ _tag: "HookFailed", message })
 
 // deleteInferenceEndpoint: a failure is logged and rethrown; hooks after the save only log it
 const deleteEndpoint = (services: ExecutorServices, config: Config) =>

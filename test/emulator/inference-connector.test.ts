@@ -47,6 +47,35 @@ describe(".inference over HTTP", () => {
         assert.notInclude(endpoint.text, "sk-secret")
       }))
 
+    it.effect("Kibana's configValidator refuses an unknown provider or task type, before any endpoint", () =>
+      Effect.gen(function*() {
+        const provider = yield* Effect.flatMap(
+          url,
+          (base) =>
+            call(base, "POST", "/api/actions/connector/inf-provider", {
+              body: {
+                name: "p",
+                connector_type_id: ".inference",
+                config: { provider: "acme", taskType: "completion", inferenceId: "acme" }
+              }
+            })
+        )
+        assert.strictEqual(provider.status, 400)
+        assert.strictEqual(
+          provider.json.message,
+          "error validating connector type config: Error configuring Inference API action: " +
+            "Error: API Provider is not supported: acme by Inference Endpoint."
+        )
+        const task = yield* createInference("inf-task", "translation", "translation")
+        assert.strictEqual(task.status, 400)
+        assert.strictEqual(
+          task.json.message,
+          "error validating connector type config: Error configuring Inference API action: " +
+            "Error: Task type is not supported: translation by Inference Endpoint."
+        )
+        assert.strictEqual((yield* es("GET", "/_inference/translation")).status, 404)
+      }))
+
     it.effect("a second connector on an existing endpoint is refused, and the endpoint stays", () =>
       Effect.gen(function*() {
         assert.strictEqual((yield* createInference("inf-first", "rerank", "taken")).status, 200)

@@ -39,6 +39,45 @@ const config = V.strictObject({
 
 const secrets = V.strictObject({ providerSecrets: V.withDefault(anyRecord, {}) })
 
+// ServiceProviderKeys (kbn-connector-schemas/inference/constants.ts)
+const providers = new Set([
+  "amazonbedrock",
+  "azureopenai",
+  "azureaistudio",
+  "cohere",
+  "elasticsearch",
+  "googleaistudio",
+  "googlevertexai",
+  "hugging_face",
+  "mistral",
+  "openai",
+  "anthropic",
+  "watsonxai",
+  "alibabacloud-ai-search",
+  "elastic"
+])
+
+const subActionNames = [
+  "unified_completion",
+  "unified_completion_stream",
+  "unified_completion_async_iterator",
+  "completion",
+  "rerank",
+  "text_embedding",
+  "sparse_embedding"
+]
+
+// index.ts `configValidator`: a known provider, and a task type named like a sub-action (or `chat_completion`);
+// what it throws is wrapped in `Error configuring Inference API action: <err.toString()>`
+const configProblem = ({ provider, taskType }: V.TypeOf<typeof config>): string | undefined => {
+  const problem = !providers.has(provider)
+    ? `API Provider is not supported${provider.length > 0 ? `: ${provider}` : ""} by Inference Endpoint.`
+    : taskType !== "chat_completion" && !subActionNames.some((name) => name === taskType.toLowerCase())
+    ? `Task type is not supported${taskType.length > 0 ? `: ${taskType}` : ""} by Inference Endpoint.`
+    : undefined
+  return problem === undefined ? undefined : `Error configuring Inference API action: Error: ${problem}`
+}
+
 type Config = V.TypeOf<typeof config>
 type Secrets = V.TypeOf<typeof secrets>
 
@@ -272,7 +311,7 @@ export const inferenceConnectorType: ConnectorTypeSpec = defineSubActionType<Con
   supportedFeatureIds: ["generativeAIForSecurity", "generativeAIForObservability", "generativeAIForSearchPlayground"],
   isSystemActionType: false,
   isDeprecated: false,
-  config: V.validate(config),
+  config: V.validate(config, configProblem),
   secrets: V.validate(secrets),
   hooks,
   subActions: {

@@ -12,6 +12,7 @@ import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import type * as V from "./connectorTypes/validation.js"
+import type { InferenceEndpoints } from "./InferenceEndpoints.js"
 
 /**
  * A JSON object as stored in a connector's `config` or `secrets`, or sent as `params`.
@@ -102,6 +103,8 @@ export interface WebhookCall {
  */
 export interface ExecutorServices {
   readonly documents: DocumentStore
+  /** The Elasticsearch inference endpoints `.inference` connectors create and run. */
+  readonly inference: InferenceEndpoints
   readonly recordServerLog: (entry: ServerLogEntry) => Effect.Effect<void>
   readonly recordWebhookCall: (call: WebhookCall) => Effect.Effect<void>
   /** A real HTTP client (never the emulator's in-process one) for `.webhook` targets. */
@@ -160,6 +163,42 @@ export interface ConnectorTypeInfo {
 }
 
 /**
+ * Kibana's connector lifecycle hooks (actions `ActionType.preSaveHook`, `postSaveHook`, `postDeleteHook`;
+ * elastic/kibana:x-pack/platform/plugins/shared/actions/server/application/connector/methods/{create,update,delete}).
+ * A failing `preSave` aborts the save with the message Kibana's hook throws.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ConnectorHooks<Config, Secrets> {
+  readonly preSave: (input: {
+    readonly config: Config
+    readonly secrets: Secrets
+    readonly isUpdate: boolean
+    readonly services: ExecutorServices
+  }) => Effect.Effect<void, HookFailed>
+  /** After the saved object was written, or failed to be (`wasSuccessful`). */
+  readonly postSave: (input: {
+    readonly config: Config
+    readonly isUpdate: boolean
+    readonly wasSuccessful: boolean
+    readonly services: ExecutorServices
+  }) => Effect.Effect<void>
+  readonly postDelete: (input: { readonly config: Config; readonly services: ExecutorServices }) => Effect.Effect<void>
+}
+
+/**
+ * What a connector hook throws.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface HookFailed {
+  readonly _tag: "HookFailed"
+  readonly message: string
+}
+
+/**
  * A connector type with its typed values: how config, secrets and params are validated (with Kibana's
  * defaults), and how a connector of the type runs. Register it with `define`.
  *
@@ -175,6 +214,7 @@ export interface ConnectorType<Config, Secrets, Params> extends ConnectorTypeInf
    * `hasAuth`); the message comes WITHOUT the `error validating action type connector: ` prefix.
    */
   readonly connector?: ((config: Config, secrets: Secrets) => string | undefined) | undefined
+  readonly hooks?: ConnectorHooks<Config, Secrets> | undefined
   /** Fails only when a sub-action's own params are rejected (the sub-action framework validates them late). */
   readonly execute: (
     input: ExecutorInput<Config, Secrets, Params>
@@ -206,6 +246,8 @@ export interface ConnectorTypeSpec extends ConnectorTypeInfo {
   readonly validateParams: (params: unknown) => V.Validation<JsonObject>
   /** Validates config and secrets together; the cross-field message comes without Kibana's prefix. */
   readonly validateConnector: (config: JsonObject, secrets: JsonObject) => string | undefined
+  /** The type's lifecycle hooks over validated config and secrets (no-ops for types without hooks). */
+  readonly hooks: ConnectorHooks<JsonObject, JsonObject>
   /**
    * Validates the stored config and secrets and the params, as Kibana's action executor does, then runs
    * the type's executor.
@@ -228,6 +270,36 @@ export const rejected = (target: ExecutionRejected["target"]) => (failure: V.Val
   failure
 })
 
+const noHooks: ConnectorHooks<JsonObject, JsonObject> = {
+  preSave: () => Effect.void,
+  postSave: () => Effect.void,
+  postDelete: () => Effect.void
+}
+
+// Hooks get typed values: config and secrets were validated before any save, so a value that no
+// longer validates has nothing for a hook to act on.
+const typedHooks = <Config, Secrets>(
+  type: Pick<ConnectorType<Config, Secrets, never>, "config" | "secrets">,
+  hooks: ConnectorHooks<Config, Secrets>
+): ConnectorHooks<JsonObject, JsonObject> => ({
+  preSave: ({ config, isUpdate, secrets, services }) =>
+    Either.match(Either.all([type.config(config), type.secrets(secrets)]), {
+      onLeft: () => Effect.void,
+      onRight: ([typedConfig, typedSecrets]) =>
+        hooks.preSave({ config: typedConfig, secrets: typedSecrets, isUpdate, services })
+    }),
+  postSave: ({ config, ...rest }) =>
+    Either.match(type.config(config), {
+      onLeft: () => Effect.void,
+      onRight: (typedConfig) => hooks.postSave({ config: typedConfig, ...rest })
+    }),
+  postDelete: ({ config, services }) =>
+    Either.match(type.config(config), {
+      onLeft: () => Effect.void,
+      onRight: (typedConfig) => hooks.postDelete({ config: typedConfig, services })
+    })
+})
+
 /**
  * Registers a typed connector type: the routes get JSON in and out, the type gets its own values.
  *
@@ -246,6 +318,7 @@ export const define = <Config extends JsonObject, Secrets extends JsonObject, Pa
   validateConfig: type.config,
   validateSecrets: type.secrets,
   validateParams: type.params,
+  hooks: type.hooks === undefined ? noHooks : typedHooks(type, type.hooks),
   validateConnector: (config, secrets) => {
     const connector = type.connector
     if (connector === undefined) return undefined

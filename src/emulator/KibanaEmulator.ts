@@ -29,6 +29,7 @@ import type {
 } from "./ConnectorTypeSpec.js"
 import { makeDocumentStore } from "./DocumentStore.js"
 import { handleElasticsearch } from "./elasticsearch.js"
+import { handleInference, isInferencePath } from "./elasticsearchInference.js"
 import { EmulatorOptionsError } from "./EmulatorError.js"
 import * as EmulatorHttp from "./EmulatorHttp.js"
 import {
@@ -41,6 +42,7 @@ import {
   type PreconfiguredConnector
 } from "./EmulatorOptions.js"
 import { type FaultDecision, faultResponse, makeFaultController } from "./faults.js"
+import { makeInferenceEndpoints } from "./InferenceEndpoints.js"
 import { type KibanaProfile, profileFor } from "./KibanaProfile.js"
 import { makeOpsMetrics } from "./opsMetrics.js"
 import { parsePayload } from "./payload.js"
@@ -240,6 +242,7 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
   }
   const maxPayloadBytes = options.maxPayloadBytes ?? defaultMaxPayloadBytes
   const documents = yield* makeDocumentStore
+  const inferenceEndpoints = yield* makeInferenceEndpoints
   const serverLog = yield* RingBuffer.make<ServerLogEntry>(maxLogEntries)
   const webhookCalls = yield* RingBuffer.make<WebhookCall>(maxLogEntries)
   const requestLog = yield* RingBuffer.make<RequestLogEntry>(maxLogEntries)
@@ -261,6 +264,7 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
     documents,
     executorServices: {
       documents,
+      inference: inferenceEndpoints,
       recordServerLog: serverLog.append,
       recordWebhookCall: webhookCalls.append,
       httpClient,
@@ -393,7 +397,12 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
     oversized
       ? Effect.succeed({ spaceId: undefined, response: EmulatorHttp.empty(413) })
       : Effect.map(
-        handleElasticsearch(documents, { ...request, path: request.path.slice("/_es".length) || "/" }),
+        Effect.suspend(() => {
+          const esRequest = { ...request, path: request.path.slice("/_es".length) || "/" }
+          return isInferencePath(esRequest.path)
+            ? handleInference(inferenceEndpoints, esRequest)
+            : handleElasticsearch(documents, esRequest)
+        }),
         (response) => ({ spaceId: undefined, response })
       )
 

@@ -53,6 +53,8 @@ const connectorTypesQuery = Schema.object({ feature_id: Schema.maybe(Schema.stri
 const notFound = (id: string) => EmulatorHttp.kibanaError(404, `Saved object [action/${id}] not found`)
 const forbidden = (message: string) => EmulatorHttp.kibanaError(403, message)
 const badRequest = (message: string) => EmulatorHttp.kibanaError(400, message)
+// a hook's thrown error reaches Kibana's router unhandled (the create/update methods rethrow it)
+const internalError = EmulatorHttp.kibanaError(500, "An internal server error occurred.")
 
 /**
  * Query parameters as a plain object (first value of each name).
@@ -174,7 +176,11 @@ const create = (env: EmulatorEnv) => (context: AuthenticatedContext) =>
       connectorTypeId: spec.right.id,
       ...validated.right
     }
+    const saveHook = { ...validated.right, services: env.executorServices, isUpdate: false }
+    const preSaved = yield* Effect.either(spec.right.hooks.preSave(saveHook))
+    if (Either.isLeft(preSaved)) return internalError
     const outcome = yield* env.savedObjects.createConnector(connector)
+    yield* spec.right.hooks.postSave({ ...saveHook, wasSuccessful: outcome._tag === "Created" })
     switch (outcome._tag) {
       case "Created":
         return EmulatorHttp.json(200, storedBody(env, connector))
@@ -213,8 +219,12 @@ const update = (env: EmulatorEnv) => (context: AuthenticatedContext) =>
     // A rule of the played version on top of the type's own validation
     const profileViolation = env.profile.connectorConfigViolation(spec.right.id, validated.right.config)
     if (profileViolation !== undefined) return badRequest(profileViolation)
+    const saveHook = { ...validated.right, services: env.executorServices, isUpdate: true }
+    const preSaved = yield* Effect.either(spec.right.hooks.preSave(saveHook))
+    if (Either.isLeft(preSaved)) return internalError
     // The connector may have been deleted meanwhile: the store only replaces what is still there.
     const outcome = yield* env.savedObjects.updateConnector({ ...existing, name: body.right.name, ...validated.right })
+    yield* spec.right.hooks.postSave({ ...saveHook, wasSuccessful: outcome._tag === "Updated" })
     switch (outcome._tag) {
       case "Updated":
         return EmulatorHttp.json(200, storedBody(env, outcome.value))
@@ -228,8 +238,15 @@ const remove = (env: EmulatorEnv) => (context: AuthenticatedContext) =>
     if (!canUseSpace(context.principal, context.spaceId, true)) return forbidden("Unauthorized to delete actions")
     const id = context.params.id
     if (env.preconfigured.has(id)) return badRequest(`Preconfigured action ${id} is not allowed to delete.`)
+    const existing = yield* env.savedObjects.findConnector(id, context.spaceId)
     const outcome = yield* env.savedObjects.deleteConnector(id, context.spaceId)
-    return outcome._tag === "Deleted" ? EmulatorHttp.empty(204) : notFound(id)
+    if (outcome._tag !== "Deleted") return notFound(id)
+    // delete.ts: the type's postDeleteHook runs once the saved object is gone
+    const spec = existing === undefined ? undefined : env.connectorTypes.get(existing.connectorTypeId)
+    if (existing !== undefined && spec !== undefined) {
+      yield* spec.hooks.postDelete({ config: existing.config, services: env.executorServices })
+    }
+    return EmulatorHttp.empty(204)
   })
 
 const list = (env: EmulatorEnv) => (context: AuthenticatedContext) =>

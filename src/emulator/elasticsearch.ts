@@ -29,7 +29,13 @@ export const elasticsearchVersion = "9.1.0"
 // the official client rejects 2xx answers without this header (@elastic/transport middleware/ProductCheck.js)
 const productHeaders = { "x-elastic-product": "Elasticsearch" }
 
-const respond = (status: number, body: unknown): EmulatorResponse => ({
+/**
+ * An Elasticsearch JSON answer, with the product header the official client checks.
+ *
+ * @since 0.1.0
+ * @internal
+ */
+export const respond = (status: number, body: unknown): EmulatorResponse => ({
   _tag: "Response",
   status,
   headers: { ...productHeaders, "content-type": "application/json" },
@@ -43,14 +49,25 @@ const emptyResponse = (status: number): EmulatorResponse => ({
   body: undefined
 })
 
-interface EsErrorCause {
+/**
+ * One cause in an Elasticsearch error.
+ *
+ * @since 0.1.0
+ * @internal
+ */
+export interface EsErrorCause {
   readonly type: string
   readonly reason: string
   readonly [key: string]: unknown
 }
 
-// Elasticsearch's error envelope: `{error: {root_cause: [...], type, reason, ...}, status}`
-const esError = (status: number, cause: EsErrorCause, wrapper?: EsErrorCause): EmulatorResponse =>
+/**
+ * Elasticsearch's error envelope: `{error: {root_cause: [...], type, reason, ...}, status}`.
+ *
+ * @since 0.1.0
+ * @internal
+ */
+export const esError = (status: number, cause: EsErrorCause, wrapper?: EsErrorCause): EmulatorResponse =>
   respond(status, { error: { root_cause: [cause], ...(wrapper ?? cause) }, status })
 
 const indexNotFound = (index: string) =>
@@ -531,10 +548,22 @@ const refresh = (store: DocumentStore, target: string | undefined) =>
     })
   })
 
-const noHandler = (request: EmulatorRequest) =>
+/**
+ * Elasticsearch's answer to a path and method it does not serve.
+ *
+ * @since 0.1.0
+ * @internal
+ */
+export const noHandler = (request: EmulatorRequest) =>
   respond(400, { error: `no handler found for uri [${request.path}] and method [${request.method}]` })
 
-const decodePathSegments = (path: string): ReadonlyArray<string> | undefined => {
+/**
+ * A path's decoded segments, `undefined` for a malformed escape.
+ *
+ * @since 0.1.0
+ * @internal
+ */
+export const decodePathSegments = (path: string): ReadonlyArray<string> | undefined => {
   try {
     return path.split("/").filter((segment) => segment !== "").map(decodeURIComponent)
   } catch {

@@ -1,7 +1,6 @@
 // Every typed connector type against the emulator (issue-10's catalog) and its vendor simulators:
 // created (ensured) through the library, executed with typed params, the result decoded per type or
-// sub-action. Where the emulator does not emulate a type's execution it says so with an execution
-// error, and the test asserts that honest failure instead of a result.
+// sub-action.
 import { assert, describe, layer } from "@effect/vitest"
 import { Effect, Layer, Redacted } from "effect"
 import { generateKeyPairSync } from "node:crypto"
@@ -9,7 +8,6 @@ import { KibanaEmulator } from "../../src/emulator/KibanaEmulator.js"
 import * as SimulatorsModule from "../../src/emulator/simulators/Simulators.js"
 import { Simulators } from "../../src/emulator/simulators/Simulators.js"
 import * as SmtpSink from "../../src/emulator/simulators/SmtpSink.js"
-import type { TypedConnectorTypeId } from "../../src/schemas/Connector.js"
 import * as Connectors from "../../src/services/Connectors.js"
 import { KibanaTest } from "../../src/testing.js"
 
@@ -29,11 +27,6 @@ const lastBody = (vendor: Parameters<Simulators.Service["received"]>[0]) =>
     assert.isAbove(received.length, 0, `${vendor} received nothing`)
     return received[received.length - 1]!
   })
-
-const notEmulated = (connectorTypeId: TypedConnectorTypeId) => (error: { readonly _tag: string }) => {
-  assert.strictEqual(error._tag, "KibanaExecutionError", connectorTypeId)
-  assert.include((error as { readonly serviceMessage?: string }).serviceMessage, "does not call the service")
-}
 
 layer(TestLayer, { excludeTestServices: true })("typed connectors against the emulator", (it) => {
   describe("executed against their simulators", () => {
@@ -663,23 +656,66 @@ layer(TestLayer, { excludeTestServices: true })("typed connectors against the em
       }))
   })
 
-  describe("created and executed where the emulator does not call the service", () => {
-    it.effect("every remaining type is created through the library, and its typed call fails honestly", () =>
+  describe(".inference against the emulator's Elasticsearch inference endpoints", () => {
+    const ensureInference = (name: string, taskType: string) =>
+      Effect.flatMap(Connectors.Connectors, (connectors) =>
+        connectors.ensure({
+          connectorTypeId: ".inference",
+          name,
+          config: { provider: "openai", taskType, inferenceId: name },
+          secrets: { providerSecrets: s({ api_key: "k" }) }
+        }))
+
+    it.effect("completion, rerank, embeddings and unified completion decode Kibana's data", () =>
       Effect.gen(function*() {
         const connectors = yield* Connectors.Connectors
-        const cases = [
-          Effect.flatMap(
-            connectors.ensure({
-              connectorTypeId: ".inference",
-              name: "typed inference",
-              config: { provider: "openai", taskType: "completion", inferenceId: "typed-inference" },
-              secrets: { providerSecrets: s({ api_key: "k" }) }
-            }),
-            ({ connector }) =>
-              connectors.executeTyped(connector, { subAction: "completion", subActionParams: { input: "hi" } })
-          ).pipe(Effect.flip, Effect.map(notEmulated(".inference")))
-        ]
-        yield* Effect.all(cases)
+        const completion = yield* ensureInference("typed-completion", "completion")
+        assert.deepStrictEqual(
+          yield* connectors.executeTyped(completion.connector, {
+            subAction: "completion",
+            subActionParams: { input: "hi" }
+          }),
+          [{ result: "Emulated completion of: hi" }]
+        )
+        const rerank = yield* ensureInference("typed-rerank", "rerank")
+        const ranked = yield* connectors.executeTyped(rerank.connector, {
+          subAction: "rerank",
+          subActionParams: { input: ["blue", "red"], query: "red" }
+        })
+        assert.deepStrictEqual(ranked.map(({ index, score }) => [index, score]), [[1, 1], [0, 0]])
+        const dense = yield* ensureInference("typed-dense", "text_embedding")
+        const [vector] = yield* connectors.executeTyped(dense.connector, {
+          subAction: "text_embedding",
+          subActionParams: { input: "cats", inputType: "ingest" }
+        })
+        assert.lengthOf(vector!.embedding, 8)
+        const sparse = yield* ensureInference("typed-sparse", "sparse_embedding")
+        const [weights] = yield* connectors.executeTyped(sparse.connector, {
+          subAction: "sparse_embedding",
+          subActionParams: { input: "red fox" }
+        })
+        assert.deepStrictEqual(Object.keys(weights!.embedding as object), ["red", "fox"])
+        const chat = yield* ensureInference("typed-chat", "chat_completion")
+        const message = yield* connectors.executeTyped(chat.connector, {
+          subAction: "unified_completion",
+          subActionParams: { body: { messages: [{ role: "user", content: "hello" }] } }
+        })
+        assert.strictEqual(message.choices[0]!.message.content, "Emulated completion of: hello")
+        assert.strictEqual(message.id, "chatcmpl-typed-chat")
+      }))
+
+    it.effect("an endpoint of another task type is an execution error naming Elasticsearch's reason", () =>
+      Effect.gen(function*() {
+        const connectors = yield* Connectors.Connectors
+        const { connector } = yield* ensureInference("typed-mismatch", "rerank")
+        const error = yield* Effect.flip(
+          connectors.executeTyped(connector, { subAction: "completion", subActionParams: { input: "hi" } })
+        )
+        assert.strictEqual(error._tag, "KibanaExecutionError")
+        assert.include(
+          (error as { readonly serviceMessage?: string }).serviceMessage,
+          "Incompatible task_type, the requested type [completion] does not match the model type [rerank]"
+        )
       }))
   })
 

@@ -329,4 +329,38 @@ const mcp: CatalogCase = {
 }
 
 /** The generative AI types, against the Bedrock, Gemini (and Google OAuth) and MCP simulators. */
-export const aiCatalogCases: ReadonlyArray<CatalogCase> = [bedrock, gemini, mcp]
+// Each create puts its own inference endpoint, and Kibana refuses a second connector on one: every config
+// names a fresh endpoint. `.inference` runs against the emulator's Elasticsearch, not a vendor simulator,
+// so its executions are tested in inference-connector.test.ts.
+let inferenceEndpoints = 0
+const inferenceConfig = (inferenceId: string) => ({
+  provider: "openai",
+  taskType: "completion",
+  inferenceId,
+  providerConfig: { model_id: "gpt-4o" }
+})
+
+const inference: CatalogCase = {
+  typeId: ".inference",
+  config: () => inferenceConfig(`catalog-inference-${++inferenceEndpoints}`),
+  secrets: () => ({ providerSecrets: { api_key: "inference-key-123" } }),
+  storedConfig: () => ({ ...inferenceConfig(`catalog-inference-${inferenceEndpoints}`), taskTypeConfig: {} }),
+  requiredConfig: ["provider", "taskType", "inferenceId"],
+  requiredSecrets: [],
+  executions: [],
+  rejectedParams: [
+    unknownSubAction(".inference", "AI Connector"),
+    {
+      name: "a completion without input",
+      params: { subAction: "completion", subActionParams: {} },
+      message: subActionFailure
+    },
+    {
+      name: "no subAction",
+      params: {},
+      message: "error validating action params: Field \"subAction\": Required"
+    }
+  ]
+}
+
+export const aiCatalogCases: ReadonlyArray<CatalogCase> = [bedrock, gemini, mcp, inference]

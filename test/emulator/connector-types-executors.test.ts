@@ -14,6 +14,7 @@ import type {
   WebhookCall
 } from "../../src/emulator/ConnectorTypeSpec.js"
 import { makeDocumentStore } from "../../src/emulator/DocumentStore.js"
+import { makeInferenceEndpoints } from "../../src/emulator/InferenceEndpoints.js"
 
 interface Received {
   readonly method: string
@@ -81,6 +82,7 @@ const makeServices = Effect.gen(function*() {
   const calls = yield* Ref.make<ReadonlyArray<WebhookCall>>([])
   const services: ExecutorServices = {
     documents,
+    inference: yield* makeInferenceEndpoints,
     recordServerLog: (entry) => Ref.update(logs, (all) => [...all, entry]),
     recordWebhookCall: (call) => Ref.update(calls, (all) => [...all, call]),
     httpClient: yield* HttpClient.HttpClient,

@@ -13,6 +13,7 @@ import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import {
+  type ConnectorHooks,
   type ConnectorTypeInfo,
   type ConnectorTypeSpec,
   define,
@@ -94,6 +95,7 @@ export interface SubActionConnectorType<Config, Secrets> extends ConnectorTypeIn
   readonly config: (input: unknown) => V.Validation<Config>
   readonly secrets: (input: unknown) => V.Validation<Secrets>
   readonly subActions: Readonly<Record<string, SubAction<Config, Secrets>>>
+  readonly hooks?: ConnectorHooks<Config, Secrets> | undefined
 }
 
 const crashed = (error: SubActionError): ExecutorResult => ({
@@ -123,6 +125,7 @@ export const defineSubActionType = <Config extends JsonObject, Secrets extends J
     config: type.config,
     secrets: type.secrets,
     params: V.validate(frameworkParams),
+    hooks: type.hooks,
     execute: ({ config, connectorId, params, secrets, services }) => {
       const action = Object.hasOwn(type.subActions, params.subAction) ? type.subActions[params.subAction] : undefined
       if (action === undefined) {

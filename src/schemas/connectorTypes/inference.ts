@@ -10,7 +10,6 @@ import {
   fixedDefaults,
   inputsWithOptionalSecrets,
   JsonObject,
-  RawResult,
   StringRecord,
   subAction
 } from "./common.js"
@@ -80,6 +79,47 @@ export const InferenceParams = Schema.Union(
   subAction("sparse_embedding", Schema.Struct({ input: Schema.String }))
 )
 
+const optionalNumber = Schema.optional(Schema.Number)
+const optionalString = Schema.optional(Schema.String)
+const nullableString = Schema.optional(Schema.NullOr(Schema.String))
+
+/**
+ * What `unified_completion` answers: the streamed chunks folded into one message (Kibana's
+ * `UnifiedChatCompleteResponseSchema` and `chunksIntoMessage` in
+ * `x-pack/platform/plugins/shared/stack_connectors/server/connector_types/inference/helpers.ts`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const InferenceUnifiedCompletionResult = Schema.Struct({
+  id: Schema.String,
+  choices: Schema.Array(Schema.Struct({
+    finish_reason: Schema.optional(
+      Schema.NullOr(Schema.Literal("stop", "length", "tool_calls", "content_filter", "function_call"))
+    ),
+    index: optionalNumber,
+    message: Schema.Struct({
+      content: nullableString,
+      refusal: nullableString,
+      role: optionalString,
+      tool_calls: Schema.optional(Schema.Array(Schema.Struct({
+        id: optionalString,
+        index: optionalNumber,
+        function: Schema.optional(Schema.Struct({ arguments: optionalString, name: optionalString })),
+        type: optionalString
+      })))
+    })
+  })),
+  created: optionalNumber,
+  model: optionalString,
+  object: optionalString,
+  usage: Schema.optional(Schema.NullOr(Schema.Struct({
+    completion_tokens: optionalNumber,
+    prompt_tokens: optionalNumber,
+    total_tokens: optionalNumber
+  })))
+})
+
 /**
  * The `.inference` connector type. Secrets are required on update: Kibana takes `{}` as "no provider
  * secrets" and replaces the endpoint's key with nothing.
@@ -92,12 +132,14 @@ export const InferenceType = {
   source: "src/platform/packages/shared/kbn-connector-schemas/inference/schemas/v1.ts",
   ...inputsWithOptionalSecrets(".inference", { config: InferenceConfig }, InferenceSecrets),
   params: InferenceParams,
+  // the response schemas of kbn-connector-schemas/inference/schemas/v1.ts; `performApiRerank` renames
+  // Elasticsearch's `relevance_score` to `score`
   results: {
-    unified_completion: JsonObject,
+    unified_completion: InferenceUnifiedCompletionResult,
     completion: Schema.Array(Schema.Struct({ result: Schema.String })),
-    rerank: Schema.Array(Schema.Struct({ index: Schema.Number, relevance_score: Schema.Number })),
-    text_embedding: RawResult,
-    sparse_embedding: RawResult
+    rerank: Schema.Array(Schema.Struct({ text: optionalString, index: Schema.Number, score: Schema.Number })),
+    text_embedding: Schema.Array(Schema.Struct({ embedding: Schema.Array(Schema.Number) })),
+    sparse_embedding: Schema.Array(JsonObject)
   },
   defaults: fixedDefaults({ providerConfig: {}, taskTypeConfig: {} })
 } as const satisfies ConnectorTypeDefinition

@@ -338,6 +338,12 @@ const jira: CatalogCase = {
       message: "error validating action params: Field \"subActionParams.incident.summary\": Required"
     },
     {
+      name: "handshake (Kibana's executor refuses it)",
+      params: { subAction: "handshake", subActionParams: {} },
+      message: subActionFailure,
+      serviceMessage: "[Action][ExternalService] subAction handshake not implemented."
+    },
+    {
       name: "an unknown sub-action",
       params: { subAction: "nope", subActionParams: {} },
       message: "error validating action params: Field \"subAction\": Invalid discriminator value. Expected " +

@@ -182,7 +182,9 @@ const push = (
         url: api.viewUrl(issue.key)
       }
     }
-    const pushedComments = yield* Effect.forEach(comments, (comment) =>
+    if (comments.length === 0) return pushed
+    // api.ts `pushToServiceHandler`: empty comments skipped, each result without the external comment id
+    const pushedComments = yield* Effect.forEach(comments.filter((comment) => comment.comment !== ""), (comment) =>
       Effect.map(
         api.call(
           "POST",
@@ -190,13 +192,9 @@ const push = (
           { body: comment.comment },
           `Unable to create comment at incident with id ${pushed.id}`
         ),
-        (answer) => ({
-          commentId: comment.commentId,
-          externalCommentId: text(answer.id),
-          pushedDate: new Date(text(answer.created)).toISOString()
-        })
+        (answer) => ({ commentId: comment.commentId, pushedDate: new Date(text(answer.created)).toISOString() })
       ))
-    return pushedComments.length === 0 ? pushed : { ...pushed, comments: pushedComments }
+    return { ...pushed, comments: pushedComments }
   })
 
 /**

@@ -6,7 +6,7 @@
  * | -------- | ------------- | ----------------------------------------------------------------------------- |
  * | `8.18`   | 8.18 – 8.19   | webhook `method` only `post`/`put`; no `is_connector_type_deprecated`; `@kbn/config-schema` wording |
  * | `9.0-9.3`| 9.0 – 9.3     | webhook methods `patch`/`get`/`delete`; zod v3 wording                         |
- * | `9.4`    | 9.4 and later | custom connector ids: at most 36 of `[a-z0-9-]`; zod v4 `prettifyError` wording |
+ * | `9.4`    | 9.4 and later | custom connector ids: at most 36 of `[a-z0-9-]`; zod v4 `prettifyError` wording; `.bedrock` `region` |
  *
  * Shared by all three (so not a profile field): caller-chosen connector ids (8.8+), the space
  * `solution` (8.16+), the built-in connector types, and the status document's shape.
@@ -101,6 +101,22 @@ const webhookMethodIn8x = (connectorTypeId: string, config: unknown) => {
   }])
 }
 
+// `.bedrock` config `region`: elastic/kibana PR #252956 added it to the strict config schema
+// (src/platform/packages/shared/kbn-connector-schemas/bedrock/schemas/v1.ts) for 9.4; before, the schema
+// had no such key and refused it as an unknown one.
+const bedrockRegion = (message: string) => (connectorTypeId: string, config: unknown) =>
+  connectorTypeId === ".bedrock" && typeof config === "object" && config !== null && "region" in config
+    ? message
+    : undefined
+
+const bedrockRegionIn8x = bedrockRegion(
+  configSchemaConnectorMessage("config", [{ code: "unrecognized_keys", path: [], keys: ["region"] }])
+)
+
+const bedrockRegionBefore94 = bedrockRegion(
+  "error validating connector type config: Unrecognized key(s) in object: 'region'"
+)
+
 /**
  * The profile for a version, or why the emulator cannot play it.
  *
@@ -120,7 +136,8 @@ export const profileFor = (version: string): Either.Either<KibanaProfile, string
       validationWording: "config-schema",
       webhookMethods: webhookMethodsV8,
       connectorIdViolation: acceptAll,
-      connectorConfigViolation: webhookMethodIn8x,
+      connectorConfigViolation: (connectorTypeId, config) =>
+        webhookMethodIn8x(connectorTypeId, config) ?? bedrockRegionIn8x(connectorTypeId, config),
       connectorTypeDeprecatedField: false
     })
   }
@@ -142,7 +159,7 @@ export const profileFor = (version: string): Either.Either<KibanaProfile, string
         validationWording: "zod-v3",
         webhookMethods: v9Methods,
         connectorIdViolation: acceptAll,
-        connectorConfigViolation: acceptAll,
+        connectorConfigViolation: bedrockRegionBefore94,
         connectorTypeDeprecatedField: true
       }
   )

@@ -151,3 +151,46 @@ describe(".bedrock config region: 9.4 only (elastic/kibana PR #252956)", () => {
       assert.strictEqual(created.json.config.region, "eu-west-1")
     }))
 })
+
+describe(".webhook authType http-authentication-query-param: 9.4 only (kbn-connector-schemas common/auth)", () => {
+  const hook = (authType: string) => ({
+    name: "hook",
+    connector_type_id: ".webhook",
+    config: { url: "http://127.0.0.1:1/x", authType },
+    secrets: {}
+  })
+
+  it.effect("8.18 and 9.0-9.3 refuse it with their schema's message; 9.4 stores it", () =>
+    Effect.gen(function*() {
+      const refused = [
+        [
+          "8.18.1",
+          "error validating action type config: [authType]: types that failed validation:\n" +
+          "- [authType.0]: expected value to equal [webhook-authentication-basic]\n" +
+          "- [authType.1]: expected value to equal [webhook-authentication-ssl]\n" +
+          "- [authType.2]: expected value to equal [null]"
+        ],
+        [
+          "9.2.0",
+          "error validating connector type config: Field \"authType\": " +
+          [
+            "\"webhook-authentication-basic\"",
+            "\"webhook-authentication-ssl\"",
+            "\"webhook-oauth2-client-credentials\"",
+            "null"
+          ]
+            .map((value) => `Invalid literal value, expected ${value}`).join(", ")
+        ]
+      ] as const
+      for (const [version, message] of refused) {
+        const emulator = yield* KibanaEmulator.make({ version })
+        const created = yield* send(emulator, "POST", "/api/actions/connector", hook("http-authentication-query-param"))
+        assert.strictEqual(created.status, 400, version)
+        assert.strictEqual(created.json.message, message)
+      }
+      const emulator = yield* KibanaEmulator.make({ version: "9.4.0" })
+      const created = yield* send(emulator, "POST", "/api/actions/connector", hook("http-authentication-query-param"))
+      assert.strictEqual(created.status, 200)
+      assert.strictEqual(created.json.config.authType, "http-authentication-query-param")
+    }))
+})

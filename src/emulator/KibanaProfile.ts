@@ -6,7 +6,7 @@
  * | -------- | ------------- | ----------------------------------------------------------------------------- |
  * | `8.18`   | 8.18 – 8.19   | webhook `method` only `post`/`put`; no `is_connector_type_deprecated`; `@kbn/config-schema` wording |
  * | `9.0-9.3`| 9.0 – 9.3     | webhook methods `patch`/`get`/`delete`; zod v3 wording                         |
- * | `9.4`    | 9.4 and later | custom connector ids: at most 36 of `[a-z0-9-]`; zod v4 `prettifyError` wording |
+ * | `9.4`    | 9.4 and later | custom connector ids: at most 36 of `[a-z0-9-]`; zod v4 `prettifyError` wording; `.bedrock` `region`; webhook `authType` `http-authentication-query-param` |
  *
  * Shared by all three (so not a profile field): caller-chosen connector ids (8.8+), the space
  * `solution` (8.16+), the built-in connector types, and the status document's shape.
@@ -14,6 +14,8 @@
  * @since 0.1.0
  */
 import * as Either from "effect/Either"
+import * as V from "./connectorTypes/validation.js"
+import { zodV3 } from "./connectorTypes/wording.js"
 import {
   atLeast,
   compareVersions,
@@ -100,6 +102,56 @@ const webhookMethodIn8x = (connectorTypeId: string, config: unknown) => {
   }])
 }
 
+// `.bedrock` config `region`: elastic/kibana PR #252956 added it to the strict config schema
+// (src/platform/packages/shared/kbn-connector-schemas/bedrock/schemas/v1.ts) for 9.4; before, the schema
+// had no such key and refused it as an unknown one.
+const bedrockRegion = (message: string) => (connectorTypeId: string, config: unknown) =>
+  connectorTypeId === ".bedrock" && typeof config === "object" && config !== null && "region" in config
+    ? message
+    : undefined
+
+const bedrockRegionIn8x = bedrockRegion(
+  configSchemaConnectorMessage("config", [{ code: "unrecognized_keys", path: [], keys: ["region"] }])
+)
+
+const bedrockRegionBefore94 = bedrockRegion(
+  "error validating connector type config: Unrecognized key(s) in object: 'region'"
+)
+
+// `.webhook` config `authType`: the shared auth enum
+// (src/platform/packages/shared/kbn-connector-schemas/common/auth/constants.ts) gained
+// `http-authentication-query-param` for 9.4; 8.x knew only basic and SSL (8.18 OpenAPI `auth_type`).
+const webhookAuthTypesV8 = ["webhook-authentication-basic", "webhook-authentication-ssl", null] as const
+const webhookAuthTypesV9 = [
+  "webhook-authentication-basic",
+  "webhook-authentication-ssl",
+  "webhook-oauth2-client-credentials",
+  null
+] as const
+
+const webhookAuthType = (config: unknown) =>
+  typeof config === "object" && config !== null && "authType" in config ? config.authType : undefined
+
+const webhookAuthTypeIn8x = (connectorTypeId: string, config: unknown) => {
+  const authType = webhookAuthType(config)
+  if (connectorTypeId !== ".webhook" || authType === undefined || webhookAuthTypesV8.some((t) => t === authType)) {
+    return undefined
+  }
+  return configSchemaConnectorMessage("config", [{
+    code: "invalid_value",
+    path: ["authType"],
+    values: webhookAuthTypesV8,
+    received: authType
+  }])
+}
+
+const webhookAuthTypeBefore94 = (connectorTypeId: string, config: unknown) => {
+  const outcome = V.literalUnion(webhookAuthTypesV9).run(webhookAuthType(config), ["authType"])
+  return connectorTypeId !== ".webhook" || webhookAuthType(config) === undefined || !outcome.aborted
+    ? undefined
+    : `error validating connector type config: ${zodV3({ _tag: "Issues", issues: outcome.issues })}`
+}
+
 /**
  * The profile for a version, or why the emulator cannot play it.
  *
@@ -119,7 +171,9 @@ export const profileFor = (version: string): Either.Either<KibanaProfile, string
       validationWording: "config-schema",
       webhookMethods: webhookMethodsV8,
       connectorIdViolation: acceptAll,
-      connectorConfigViolation: webhookMethodIn8x,
+      connectorConfigViolation: (connectorTypeId, config) =>
+        webhookMethodIn8x(connectorTypeId, config) ?? webhookAuthTypeIn8x(connectorTypeId, config) ??
+          bedrockRegionIn8x(connectorTypeId, config),
       connectorTypeDeprecatedField: false
     })
   }
@@ -141,7 +195,8 @@ export const profileFor = (version: string): Either.Either<KibanaProfile, string
         validationWording: "zod-v3",
         webhookMethods: v9Methods,
         connectorIdViolation: acceptAll,
-        connectorConfigViolation: acceptAll,
+        connectorConfigViolation: (connectorTypeId, config) =>
+          webhookAuthTypeBefore94(connectorTypeId, config) ?? bedrockRegionBefore94(connectorTypeId, config),
         connectorTypeDeprecatedField: true
       }
   )

@@ -180,4 +180,35 @@ layer(environment, { excludeTestServices: true })("incident-management executors
           "TypeError: Invalid URL"
       )
     }))
+
+  for (const typeId of [".servicenow", ".servicenow-sir"]) {
+    it.effect(`${typeId} answers getIncident with {} and handshake with Kibana's error, without calling ServiceNow`, () =>
+      Effect.gen(function*() {
+        const simulators = yield* Simulators.Simulators
+        yield* simulators.reset
+        const connector = {
+          connector_type_id: typeId,
+          config: { apiUrl: simulators.urlOf("servicenow") },
+          secrets: { username: "admin", password: "sn-password-123" }
+        }
+        const incident = yield* createAndExecute(connector, {
+          subAction: "getIncident",
+          subActionParams: { externalId: "abc" }
+        })
+        assert.strictEqual(incident.status, "ok", JSON.stringify(incident))
+        assert.deepStrictEqual(incident.data, {})
+        const handshake = yield* createAndExecute(connector, { subAction: "handshake", subActionParams: {} })
+        assert.deepStrictEqual(
+          [handshake.status, handshake.message, handshake.service_message, handshake.retry, handshake.errorSource],
+          [
+            "error",
+            "an error occurred while running the action",
+            "[Action][ExternalService] subAction handshake not implemented.",
+            true,
+            "framework"
+          ]
+        )
+        assert.lengthOf(yield* simulators.received("servicenow"), 0)
+      }))
+  }
 })

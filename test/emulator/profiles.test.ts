@@ -122,3 +122,75 @@ describe("8.18: webhook methods post and put only", () => {
       }
     }))
 })
+
+describe(".bedrock config region: 9.4 only (elastic/kibana PR #252956)", () => {
+  const bedrock = (region?: string) => ({
+    name: "bedrock",
+    connector_type_id: ".bedrock",
+    config: { apiUrl: "https://bedrock-runtime.us-east-1.amazonaws.com", ...(region === undefined ? {} : { region }) },
+    secrets: { accessKey: "a", secret: "s" }
+  })
+
+  it.effect("8.18 and 9.0-9.3 refuse it as an unknown key, on create and update; 9.4 stores it", () =>
+    Effect.gen(function*() {
+      const refused = [
+        ["8.18.1", "error validating action type config: [region]: definition for this key is missing"],
+        ["9.2.0", "error validating connector type config: Unrecognized key(s) in object: 'region'"]
+      ] as const
+      for (const [version, message] of refused) {
+        const emulator = yield* KibanaEmulator.make({ version })
+        const created = yield* send(emulator, "POST", "/api/actions/connector", bedrock("eu-west-1"))
+        assert.deepStrictEqual(created, { status: 400, json: { statusCode: 400, error: "Bad Request", message } })
+        assert.strictEqual((yield* send(emulator, "POST", "/api/actions/connector/b", bedrock())).status, 200)
+        const { connector_type_id: _, ...update } = bedrock("eu-west-1")
+        assert.strictEqual((yield* send(emulator, "PUT", "/api/actions/connector/b", update)).json.message, message)
+      }
+      const emulator = yield* KibanaEmulator.make({ version: "9.4.0" })
+      const created = yield* send(emulator, "POST", "/api/actions/connector", bedrock("eu-west-1"))
+      assert.strictEqual(created.status, 200)
+      assert.strictEqual(created.json.config.region, "eu-west-1")
+    }))
+})
+
+describe(".webhook authType http-authentication-query-param: 9.4 only (kbn-connector-schemas common/auth)", () => {
+  const hook = (authType: string) => ({
+    name: "hook",
+    connector_type_id: ".webhook",
+    config: { url: "http://127.0.0.1:1/x", authType },
+    secrets: {}
+  })
+
+  it.effect("8.18 and 9.0-9.3 refuse it with their schema's message; 9.4 stores it", () =>
+    Effect.gen(function*() {
+      const refused = [
+        [
+          "8.18.1",
+          "error validating action type config: [authType]: types that failed validation:\n" +
+          "- [authType.0]: expected value to equal [webhook-authentication-basic]\n" +
+          "- [authType.1]: expected value to equal [webhook-authentication-ssl]\n" +
+          "- [authType.2]: expected value to equal [null]"
+        ],
+        [
+          "9.2.0",
+          "error validating connector type config: Field \"authType\": " +
+          [
+            "\"webhook-authentication-basic\"",
+            "\"webhook-authentication-ssl\"",
+            "\"webhook-oauth2-client-credentials\"",
+            "null"
+          ]
+            .map((value) => `Invalid literal value, expected ${value}`).join(", ")
+        ]
+      ] as const
+      for (const [version, message] of refused) {
+        const emulator = yield* KibanaEmulator.make({ version })
+        const created = yield* send(emulator, "POST", "/api/actions/connector", hook("http-authentication-query-param"))
+        assert.strictEqual(created.status, 400, version)
+        assert.strictEqual(created.json.message, message)
+      }
+      const emulator = yield* KibanaEmulator.make({ version: "9.4.0" })
+      const created = yield* send(emulator, "POST", "/api/actions/connector", hook("http-authentication-query-param"))
+      assert.strictEqual(created.status, 200)
+      assert.strictEqual(created.json.config.authType, "http-authentication-query-param")
+    }))
+})

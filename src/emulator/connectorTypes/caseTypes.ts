@@ -9,7 +9,7 @@
  */
 import * as Effect from "effect/Effect"
 import type { ExecutorResult } from "../ConnectorTypeSpec.js"
-import type { SubActionError } from "./subActions.js"
+import { SubActionError } from "./subActions.js"
 import * as V from "./validation.js"
 
 /**
@@ -127,3 +127,22 @@ export const thrown = (error: SubActionError): ExecutorResult => ({
   retry: true,
   errorSource: error.errorSource
 })
+
+/**
+ * What the classic executors of `.jira`, `.servicenow` and `.servicenow-sir` answer for a sub-action their
+ * API has a handler for but their `supportedSubActions` leave out (`handshake`): they throw
+ * `[Action][ExternalService] subAction <name> not implemented.` before calling the service
+ * (elastic/kibana:x-pack/platform/plugins/shared/stack_connectors/server/connector_types/jira/index.ts and
+ * `.../lib/servicenow/utils.ts` `throwIfSubActionIsNotSupported`).
+ *
+ * @since 0.1.0
+ * @category executor
+ * @internal
+ */
+export const subActionNotImplemented = (subAction: string): ExecutorResult =>
+  thrown(
+    new SubActionError({
+      message: `[Action][ExternalService] subAction ${subAction} not implemented.`,
+      errorSource: "framework"
+    })
+  )

@@ -164,8 +164,9 @@ describe("several hosts, options", () => {
       const client = yield* KibanaClient.KibanaClient
       assert.deepStrictEqual(client.urls, [hostA, hostB])
     }).pipe(
-      Effect.provide(KibanaClient.layerFromEnv()),
-      Effect.provide(makeFake(() => ({ status: 200, body: [] })).layer),
+      Effect.provide(
+        KibanaClient.layerFromEnv().pipe(Layer.provide(makeFake(() => ({ status: 200, body: [] })).layer))
+      ),
       Effect.withConfigProvider(ConfigProvider.fromMap(new Map([["KIBANA_URL", ` ${hostA} , ${hostB},`]])))
     ))
 })

@@ -7,12 +7,15 @@
  * (`lib/copy_to_spaces/copy_to_spaces.ts`, `resolve_copy_conflicts.ts`, client options
  * `lib/copy_to_spaces/lib/saved_objects_client_opts.ts`: no `includedHiddenTypes`), then import them into
  * each target space. That client does not see hidden types, and the only saved objects the emulator holds
- * are connectors (`action`) and spaces, both hidden; it holds no object of a visible type. The exporter's
+ * are connectors (`action`, registered `hidden: true` in actions/server/saved_objects/index.ts) and spaces,
+ * both hidden; it holds no object of a visible type. The exporter's
  * `bulkGet` therefore errors on every requested object and throws `object-fetch-error`
  * (src/core/packages/saved-objects/import-export-server-internal/src/export/saved_objects_exporter.ts,
- * `fetchByObjects`): the copy route answers 404 `Saved objects not found`, the resolve route does not
- * catch it, so Kibana's router answers 500. Kibana's own UI hides "Copy to space" for hidden types for
- * this reason (elastic/kibana#94351). With no objects, each target space gets an empty import.
+ * `fetchByObjects`; the repository's `bulkGet`, saved-objects/api-server-internal/src/lib/apis/bulk_get.ts,
+ * answers an unsupported type error for a type the client does not allow): the copy route answers 404
+ * `Saved objects not found`, the resolve route does not catch it, so Kibana's router answers 500 (as both
+ * do past the export size limit). Kibana's own UI hides "Copy to space" for hidden types for this reason
+ * (elastic/kibana#94351). With no objects, each target space gets an empty import.
  *
  * @since 0.1.0
  * @internal
@@ -64,14 +67,21 @@ const retry = Schema.object({
   ignoreMissingReferences: Schema.maybe(Schema.boolean)
 })
 
-// `schema.recordOf(schema.string({ validate }), ...)`: a key's error is at `<path>.key("<key>")`
-const retries: Schema.Check<Record<string, unknown>> = (value, path) => {
-  const record = Schema.recordOf(Schema.arrayOf(retry))(value, path)
+// `schema.recordOf(schema.string({ validate }), ...)`: entry by entry, the key first; a key's error is at
+// `<path>.key("<key>")`
+const retryList = Schema.arrayOf(retry)
+const anyValue: Schema.Check<unknown> = (value) => Either.right(value)
+const retries: Schema.Check<Record<string, unknown>> = (input, path) => {
+  const record = Schema.recordOf(anyValue)(input, path)
   if (Either.isLeft(record)) return record
-  const invalid = Object.keys(record.right).find((spaceId) => !spaceIdRegex.test(spaceId))
-  return invalid === undefined
-    ? record
-    : Either.left(`[${path}.key("${invalid}")]: Invalid space id: ${invalid}`)
+  const result: Record<string, unknown> = {}
+  for (const [spaceId, value] of Object.entries(record.right)) {
+    if (!spaceIdRegex.test(spaceId)) return Either.left(`[${path}.key("${spaceId}")]: Invalid space id: ${spaceId}`)
+    const checked = retryList(value, `${path}.${spaceId}`)
+    if (Either.isLeft(checked)) return Either.left(checked.left)
+    result[spaceId] = checked.right
+  }
+  return Either.right(result)
 }
 
 const resolveBody = Schema.object({
@@ -86,6 +96,12 @@ const resolveBody = Schema.object({
       ? "cannot use [createNewCopies] with [compatibilityMode]"
       : undefined
 })
+
+// `savedObjects.maxImportExportSize` (core saved objects config, default 10000): the exporter's
+// `exportByObjects` throws `export-size-exceeded` before fetching anything, and neither route catches it
+const exportSizeLimit = 10000
+
+const internalError = () => EmulatorHttp.kibanaError(500, "An internal server error occurred.")
 
 // An import of no objects: `importSavedObjectsFromStream` succeeds with nothing, and the copy keeps
 // `success`, `successCount`, `successResults` and `errors` (undefined, so absent on the wire).
@@ -106,6 +122,7 @@ export const copySavedObjects = (context: AuthenticatedContext) =>
     const body = copyBody(context.body, "request body")
     if (Either.isLeft(body)) return EmulatorHttp.kibanaError(400, body.left)
     const requested = body.right.objects
+    if (requested.length > exportSizeLimit) return internalError()
     return requested.length === 0
       ? emptyImports(body.right.spaces)
       : EmulatorHttp.kibanaError(404, "Saved objects not found", {
@@ -126,5 +143,5 @@ export const resolveCopySavedObjectsErrors = (context: AuthenticatedContext) =>
     if (Either.isLeft(body)) return EmulatorHttp.kibanaError(400, body.left)
     return body.right.objects.length === 0
       ? emptyImports(Object.keys(body.right.retries))
-      : EmulatorHttp.kibanaError(500, "An internal server error occurred.")
+      : internalError()
   })

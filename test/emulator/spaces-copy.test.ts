@@ -62,6 +62,12 @@ describe("copying saved objects between spaces", () => {
           ops: { success: true, successCount: 0, successResults: [] },
           elsewhere: { success: true, successCount: 0, successResults: [] }
         }])
+        // the exporter's size limit comes before any fetch, and the route does not catch it
+        const tooMany = yield* copy({
+          spaces: ["ops"],
+          objects: Array.from({ length: 10001 }, (_, i) => ({ type: "dashboard", id: `d${i}` }))
+        })
+        assert.deepStrictEqual([tooMany.status, tooMany.json.message], [500, "An internal server error occurred."])
         const connectors = yield* call(url, "GET", "/s/ops/api/actions/connectors")
         assert.deepStrictEqual(connectors.json, [])
       })
@@ -77,7 +83,10 @@ describe("copying saved objects between spaces", () => {
           yield* resolve({ retries, objects, compatibilityMode: true }),
           yield* resolve({ retries: { Ops: [] }, objects }),
           yield* resolve({ retries: { ops: [{ type: "action", id: "a", overwrite: "yes" }] }, objects }),
-          yield* resolve({ retries, objects: [...objects, ...objects] })
+          yield* resolve({ retries, objects: [...objects, ...objects] }),
+          // entry by entry, the key before its value
+          yield* resolve({ retries: { ops: [{}], Dev: [] }, objects }),
+          yield* resolve({ retries: { Dev: [{}], ops: [] }, objects })
         ]
         assert.deepStrictEqual(failures.map((failure) => [failure.status, failure.json]), [
           [400, badRequest("[request body]: cannot use [createNewCopies] with [compatibilityMode]")],
@@ -86,7 +95,9 @@ describe("copying saved objects between spaces", () => {
             400,
             badRequest("[request body.retries.ops.0.overwrite]: expected value of type [boolean] but got [string]")
           ],
-          [400, badRequest("[request body.objects]: duplicate objects are not allowed")]
+          [400, badRequest("[request body.objects]: duplicate objects are not allowed")],
+          [400, badRequest("[request body.retries.ops.0.type]: expected value of type [string] but got [undefined]")],
+          [400, badRequest("[request body.retries.key(\"Dev\")]: Invalid space id: Dev")]
         ])
         const failed = yield* resolve({ retries, objects, createNewCopies: false })
         assert.deepStrictEqual([failed.status, failed.json], [500, {

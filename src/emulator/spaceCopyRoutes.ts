@@ -22,8 +22,10 @@
  */
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import { canUseSpace } from "./authentication.js"
 import * as Schema from "./configSchema.js"
 import * as EmulatorHttp from "./EmulatorHttp.js"
+import { splitSpace } from "./routing.js"
 import type { AuthenticatedContext } from "./routing.js"
 
 const spaceIdRegex = /^[a-z0-9_-]+$/ // SPACE_ID_REGEX, spaces/server/lib/space_schema.ts
@@ -97,6 +99,20 @@ const resolveBody = Schema.object({
       : undefined
 })
 
+// Both routes require the `copySavedObjectsToSpaces` API privilege (Saved Objects Management `all`) in the
+// current space, checked before the body is validated; the security plugin's answer
+// (security/server/authorization/api_authorization.ts) names the path after the space prefix is removed.
+const unauthorized = (context: AuthenticatedContext): EmulatorHttp.EmulatorResponse | undefined => {
+  if (canUseSpace(context.principal, context.spaceId, true)) return undefined
+  const { request } = context
+  const search = request.query.size === 0 ? "" : `?${request.query.toString()}`
+  return EmulatorHttp.kibanaError(
+    403,
+    `API [${request.method.toUpperCase()} ${splitSpace(request.path).path}${search}] is unauthorized for user, ` +
+      "this action is granted by the Kibana privileges [copySavedObjectsToSpaces]"
+  )
+}
+
 // `savedObjects.maxImportExportSize` (core saved objects config, default 10000): the exporter's
 // `exportByObjects` throws `export-size-exceeded` before fetching anything, and neither route catches it
 const exportSizeLimit = 10000
@@ -112,13 +128,15 @@ const emptyImports = (spaceIds: ReadonlyArray<string>) =>
   )
 
 /**
- * `POST /api/spaces/_copy_saved_objects`: Kibana's body checks, then the export of the requested objects.
+ * `POST /api/spaces/_copy_saved_objects`: the route's privilege, Kibana's body checks, then the export of the requested objects.
  *
  * @since 0.1.0
  * @internal
  */
 export const copySavedObjects = (context: AuthenticatedContext) =>
   Effect.sync(() => {
+    const forbidden = unauthorized(context)
+    if (forbidden !== undefined) return forbidden
     const body = copyBody(context.body, "request body")
     if (Either.isLeft(body)) return EmulatorHttp.kibanaError(400, body.left)
     const requested = body.right.objects
@@ -131,7 +149,7 @@ export const copySavedObjects = (context: AuthenticatedContext) =>
   })
 
 /**
- * `POST /api/spaces/_resolve_copy_saved_objects_errors`: Kibana's body checks, then the export of the
+ * `POST /api/spaces/_resolve_copy_saved_objects_errors`: the route's privilege, Kibana's body checks, then the export of the
  * requested objects, whose failure this route leaves to the router (500).
  *
  * @since 0.1.0
@@ -139,6 +157,8 @@ export const copySavedObjects = (context: AuthenticatedContext) =>
  */
 export const resolveCopySavedObjectsErrors = (context: AuthenticatedContext) =>
   Effect.sync(() => {
+    const forbidden = unauthorized(context)
+    if (forbidden !== undefined) return forbidden
     const body = resolveBody(context.body, "request body")
     if (Either.isLeft(body)) return EmulatorHttp.kibanaError(400, body.left)
     return body.right.objects.length === 0

@@ -3,14 +3,21 @@
 // export-then-import for the emulator's objects (connectors are `action` saved objects, a hidden type the
 // scoped client that exports them does not see).
 import { assert, describe, it } from "@effect/vitest"
-import { Effect } from "effect"
+import { Effect, Redacted } from "effect"
 import * as EmulatorServer from "../../src/emulator/EmulatorServer.js"
-import { call } from "./helpers.js"
+import { basic, call } from "./helpers.js"
 
 const withServer = <A>(f: (url: string) => Effect.Effect<A>) =>
   Effect.provide(
     Effect.flatMap(EmulatorServer.EmulatorServer, (server) => f(server.url)),
-    EmulatorServer.layerServer({ spaces: [{ id: "ops", name: "Ops" }] })
+    EmulatorServer.layerServer({
+      spaces: [{ id: "ops", name: "Ops" }],
+      users: [
+        { username: "elastic", password: Redacted.make("changeme") },
+        { username: "ops_all", password: Redacted.make("pw"), spaces: ["ops"] },
+        { username: "reader", password: Redacted.make("pw"), readOnly: true }
+      ]
+    })
   )
 
 const badRequest = (message: string) => ({ statusCode: 400, error: "Bad Request", message })
@@ -109,6 +116,36 @@ describe("copying saved objects between spaces", () => {
         assert.deepStrictEqual([empty.status, empty.json], [200, {
           ops: { success: true, successCount: 0, successResults: [] }
         }])
+      })
+    ))
+
+  it.effect("both routes need the copySavedObjectsToSpaces privilege in the current space, before validation", () =>
+    withServer((url) =>
+      Effect.gen(function*() {
+        const denied = (route: string) => ({
+          statusCode: 403,
+          error: "Forbidden",
+          message:
+            `API [POST /api/spaces/${route}] is unauthorized for user, this action is granted by the Kibana privileges [copySavedObjectsToSpaces]`
+        })
+        const opsAll = basic("ops_all", "pw")
+        const reader = basic("reader", "pw")
+        const answers = [
+          yield* call(url, "POST", "/api/spaces/_copy_saved_objects", { body: {}, authorization: opsAll }),
+          yield* call(url, "POST", "/s/ops/api/spaces/_resolve_copy_saved_objects_errors", {
+            body: {},
+            authorization: reader
+          }),
+          yield* call(url, "POST", "/s/ops/api/spaces/_copy_saved_objects", {
+            body: { spaces: ["default"], objects: [] },
+            authorization: opsAll
+          })
+        ]
+        assert.deepStrictEqual(answers.map((answer) => [answer.status, answer.json]), [
+          [403, denied("_copy_saved_objects")],
+          [403, denied("_resolve_copy_saved_objects_errors")],
+          [200, { default: { success: true, successCount: 0, successResults: [] } }]
+        ])
       })
     ))
 })

@@ -1,6 +1,6 @@
 /**
  * Kibana's spaces routes: list, get, create, update, delete, disabling legacy URL aliases, and sharing
- * saved objects (`./spaceObjectRoutes.ts`).
+ * saved objects (`./spaceObjectRoutes.ts`) and copying them (`./spaceCopyRoutes.ts`).
  *
  * Schema: elastic/kibana:x-pack/platform/plugins/shared/spaces/server/lib/space_schema.ts; routes:
  * `x-pack/platform/plugins/shared/spaces/server/routes/api/external/*.ts`; messages from the spaces
@@ -16,6 +16,7 @@ import * as Schema from "./configSchema.js"
 import { queryObject } from "./connectorRoutes.js"
 import * as EmulatorHttp from "./EmulatorHttp.js"
 import { authenticated, type AuthenticatedContext, type EmulatorEnv, type Route } from "./routing.js"
+import { copySavedObjects, resolveCopySavedObjectsErrors } from "./spaceCopyRoutes.js"
 import { getShareableReferences, updateObjectsSpaces } from "./spaceObjectRoutes.js"
 import type { EmulatorState, Space } from "./state.js"
 
@@ -223,6 +224,11 @@ export const spaceRoutes = (env: EmulatorEnv): ReadonlyArray<Route> => {
     // An unversioned `router.post`, unlike the space CRUD routes.
     { ...route("POST", "/api/spaces/_disable_legacy_url_aliases", disableLegacyUrlAliases, true), versioned: false },
     { ...route("POST", "/api/spaces/_get_shareable_references", getShareableReferences, true), versioned: false },
-    { ...route("POST", "/api/spaces/_update_objects_spaces", updateObjectsSpaces, true), versioned: false }
+    { ...route("POST", "/api/spaces/_update_objects_spaces", updateObjectsSpaces, true), versioned: false },
+    { ...route("POST", "/api/spaces/_copy_saved_objects", copySavedObjects, true), versioned: false },
+    {
+      ...route("POST", "/api/spaces/_resolve_copy_saved_objects_errors", resolveCopySavedObjectsErrors, true),
+      versioned: false
+    }
   ]
 }

@@ -225,3 +225,217 @@ export const UpdateObjectsSpacesInput = Schema.Struct({
  * @category models
  */
 export type UpdateObjectsSpacesInput = typeof UpdateObjectsSpacesInput.Type
+
+// `areObjectsUnique` (spaces/server/routes/api/external/copy_to_space.ts): one object per `type:id`
+const UniqueObjects = Schema.Array(SavedObjectRef).pipe(
+  Schema.filter((objects) => new Set(objects.map(({ id, type }) => `${type}:${id}`)).size === objects.length, {
+    message: () => "duplicate objects are not allowed"
+  })
+)
+
+// Kibana's defaults: `createNewCopies` true, `overwrite` and `compatibilityMode` false
+const copyModeProblem = (input: {
+  readonly overwrite?: boolean | undefined
+  readonly createNewCopies?: boolean | undefined
+  readonly compatibilityMode?: boolean | undefined
+}): string | undefined => {
+  const createNewCopies = input.createNewCopies ?? true
+  return input.overwrite === true && createNewCopies
+    ? "cannot use [overwrite] with [createNewCopies]"
+    : input.compatibilityMode === true && createNewCopies
+    ? "cannot use [compatibilityMode] with [createNewCopies]"
+    : undefined
+}
+
+const OptionalFlag = Schema.optionalWith(Schema.Boolean, { exact: true })
+
+/**
+ * The input of `Spaces.copySavedObjects`, with Kibana's rules
+ * (elastic/kibana:x-pack/platform/plugins/shared/spaces/server/routes/api/external/copy_to_space.ts):
+ * target space ids without duplicates, objects without duplicates. `createNewCopies` defaults to `true`
+ * (copies get new ids); `overwrite` and `compatibilityMode` need `createNewCopies: false`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const CopySavedObjectsInput = Schema.Struct({
+  spaces: Schema.Array(SpaceId).pipe(
+    Schema.filter((ids) => new Set(ids).size === ids.length, { message: () => "duplicate space ids are not allowed" })
+  ),
+  objects: UniqueObjects,
+  /** Also copy the objects these reference. Default `false`. */
+  includeReferences: OptionalFlag,
+  /** Replace an object of the same id in a target space instead of reporting a conflict. Default `false`. */
+  overwrite: OptionalFlag,
+  /** Give every copy a new id. Default `true`. */
+  createNewCopies: OptionalFlag,
+  /** Adjust the copies for older Kibana versions. Default `false`. */
+  compatibilityMode: OptionalFlag
+}).pipe(Schema.filter(copyModeProblem))
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type CopySavedObjectsInput = typeof CopySavedObjectsInput.Type
+
+/**
+ * How to retry one object in one target space (`SavedObjectsImportRetry` without `replaceReferences`,
+ * elastic/kibana:src/core/packages/saved-objects/common/src/saved_objects_imports.ts).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const CopyRetry = Schema.Struct({
+  type: Schema.String,
+  id: Schema.String,
+  /** Replace the conflicting object in the target space. Default `false`. */
+  overwrite: OptionalFlag,
+  /** The id the copy gets in the target space, e.g. a conflict's `destinationId`. */
+  destinationId: Schema.optionalWith(Schema.String, { exact: true }),
+  /** Give this copy a new id. */
+  createNewCopy: OptionalFlag,
+  /** Copy the object even though references of it are missing. */
+  ignoreMissingReferences: OptionalFlag
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type CopyRetry = typeof CopyRetry.Type
+
+/**
+ * The input of `Spaces.resolveCopySavedObjectsErrors`, with Kibana's rules (`copy_to_space.ts`): the
+ * retries of each target space, keyed by space id, and the objects first copied, without duplicates.
+ * `createNewCopies` defaults to `true` and excludes `compatibilityMode`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const ResolveCopySavedObjectsErrorsInput = Schema.Struct({
+  // a filter, not a refined key: a Record drops the keys its key schema refuses
+  retries: Schema.Record({ key: Schema.String, value: Schema.Array(CopyRetry) }).pipe(
+    Schema.filter((retries) => {
+      const invalid = Object.keys(retries).find((spaceId) => !spaceIdPattern.test(spaceId))
+      return invalid === undefined ? undefined : `Invalid space id: ${invalid}`
+    })
+  ),
+  objects: UniqueObjects,
+  includeReferences: OptionalFlag,
+  createNewCopies: OptionalFlag,
+  compatibilityMode: OptionalFlag
+}).pipe(
+  Schema.filter((input) =>
+    (input.createNewCopies ?? true) && input.compatibilityMode === true
+      ? "cannot use [createNewCopies] with [compatibilityMode]"
+      : undefined
+  )
+)
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type ResolveCopySavedObjectsErrorsInput = typeof ResolveCopySavedObjectsErrorsInput.Type
+
+// `SavedObjectsImportSuccess.meta` and `SavedObjectsImportFailure.meta`
+const ImportMeta = Schema.Struct({
+  title: Schema.optionalWith(Schema.String, { exact: true }),
+  icon: Schema.optionalWith(Schema.String, { exact: true })
+})
+
+/**
+ * An object copied into a target space (`SavedObjectsImportSuccess`,
+ * elastic/kibana:src/core/packages/saved-objects/common/src/saved_objects_imports.ts).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export class CopySuccess extends Schema.Class<CopySuccess>("CopySuccess")({
+  type: Schema.String,
+  id: Schema.String,
+  /** The copy's id in the target space when it differs from `id`. */
+  destinationId: Schema.optionalWith(Schema.String, { exact: true }),
+  createNewCopy: Schema.optionalWith(Schema.Boolean, { exact: true }),
+  overwrite: Schema.optionalWith(Schema.Boolean, { exact: true }),
+  meta: ImportMeta
+}) {}
+
+/**
+ * Why an object was not copied (the `SavedObjectsImport*Error` types of `saved_objects_imports.ts`):
+ * an object of the same id exists (`conflict`), several objects match (`ambiguous_conflict`), a
+ * reference is missing (`missing_references`), the type cannot be imported (`unsupported_type`), or
+ * anything else (`unknown`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const CopyFailureReason = Schema.Union(
+  Schema.Struct({
+    type: Schema.Literal("conflict"),
+    destinationId: Schema.optionalWith(Schema.String, { exact: true })
+  }),
+  Schema.Struct({
+    type: Schema.Literal("ambiguous_conflict"),
+    destinations: Schema.Array(Schema.Struct({
+      id: Schema.String,
+      title: Schema.optionalWith(Schema.String, { exact: true }),
+      updatedAt: Schema.optionalWith(Schema.String, { exact: true })
+    }))
+  }),
+  Schema.Struct({
+    type: Schema.Literal("missing_references"),
+    references: Schema.Array(Schema.Struct({ type: Schema.String, id: Schema.String }))
+  }),
+  Schema.Struct({ type: Schema.Literal("unsupported_type") }),
+  Schema.Struct({ type: Schema.Literal("unknown"), message: Schema.String, statusCode: Schema.Number })
+)
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type CopyFailureReason = typeof CopyFailureReason.Type
+
+/**
+ * An object not copied into a target space, with the reason (`SavedObjectsImportFailure`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export class CopyFailure extends Schema.Class<CopyFailure>("CopyFailure")({
+  type: Schema.String,
+  id: Schema.String,
+  overwrite: Schema.optionalWith(Schema.Boolean, { exact: true }),
+  meta: ImportMeta,
+  error: CopyFailureReason
+}) {}
+
+/**
+ * A target space whose import failed as a whole: Kibana's error payload
+ * (`lib/copy_to_spaces/lib/create_empty_failure_response.ts`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export class CopySpaceFailure extends Schema.Class<CopySpaceFailure>("CopySpaceFailure")({
+  statusCode: Schema.Number,
+  error: Schema.String,
+  message: Schema.String
+}) {}
+
+/**
+ * The result of a copy (or of resolving its errors) in one target space
+ * (`CopyResponse`, elastic/kibana:x-pack/platform/plugins/shared/spaces/server/lib/copy_to_spaces/types.ts).
+ * Nothing is written to a space while any of its errors is unresolved.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export class CopyToSpaceResult extends Schema.Class<CopyToSpaceResult>("CopyToSpaceResult")({
+  success: Schema.Boolean,
+  successCount: Schema.Number,
+  successResults: Schema.optionalWith(Schema.Array(CopySuccess), { exact: true }),
+  errors: Schema.optionalWith(Schema.Array(Schema.Union(CopyFailure, CopySpaceFailure)), { exact: true })
+}) {}

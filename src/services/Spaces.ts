@@ -1,9 +1,9 @@
 /**
  * Kibana spaces: list, get, create, update, delete, temporary spaces deleted (with everything in
- * them) when a `Scope` closes, and sharing saved objects between spaces.
+ * them) when a `Scope` closes, and sharing and copying saved objects between spaces.
  *
  * The space CRUD API is global: its requests never get a `/s/<space>` prefix, whatever space the caller
- * is in. The sharing routes act on objects of the current space, so they do. Input is checked against
+ * is in. The sharing and copy routes act on objects of the current space, so they do. Input is checked against
  * Kibana's own rules before anything is sent.
  *
  * @since 0.1.0
@@ -31,7 +31,10 @@ import { inputDefectsAsErrors } from "../internal/requestInput.js"
 import { acquireWithId, settleWindowFor } from "../internal/scopedCreate.js"
 import { gateSpaceSolution } from "../internal/versionGates.js"
 import {
+  CopySavedObjectsInput,
+  CopyToSpaceResult,
   invalidSpaceIdReason,
+  ResolveCopySavedObjectsErrorsInput,
   SavedObjectRef,
   ShareableReference,
   Space,
@@ -135,6 +138,27 @@ export declare namespace Spaces {
   export type SharingError = KibanaBadRequest | KibanaSpaceNotFound | BaseError
 
   /**
+   * Errors of `copySavedObjects`: Kibana refused the request (400); an object could not be exported
+   * from the current space (404 `Saved objects not found`; Kibana's exporter does not see hidden types
+   * such as connectors); the client's current space does not exist. An object that could not be copied
+   * into a space is not an error: it is in that space's `errors`.
+   *
+   * @since 0.1.0
+   * @category errors
+   */
+  export type CopyError = KibanaBadRequest | KibanaNotFound | KibanaSpaceNotFound | BaseError
+
+  /**
+   * Errors of `resolveCopySavedObjectsErrors`: Kibana refused the request (400); the client's current
+   * space does not exist. Kibana does not catch an export failure here: it answers 500
+   * (`KibanaServerError`).
+   *
+   * @since 0.1.0
+   * @category errors
+   */
+  export type ResolveCopyError = KibanaBadRequest | KibanaSpaceNotFound | BaseError
+
+  /**
    * @since 0.1.0
    * @category models
    */
@@ -171,6 +195,21 @@ export declare namespace Spaces {
     readonly updateObjectsSpaces: (
       input: UpdateObjectsSpacesInput
     ) => Effect.Effect<ReadonlyArray<UpdatedObjectSpaces>, SharingError>
+    /**
+     * Copies objects of the current space into other spaces (`POST /api/spaces/_copy_saved_objects`):
+     * one result per target space. Not safe to repeat (new copies each time), so never retried.
+     */
+    readonly copySavedObjects: (
+      input: CopySavedObjectsInput
+    ) => Effect.Effect<Readonly<Record<string, CopyToSpaceResult>>, CopyError>
+    /**
+     * Copies again, with a retry per object and target space, the objects a copy reported as errors
+     * (`POST /api/spaces/_resolve_copy_saved_objects_errors`): one result per space of `retries`.
+     * Never retried.
+     */
+    readonly resolveCopySavedObjectsErrors: (
+      input: ResolveCopySavedObjectsErrorsInput
+    ) => Effect.Effect<Readonly<Record<string, CopyToSpaceResult>>, ResolveCopyError>
   }
 }
 
@@ -223,11 +262,14 @@ const validateReferences = validateWith(
   "Spaces.getShareableReferences"
 )
 const validateSpaceChange = validateWith(UpdateObjectsSpacesInput, "Spaces.updateObjectsSpaces")
+const validateCopy = validateWith(CopySavedObjectsInput, "Spaces.copySavedObjects")
+const validateResolveCopy = validateWith(ResolveCopySavedObjectsErrorsInput, "Spaces.resolveCopySavedObjectsErrors")
 
 const decodeSpace = decodeBody(Space)
 const decodeReferences = decodeBody(Schema.Struct({ objects: Schema.Array(ShareableReference) }))
 const decodeUpdated = decodeBody(Schema.Struct({ objects: Schema.Array(UpdatedObjectSpaces) }))
 const decodeSpaces = decodeBody(Schema.Array(Space))
+const decodeCopyResults = decodeBody(Schema.Record({ key: Schema.String, value: CopyToSpaceResult }))
 
 /**
  * Builds the spaces service over the Kibana client.
@@ -357,6 +399,30 @@ export const make: Effect.Effect<Spaces.Service, never, KibanaClient> = Effect.g
     return (yield* decodeUpdated(response)).objects
   })
 
+  const copySavedObjects = Effect.fnUntraced(function*(input: CopySavedObjectsInput) {
+    const valid = yield* validateCopy(input)
+    const response = yield* kibana.request({
+      method: "POST",
+      path: "/api/spaces/_copy_saved_objects",
+      body: { ...valid, objects: valid.objects.map(({ id, type }) => ({ type, id })) },
+      operation: "Spaces.copySavedObjects"
+      // not idempotent: with createNewCopies every attempt makes new copies
+    }).pipe(expectErrors("KibanaBadRequest", "KibanaNotFound"))
+    return yield* decodeCopyResults(response)
+  })
+
+  const resolveCopySavedObjectsErrors = Effect.fnUntraced(function*(input: ResolveCopySavedObjectsErrorsInput) {
+    const valid = yield* validateResolveCopy(input)
+    const response = yield* kibana.request({
+      method: "POST",
+      path: "/api/spaces/_resolve_copy_saved_objects_errors",
+      body: { ...valid, objects: valid.objects.map(({ id, type }) => ({ type, id })) },
+      operation: "Spaces.resolveCopySavedObjectsErrors"
+      // not idempotent: a retry with createNewCopy makes a new copy each time
+    }).pipe(expectErrors("KibanaBadRequest"))
+    return yield* decodeCopyResults(response)
+  })
+
   return Spaces.of({
     list,
     get,
@@ -365,7 +431,9 @@ export const make: Effect.Effect<Spaces.Service, never, KibanaClient> = Effect.g
     delete: del,
     acquire,
     getShareableReferences,
-    updateObjectsSpaces
+    updateObjectsSpaces,
+    copySavedObjects,
+    resolveCopySavedObjectsErrors
   })
 })
 

@@ -365,6 +365,54 @@ const spaceSteps = (prefix: string, tag: string): ReadonlyArray<Step> => {
       body: { objects: [], spacesToAdd: [], spacesToRemove: [] },
       status: 400,
       documented: "Undocumented"
+    },
+    // Copying exports with a client that does not see hidden types: a connector is not found (404), and
+    // an empty copy imports nothing into each space.
+    {
+      method: "POST",
+      path: `${prefix}/api/spaces/_copy_saved_objects`,
+      body: { spaces: ["marketing", "default"], objects: [] },
+      status: 200,
+      documented: "Examples"
+    },
+    {
+      method: "POST",
+      path: `${prefix}/api/spaces/_copy_saved_objects`,
+      body: { spaces: ["marketing"], objects: [{ type: "action", id: "contract-preconfigured" }] },
+      status: 404,
+      documented: "Undocumented"
+    },
+    {
+      method: "POST",
+      path: `${prefix}/api/spaces/_copy_saved_objects`,
+      body: { spaces: ["marketing"], objects: [], overwrite: true },
+      status: 400,
+      documented: "Undocumented"
+    },
+    {
+      method: "POST",
+      path: `${prefix}/api/spaces/_resolve_copy_saved_objects_errors`,
+      body: { retries: { marketing: [] }, objects: [] },
+      status: 200,
+      documented: "Examples"
+    },
+    {
+      method: "POST",
+      path: `${prefix}/api/spaces/_resolve_copy_saved_objects_errors`,
+      body: {
+        retries: { marketing: [{ type: "action", id: "contract-preconfigured", overwrite: true }] },
+        objects: [{ type: "action", id: "contract-preconfigured" }],
+        createNewCopies: false
+      },
+      status: 500,
+      documented: "Undocumented"
+    },
+    {
+      method: "POST",
+      path: `${prefix}/api/spaces/_resolve_copy_saved_objects_errors`,
+      body: { retries: { Marketing: [] }, objects: [] },
+      status: 400,
+      documented: "Undocumented"
     }
   ]
 }
@@ -428,9 +476,7 @@ const leftOut: Readonly<Record<string, string>> = {
   "PUT /api/actions/action/{id}": "legacy, removed in 9.0",
   "DELETE /api/actions/action/{id}": "legacy, removed in 9.0",
   "POST /api/actions/action/{id}/_execute": "legacy, removed in 9.0",
-  "GET /api/actions/list_action_types": "legacy, removed in 9.0",
-  "POST /api/spaces/_copy_saved_objects": "not emulated",
-  "POST /api/spaces/_resolve_copy_saved_objects_errors": "not emulated"
+  "GET /api/actions/list_action_types": "legacy, removed in 9.0"
 }
 
 describe("contract coverage", () => {
@@ -447,6 +493,8 @@ describe("contract coverage", () => {
       "GET /api/spaces/space/{id} 200",
       "GET /api/status 200",
       "POST /api/actions/connector/{id} 200",
+      "POST /api/spaces/_copy_saved_objects 200",
+      "POST /api/spaces/_resolve_copy_saved_objects_errors 200",
       "POST /api/spaces/_update_objects_spaces 200",
       "PUT /api/actions/connector/{id} 200"
     ])

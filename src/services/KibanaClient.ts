@@ -621,22 +621,90 @@ export const make = (
       ? undefined
       : makeSpaceExistence({ ...resolved.spaceExistence, lookup: lookupSpace })
 
-    const spacePrefix = Effect.fnUntraced(function*(spaceScoped: boolean) {
-      const spaceId = yield* CurrentSpace
-      if (!spaceScoped || spaceId === defaultSpaceId) {
-        return ""
-      }
+    // The prefix of `spaceId`: the default space needs no effect, the others are checked first.
+    const spacePrefix = (spaceId: string): Effect.Effect<string, KibanaRequestError> => {
       if (!spaceIdPattern.test(spaceId)) {
-        return yield* invalidSpaceId(spaceId)
+        return Effect.fail(invalidSpaceId(spaceId))
       }
-      if (existence !== undefined && !(yield* existence.exists(spaceId))) {
-        return yield* new KibanaSpaceNotFound({ spaceId })
+      if (existence === undefined) {
+        return Effect.succeed(`/s/${spaceId}`)
       }
-      return `/s/${spaceId}`
-    })
+      return Effect.flatMap(
+        existence.exists(spaceId),
+        (exists) =>
+          exists ? Effect.succeed(`/s/${spaceId}`) : Effect.fail(new KibanaSpaceNotFound({ spaceId }))
+      )
+    }
 
     const invalidateSpace = (spaceId: string): Effect.Effect<void> =>
       existence === undefined ? Effect.void : existence.invalidate(spaceId)
+
+    // Built once per method: most requests add nothing to them (`useSpan` copies the attributes).
+    const methodAttributes = new Map<string, Record<string, unknown>>()
+    const spanAttributes = (request: KibanaRequest): Record<string, unknown> => {
+      if (request.connectorType !== undefined) {
+        return {
+          "http.request.method": request.method,
+          ...pool.hosts[0]!.attributes,
+          "kibana.connector.type": request.connectorType
+        }
+      }
+      let attributes = methodAttributes.get(request.method)
+      if (attributes === undefined) {
+        attributes = { "http.request.method": request.method, ...pool.hosts[0]!.attributes }
+        methodAttributes.set(request.method, attributes)
+      }
+      return attributes
+    }
+
+    // Checked first: building the annotations costs even when the line is filtered out.
+    const logAnswer = (request: KibanaRequest, path: string, response: KibanaResponse): Effect.Effect<KibanaResponse> =>
+      FiberRef.getWith(FiberRef.currentMinimumLogLevel, (level) =>
+        LogLevel.lessThanEqual(level, LogLevel.Debug)
+          ? Effect.as(
+            Effect.annotateLogs(Effect.logDebug("Kibana request"), {
+              method: request.method,
+              path,
+              status: response.status
+            }),
+            response
+          )
+          : Effect.succeed(response))
+
+    // The request once its path is known: retries around the attempts, then metrics, span outcome and
+    // the debug line. Plain `flatMap` chains: a generator per call showed in profiles.
+    const send = (
+      request: KibanaRequest,
+      operation: string,
+      scrub: (error: KibanaRequestError) => KibanaRequestError,
+      span: Tracer.Span,
+      startedAt: number,
+      path: string,
+      body: string | undefined
+    ): Effect.Effect<KibanaResponse, KibanaRequestError> => {
+      const query = queryString(request)
+      span.attribute("url.full", `${baseUrl}${path}${query === "" ? "" : `?${query}`}`)
+      const idempotent = isIdempotent(request.method, request.idempotent)
+      let attempts = 0
+      const counted = Effect.suspend(() => {
+        attempts++
+        return attempt(request, path, body, span, idempotent)
+      })
+      return Effect.matchEffect(withRetries(retry, { method: request.method, path, idempotent }, counted), {
+        onFailure: (cause) => {
+          const error = scrub(idempotent || !isLostAnswer(cause) ? cause : unknownOutcome(request, operation, cause))
+          return Effect.zipRight(
+            recordRequest(span, operation, startedAt, Math.max(0, attempts - 1), { error }),
+            Effect.fail(error)
+          )
+        },
+        onSuccess: (response) =>
+          Effect.zipRight(
+            recordRequest(span, operation, startedAt, attempts - 1, { status: response.status }),
+            logAnswer(request, path, response)
+          )
+      })
+    }
 
     const request = (request: KibanaRequest): Effect.Effect<KibanaResponse, KibanaRequestError> => {
       const operation = request.operation ?? "KibanaClient.request"
@@ -649,48 +717,29 @@ export const make = (
       return Effect.useSpan(operation, {
         kind: "client",
         captureStackTrace: false,
-        attributes: {
-          "http.request.method": request.method,
-          ...pool.hosts[0]!.attributes,
-          ...(request.connectorType === undefined ? {} : { "kibana.connector.type": request.connectorType })
-        }
-      }, (span) =>
-        Effect.gen(function*() {
-          const startedAt = performance.now()
-          let attempts = 0
-          const label = `${request.method} ${String(request.path)}`
-          const relative = yield* checkPath(label, baseUrl, request.path)
-          const body = request.bodyText ?? (yield* serializeBody(label, request.body))
-          const spaceScoped = request.spaceScoped ?? true
-          if (spaceScoped) {
-            span.attribute("kibana.space.id", yield* CurrentSpace)
-          }
-          const path = `${yield* spacePrefix(spaceScoped)}${relative}`
-          const query = queryString(request)
-          span.attribute("url.full", `${baseUrl}${path}${query === "" ? "" : `?${query}`}`)
-          const idempotent = isIdempotent(request.method, request.idempotent)
-          const counted = Effect.suspend(() => {
-            attempts++
-            return attempt(request, path, body, span, idempotent)
-          })
-          const response = yield* withRetries(retry, { method: request.method, path, idempotent }, counted).pipe(
-            Effect.mapError((error) =>
-              idempotent || !isLostAnswer(error) ? error : unknownOutcome(request, operation, error)
-            ),
-            Effect.mapError(scrub),
-            Effect.tapError((error) =>
-              recordRequest(span, operation, startedAt, Math.max(0, attempts - 1), { error })
-            )
-          )
-          yield* recordRequest(span, operation, startedAt, attempts - 1, { status: response.status })
-          // Checked first: building the annotations costs even when the line is filtered out.
-          if (LogLevel.lessThanEqual(yield* FiberRef.get(FiberRef.currentMinimumLogLevel), LogLevel.Debug)) {
-            yield* Effect.logDebug("Kibana request").pipe(
-              Effect.annotateLogs({ method: request.method, path, status: response.status })
-            )
-          }
-          return response
-        }).pipe(Effect.mapError(scrub), Effect.withParentSpan(span)))
+        attributes: spanAttributes(request)
+      }, (span) => {
+        const startedAt = performance.now()
+        const label = `${request.method} ${String(request.path)}`
+        const spaceScoped = request.spaceScoped ?? true
+        const sent = Effect.flatMap(checkPath(label, baseUrl, request.path), (relative) =>
+          Effect.flatMap(
+            request.bodyText === undefined ? serializeBody(label, request.body) : Effect.succeed(request.bodyText),
+            (body) =>
+              !spaceScoped
+                ? send(request, operation, scrub, span, startedAt, relative, body)
+                : Effect.flatMap(CurrentSpace, (spaceId) => {
+                  span.attribute("kibana.space.id", spaceId)
+                  return spaceId === defaultSpaceId
+                    ? send(request, operation, scrub, span, startedAt, relative, body)
+                    : Effect.flatMap(
+                      spacePrefix(spaceId),
+                      (prefix) => send(request, operation, scrub, span, startedAt, `${prefix}${relative}`, body)
+                    )
+                })
+          ))
+        return sent.pipe(Effect.mapError(scrub), Effect.withParentSpan(span))
+      })
     }
 
     return KibanaClient.of({

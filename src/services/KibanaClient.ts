@@ -466,17 +466,25 @@ export const make = (
         origin: host.origin,
         path: host.basePath === "/" ? path : `${host.basePath}${path}`,
         query: queryString(request),
-        headers: {
-          ...(request.method === "GET" ? readHeaders : writeHeaders),
-          ...(body === undefined ? {} : { "content-type": "application/json" }),
-          traceparent: traceparent(span)
-        },
+        headers: body === undefined
+          ? { ...(request.method === "GET" ? readHeaders : writeHeaders), traceparent: traceparent(span) }
+          : {
+            ...(request.method === "GET" ? readHeaders : writeHeaders),
+            "content-type": "application/json",
+            traceparent: traceparent(span)
+          },
         body,
         timeoutMillis,
         maxBytes: resolved.maxResponseBytes
-      }).pipe(
-        Effect.map((answer): RawAnswer => ({ method: request.method, path, ...answer })),
-        Effect.mapError((failure) => {
+      }).pipe(Effect.mapBoth({
+        onSuccess: (answer): RawAnswer => ({
+          method: request.method,
+          path,
+          status: answer.status,
+          headers: answer.headers,
+          text: answer.text
+        }),
+        onFailure: (failure) => {
           switch (failure._tag) {
             case "Timeout":
               return new KibanaTimeout({ method: request.method, path, timeout })
@@ -485,8 +493,8 @@ export const make = (
             case "Transport":
               return causeTransportError(request.method, path, failure.cause, failure.answered, "transport failure")
           }
-        })
-      )
+        }
+      }))
 
     const readAnswer = (
       host: Host,

@@ -7,6 +7,7 @@
  * holds credentials (the client refuses such URLs), and no header or body is recorded.
  */
 import * as Effect from "effect/Effect"
+import * as FiberRef from "effect/FiberRef"
 import * as Metric from "effect/Metric"
 import * as MetricKey from "effect/MetricKey"
 import * as MetricLabel from "effect/MetricLabel"
@@ -74,7 +75,10 @@ const retriesOf = (operation: string) => {
   return metric
 }
 
-/** Records one finished request: its duration, its retries, and the span's outcome attributes. */
+/**
+ * Records one finished request: its duration, its retries, and the span's outcome attributes. The
+ * metrics are updated as `Metric.update` does (with the fiber's metric labels), in one step per request.
+ */
 export const recordRequest = (
   span: Tracer.Span,
   operation: string,
@@ -82,28 +86,24 @@ export const recordRequest = (
   resends: number,
   outcome: { readonly status: number } | { readonly error: KibanaRequestError }
 ): Effect.Effect<void> =>
-  Effect.suspend(() => {
-    if (resends > 0) span.attribute("http.request.resend_count", resends)
-    const result: readonly [string, string] = "status" in outcome
-      ? ["http.response.status_code", String(outcome.status)]
-      : ["error.type", errorType(outcome.error)]
-    if ("status" in outcome) {
-      span.attribute("http.response.status_code", outcome.status)
-    } else {
-      span.attribute("error.type", result[1])
-      if ("status" in outcome.error && typeof outcome.error.status === "number") {
-        span.attribute("http.response.status_code", outcome.error.status)
+  FiberRef.getWith(FiberRef.currentMetricLabels, (tags) =>
+    Effect.sync(() => {
+      if (resends > 0) span.attribute("http.request.resend_count", resends)
+      const result: readonly [string, string] = "status" in outcome
+        ? ["http.response.status_code", String(outcome.status)]
+        : ["error.type", errorType(outcome.error)]
+      if ("status" in outcome) {
+        span.attribute("http.response.status_code", outcome.status)
+      } else {
+        span.attribute("error.type", result[1])
+        if ("status" in outcome.error && typeof outcome.error.status === "number") {
+          span.attribute("http.response.status_code", outcome.error.status)
+        }
       }
-    }
-    const seconds = (performance.now() - startedAt) / 1000
-    const duration = durationOf(operation, result[0], result[1])
-    return resends === 0
-      ? Metric.update(duration, seconds)
-      : Effect.zipRight(
-        Metric.update(duration, seconds),
-        Metric.incrementBy(retriesOf(operation), resends)
-      )
-  })
+      const seconds = (performance.now() - startedAt) / 1000
+      durationOf(operation, result[0], result[1]).unsafeUpdate(seconds, tags)
+      if (resends > 0) retriesOf(operation).unsafeUpdate(resends, tags)
+    }))
 
 /** Counts documents Kibana confirmed as written. */
 export const documentsWritten = (count: number): Effect.Effect<void> =>

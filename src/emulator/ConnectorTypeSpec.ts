@@ -23,6 +23,20 @@ import type { InferenceEndpoints } from "./InferenceEndpoints.js"
 export type JsonObject = V.JsonObject
 
 /**
+ * The feature ids of Kibana's generative AI connectors (`.gen-ai`, `.bedrock`, `.gemini`, `.inference`):
+ * `GenerativeAIForSecurityConnectorFeatureId` and its two siblings in
+ * elastic/kibana:x-pack/platform/plugins/shared/actions/common/connector_feature_config.ts.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const generativeAiFeatureIds: ReadonlyArray<string> = [
+  "generativeAIForSecurity",
+  "generativeAIForObservability",
+  "generativeAIForSearchPlayground"
+]
+
+/**
  * Kibana's license levels, as reported by `minimum_license_required`.
  *
  * @since 0.1.0

@@ -15,6 +15,7 @@ import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import type { ConnectorTypeSpec, ExecutorServices } from "../ConnectorTypeSpec.js"
+import { generativeAiFeatureIds } from "../ConnectorTypeSpec.js"
 import { regionOfHost, signV4 } from "./awsSigV4.js"
 import { notEmulatedSubAction } from "./notEmulated.js"
 import { defineSubActionType, subAction, SubActionError } from "./subActions.js"
@@ -250,7 +251,7 @@ export const bedrockConnectorType: ConnectorTypeSpec = defineSubActionType<Confi
   id: ".bedrock",
   name: "Amazon Bedrock",
   minimumLicenseRequired: "enterprise",
-  supportedFeatureIds: ["generativeAIForSecurity", "generativeAIForObservability", "generativeAIForSearchPlayground"],
+  supportedFeatureIds: generativeAiFeatureIds,
   isSystemActionType: false,
   isDeprecated: false,
   config: V.validate(config),

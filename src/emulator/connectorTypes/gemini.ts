@@ -21,6 +21,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import { sign } from "node:crypto"
 import type { ConnectorTypeSpec, ExecutorServices } from "../ConnectorTypeSpec.js"
+import { generativeAiFeatureIds } from "../ConnectorTypeSpec.js"
 import { notEmulatedSubAction } from "./notEmulated.js"
 import * as Outbound from "./outbound.js"
 import { defineSubActionType, subAction, SubActionError } from "./subActions.js"
@@ -286,7 +287,7 @@ export const geminiConnectorType: ConnectorTypeSpec = defineSubActionType<Config
   id: ".gemini",
   name: "Google Gemini",
   minimumLicenseRequired: "enterprise",
-  supportedFeatureIds: ["generativeAIForSecurity", "generativeAIForObservability", "generativeAIForSearchPlayground"],
+  supportedFeatureIds: generativeAiFeatureIds,
   isSystemActionType: false,
   isDeprecated: false,
   config: V.validate(config),

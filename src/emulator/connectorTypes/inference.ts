@@ -13,6 +13,7 @@
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import type { ConnectorHooks, ConnectorTypeSpec, ExecutorServices, HookFailed } from "../ConnectorTypeSpec.js"
+import { generativeAiFeatureIds } from "../ConnectorTypeSpec.js"
 import {
   type ChatCompletionRequest,
   errorBody,
@@ -308,7 +309,7 @@ export const inferenceConnectorType: ConnectorTypeSpec = defineSubActionType<Con
   id: ".inference",
   name: "AI Connector",
   minimumLicenseRequired: "enterprise",
-  supportedFeatureIds: ["generativeAIForSecurity", "generativeAIForObservability", "generativeAIForSearchPlayground"],
+  supportedFeatureIds: generativeAiFeatureIds,
   isSystemActionType: false,
   isDeprecated: false,
   config: V.validate(config, configProblem),

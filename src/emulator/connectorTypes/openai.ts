@@ -13,6 +13,7 @@
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import type { ConnectorTypeSpec } from "../ConnectorTypeSpec.js"
+import { generativeAiFeatureIds } from "../ConnectorTypeSpec.js"
 import { notEmulatedSubAction } from "./notEmulated.js"
 import { defineSubActionType, subAction, SubActionError } from "./subActions.js"
 import * as V from "./validation.js"
@@ -199,7 +200,7 @@ export const openAiConnectorType: ConnectorTypeSpec = defineSubActionType<Config
   id: ".gen-ai",
   name: "OpenAI",
   minimumLicenseRequired: "enterprise",
-  supportedFeatureIds: ["generativeAIForSecurity", "generativeAIForObservability", "generativeAIForSearchPlayground"],
+  supportedFeatureIds: generativeAiFeatureIds,
   isSystemActionType: false,
   isDeprecated: false,
   config: V.validate(config),

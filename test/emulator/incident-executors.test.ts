@@ -7,6 +7,21 @@ import * as EmulatorServer from "../../src/emulator/EmulatorServer.js"
 import * as Simulators from "../../src/emulator/simulators/Simulators.js"
 import { call } from "./helpers.js"
 
+/** A `.cases-webhook` config against the simulator at `base`, with the create template and key given. */
+const casesWebhookConfig = (
+  base: string,
+  create: { readonly createIncidentJson: string; readonly createIncidentResponseKey: string }
+) => ({
+  createIncidentUrl: `${base}issue`,
+  ...create,
+  getIncidentUrl: `${base}issue/{{{external.system.id}}}`,
+  getIncidentResponseExternalTitleKey: "key",
+  viewIncidentUrl: `${base}browse/{{{external.system.title}}}`,
+  updateIncidentUrl: `${base}issue/{{{external.system.id}}}`,
+  updateIncidentJson: "{}",
+  hasAuth: false
+})
+
 describe("renderNoEscape (Kibana's renderMustacheStringNoEscape, variable tags)", () => {
   it("renders double, triple and & tags raw, missing variables and comments as nothing", () => {
     const variables = { case: { title: "\"<b>&</b>\"" }, external: { system: { id: "a/b" } } }
@@ -107,17 +122,10 @@ layer(environment, { excludeTestServices: true })("incident-management executors
       const base = simulators.urlOf("cases-webhook")
       const answer = yield* createAndExecute({
         connector_type_id: ".cases-webhook",
-        config: {
-          createIncidentUrl: `${base}issue`,
+        config: casesWebhookConfig(base, {
           createIncidentJson: "{\"labels\":[{{#case.tags}}\"x\"{{/case.tags}}]}",
-          createIncidentResponseKey: "id",
-          getIncidentUrl: `${base}issue/{{{external.system.id}}}`,
-          getIncidentResponseExternalTitleKey: "key",
-          viewIncidentUrl: `${base}browse/{{{external.system.title}}}`,
-          updateIncidentUrl: `${base}issue/{{{external.system.id}}}`,
-          updateIncidentJson: "{}",
-          hasAuth: false
-        }
+          createIncidentResponseKey: "id"
+        })
       }, { subAction: "pushToService", subActionParams: { incident: { title: "t" } } })
       assert.strictEqual(answer.status, "error")
       assert.include(answer.service_message, "does not render Mustache sections")
@@ -131,17 +139,7 @@ layer(environment, { excludeTestServices: true })("incident-management executors
       const base = simulators.urlOf("cases-webhook")
       const answer = yield* createAndExecute({
         connector_type_id: ".cases-webhook",
-        config: {
-          createIncidentUrl: `${base}issue`,
-          createIncidentJson: "{}",
-          createIncidentResponseKey: "data.number",
-          getIncidentUrl: `${base}issue/{{{external.system.id}}}`,
-          getIncidentResponseExternalTitleKey: "key",
-          viewIncidentUrl: `${base}browse/{{{external.system.title}}}`,
-          updateIncidentUrl: `${base}issue/{{{external.system.id}}}`,
-          updateIncidentJson: "{}",
-          hasAuth: false
-        }
+        config: casesWebhookConfig(base, { createIncidentJson: "{}", createIncidentResponseKey: "data.number" })
       }, { subAction: "pushToService", subActionParams: { incident: { title: "t" } } })
       assert.strictEqual(
         answer.service_message,

@@ -27,6 +27,7 @@ import type {
   StoredDocument,
   WebhookCall
 } from "./ConnectorTypeSpec.js"
+import { cspResponseHeaders } from "./contentSecurityPolicy.js"
 import { makeDocumentStore } from "./DocumentStore.js"
 import { handleElasticsearch } from "./elasticsearch.js"
 import { handleInference, isInferencePath } from "./elasticsearchInference.js"
@@ -234,6 +235,7 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
     (reason) => new EmulatorOptionsError({ option: "version", reason })
   )
   const wording = wordings[profile.validationWording]
+  const cspHeaders = cspResponseHeaders(profile.contentSecurityPolicy)
   const { preconfigured, spaces } = yield* validateOptions(connectorTypes, options, wording)
   const authOptions: EmulatorOptions = {
     ...options,
@@ -424,11 +426,12 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
         answered === undefined ? handled : Effect.onInterrupt(handled, () => answered(undefined)),
         (result) =>
           Effect.clockWith((clock) => {
-            // Kibana's onPreResponse headers on every Kibana answer (not on the `/_es` endpoint)
+            // Kibana's onPreResponse headers on every Kibana answer (not on the `/_es` endpoint); the CSP
+            // headers last, as a handler cannot replace them (elastic/kibana PR #144902)
             const { response: answer, spaceId } = result
             const response = isElasticsearch || result.notReadyServer === true || answer._tag !== "Response"
               ? answer
-              : { ...answer, headers: { ...kibanaResponseHeaders, ...answer.headers } }
+              : { ...answer, headers: { ...kibanaResponseHeaders, ...answer.headers, ...cspHeaders } }
             const status = response._tag === "Response" ? response.status : undefined
             requestLog.unsafeAppend({
               method: request.method.toUpperCase(),

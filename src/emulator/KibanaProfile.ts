@@ -8,6 +8,8 @@
  * | `9.0-9.3`| 9.0 – 9.3     | webhook methods `patch`/`get`/`delete`; zod v3 wording                         |
  * | `9.4`    | 9.4 and later | custom connector ids: at most 36 of `[a-z0-9-]`; zod v4 `prettifyError` wording; `.bedrock` `region`; webhook `authType` `http-authentication-query-param` |
  *
+ * The Content-Security-Policy headers follow the version within a profile (`contentSecurityPolicy`).
+ *
  * Shared by all three (so not a profile field): caller-chosen connector ids (8.8+), the space
  * `solution` (8.16+), the built-in connector types, and the status document's shape.
  *
@@ -16,6 +18,8 @@
 import * as Either from "effect/Either"
 import * as V from "./connectorTypes/validation.js"
 import { zodV3 } from "./connectorTypes/wording.js"
+import type { ContentSecurityPolicy } from "./contentSecurityPolicy.js"
+import { contentSecurityPolicyFor } from "./contentSecurityPolicy.js"
 import {
   atLeast,
   compareVersions,
@@ -73,6 +77,12 @@ export interface KibanaProfile {
    * 9.0 and 9.1 lack it too, but the `9.0-9.3` profile follows the newest of its range.
    */
   readonly connectorTypeDeprecatedField: boolean
+  /**
+   * The `Content-Security-Policy` and `Content-Security-Policy-Report-Only` headers this version sends on every
+   * answer (`contentSecurityPolicy.ts`). Set by version, not by profile: 8.19 reports `object-src` where 8.18
+   * does not, and 9.3 enforces it where 9.0 to 9.2 do not.
+   */
+  readonly contentSecurityPolicy: ContentSecurityPolicy
 }
 
 const v = (text: string): KibanaVersion => parseVersion(text)!
@@ -174,7 +184,8 @@ export const profileFor = (version: string): Either.Either<KibanaProfile, string
       connectorConfigViolation: (connectorTypeId, config) =>
         webhookMethodIn8x(connectorTypeId, config) ?? webhookAuthTypeIn8x(connectorTypeId, config) ??
           bedrockRegionIn8x(connectorTypeId, config),
-      connectorTypeDeprecatedField: false
+      connectorTypeDeprecatedField: false,
+      contentSecurityPolicy: contentSecurityPolicyFor(parsed)
     })
   }
   const v9Methods = [...webhookMethodsV8, ...webhookMethodsV9]
@@ -187,7 +198,8 @@ export const profileFor = (version: string): Either.Either<KibanaProfile, string
         webhookMethods: v9Methods,
         connectorIdViolation,
         connectorConfigViolation: acceptAll,
-        connectorTypeDeprecatedField: true
+        connectorTypeDeprecatedField: true,
+        contentSecurityPolicy: contentSecurityPolicyFor(parsed)
       }
       : {
         name: "9.0-9.3",
@@ -197,7 +209,8 @@ export const profileFor = (version: string): Either.Either<KibanaProfile, string
         connectorIdViolation: acceptAll,
         connectorConfigViolation: (connectorTypeId, config) =>
           webhookAuthTypeBefore94(connectorTypeId, config) ?? bedrockRegionBefore94(connectorTypeId, config),
-        connectorTypeDeprecatedField: true
+        connectorTypeDeprecatedField: true,
+        contentSecurityPolicy: contentSecurityPolicyFor(parsed)
       }
   )
 }

@@ -5,8 +5,9 @@
  * (`server.securityResponseHeaders`, security_response_headers_config.ts) and `kbn-name`
  * (`server.name`); and hapi's `cache-control` for Kibana's route default (`@kbn/server-http-tools`
  * `getServerOptions`: `routes.cache.otherwise`, which hapi's `lib/headers.js` sets when the handler set
- * none). The Content-Security-Policy headers are left out: their default directives change between
- * versions (`csp/csp_directives.ts`) and the emulator serves no pages they would protect.
+ * none). The same handler adds `Content-Security-Policy` and `Content-Security-Policy-Report-Only`, whose
+ * default directives change between versions: they come from the played version's profile
+ * (`contentSecurityPolicy.ts`), not from this table.
  *
  * @since 0.1.0
  * @internal

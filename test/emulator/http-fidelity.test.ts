@@ -1,7 +1,9 @@
-// HTTP-level fidelity. Kibana's onPreResponse headers (security response headers with their defaults, kbn-name) on every
-// answer of the Kibana server, errors included; not on the not-ready server's 503 nor on `/_es`.
+// HTTP-level fidelity. Kibana's onPreResponse headers (security response headers with their defaults, kbn-name, the
+// version's Content-Security-Policy headers) on every answer of the Kibana server, errors included; not on the
+// not-ready server's 503 nor on `/_es`.
 import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
+import * as EmulatorServer from "../../src/emulator/EmulatorServer.js"
 import * as KibanaEmulator from "../../src/emulator/KibanaEmulator.js"
 import { elastic } from "./helpers.js"
 
@@ -61,6 +63,75 @@ describe("Kibana's response headers", () => {
       assert.deepStrictEqual(kibanaHeaders(notReady!.headers), {})
       const elasticsearch = yield* headersOf(emulator, "GET", "/_es/")
       assert.deepStrictEqual(kibanaHeaders(elasticsearch!.headers), {})
+    }))
+})
+
+// Kibana's default `CspConfig.header` / `reportOnlyHeader` (csp/csp_config.test.ts, csp_directives.test.ts
+// snapshots), written out here rather than taken from the emulator's module.
+const scriptWorkerStyle =
+  "script-src 'report-sample' 'self'; worker-src 'report-sample' 'self' blob:; style-src 'report-sample' 'self' 'unsafe-inline'"
+const formActionOnly = {
+  "content-security-policy": scriptWorkerStyle,
+  "content-security-policy-report-only": "form-action 'report-sample' 'self'"
+}
+const objectSrcReported = {
+  "content-security-policy": scriptWorkerStyle,
+  "content-security-policy-report-only": "form-action 'report-sample' 'self'; object-src 'report-sample' 'none'"
+}
+const defaultSrcTested = {
+  "content-security-policy": `${scriptWorkerStyle}; object-src 'report-sample' 'none'`,
+  "content-security-policy-report-only": "form-action 'report-sample' 'self'; default-src 'report-sample' 'none'; " +
+    "font-src 'report-sample' 'self'; img-src 'report-sample' 'self' data: tiles.maps.elastic.co; " +
+    "connect-src 'report-sample' 'self' telemetry.elastic.co telemetry-staging.elastic.co feeds.elastic.co " +
+    `tiles.maps.elastic.co vector.maps.elastic.co; ${scriptWorkerStyle}; object-src 'report-sample' 'none'`
+}
+
+const cspOverHttp = (version: string) =>
+  Effect.provide(
+    Effect.flatMap(EmulatorServer.EmulatorServer, (server) =>
+      Effect.promise(async () => {
+        const answers = []
+        for (const path of ["/api/status", "/api/nothing-here"]) {
+          const response = await fetch(`${server.url}${path}`, { headers: { authorization: elastic } })
+          await response.arrayBuffer()
+          answers.push({
+            status: response.status,
+            "content-security-policy": response.headers.get("content-security-policy"),
+            "content-security-policy-report-only": response.headers.get("content-security-policy-report-only")
+          })
+        }
+        return answers
+      })),
+    EmulatorServer.layerServer({ version })
+  )
+
+describe("Kibana's Content-Security-Policy headers, by version, over HTTP", () => {
+  const cases: ReadonlyArray<readonly [string, typeof formActionOnly]> = [
+    ["8.18.1", formActionOnly],
+    ["8.19.0", objectSrcReported],
+    ["9.0.0", formActionOnly],
+    ["9.2.1", objectSrcReported],
+    ["9.3.0", defaultSrcTested],
+    ["9.4.3", defaultSrcTested]
+  ]
+  for (const [version, policy] of cases) {
+    it.effect(`${version}: on a success and on an unknown route's 404`, () =>
+      Effect.map(
+        cspOverHttp(version),
+        (answers) => assert.deepStrictEqual(answers, [{ status: 200, ...policy }, { status: 404, ...policy }])
+      ))
+  }
+
+  it.effect("the profile carries the version's policy; the default version is 9.4's", () =>
+    Effect.gen(function*() {
+      const emulator = yield* KibanaEmulator.make()
+      assert.deepStrictEqual(emulator.profile.contentSecurityPolicy, {
+        enforce: defaultSrcTested["content-security-policy"],
+        reportOnly: defaultSrcTested["content-security-policy-report-only"]
+      })
+      const answer = yield* headersOf(emulator, "GET", "/api/actions/connector/missing")
+      assert.strictEqual(answer?.status, 404)
+      assert.strictEqual(answer?.headers["content-security-policy"], defaultSrcTested["content-security-policy"])
     }))
 })
 

@@ -66,9 +66,10 @@ const objectSrcReported: ContentSecurityPolicy = {
 //   because report-only default-src is 'none', each enforced default-src child directive (script-src,
 //   worker-src, style-src, object-src) is copied into the report-only policy too (`isTestingDefaultSrc`).
 // csp_directives.test.ts's snapshot of that source gives the same strings. PR #247131 (January 2026) was
-// backported to 9.2 and 8.19 only, so 9.3 took it from main: inferred, not read from a 9.3 commit. `form-action` stays report only
-// through 9.4: its enforcement (issue #239783) and `csp.report_only.connect_src` (PR #268005) came with 9.5 or
-// later, as did the enforced `frame-src` default (PR #281884).
+// backported to 9.2 and 8.19 only, so 9.3 took it from main: inferred, not read from a 9.3 commit.
+// `form-action` stays report only through 9.4: its enforcement (issue #239783, still planned for 10.x in
+// issue #268883 of May 2026) and `csp.report_only.connect_src` (PR #268005, "ga 9.5") came later, as did the
+// enforced `frame-src` default (PR #281884, August 2026). No 9.4 commit was read either.
 const defaultSrcTested: ContentSecurityPolicy = {
   enforce: joined([...scriptWorkerStyle, objectSrcNone]),
   reportOnly: joined([

@@ -1,12 +1,21 @@
-import { assert, describe, it } from "@effect/vitest"
+import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { spawn } from "node:child_process"
+import { readdirSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import * as EmulatorServer from "../../src/emulator/EmulatorServer.js"
 import * as KibanaEmulator from "../../src/emulator/KibanaEmulator.js"
+import { type Bundle, bundle } from "../support/bundle.js"
 
 const root = fileURLToPath(new URL("../..", import.meta.url))
 const tsx = fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url))
+
+let examples: Bundle
+beforeAll(async () => {
+  const entries = readdirSync(new URL("../../examples", import.meta.url)).filter((name) => name.endsWith(".ts"))
+  examples = await bundle(entries.map((name) => `examples/${name}`))
+})
+afterAll(() => examples.remove())
 
 // The examples must run on a fresh clone: no Kibana settings from the machine running the tests.
 const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("KIBANA_")))
@@ -17,10 +26,21 @@ interface Run {
   readonly stderr: string
 }
 
-/** Runs an example as a user would, without a terminal (stdin and stdout are pipes). */
-const runExample = (name: string, args: ReadonlyArray<string> = [], env: Record<string, string> = {}) =>
+/**
+ * Runs an example without a terminal (stdin and stdout are pipes): bundled, or with `npm start`'s own
+ * command, `tsx examples/<name>.ts`.
+ */
+const runExample = (
+  name: string,
+  args: ReadonlyArray<string> = [],
+  env: Record<string, string> = {},
+  runner: "bundle" | "tsx" = "bundle"
+) =>
   Effect.async<Run>((resume) => {
-    const child = spawn(tsx, [`examples/${name}.ts`, ...args], {
+    const [command, script] = runner === "tsx"
+      ? [tsx, `examples/${name}.ts`]
+      : [process.execPath, examples.script(`${name}.ts`)]
+    const child = spawn(command, [script, ...args], {
       cwd: root,
       env: { ...cleanEnv, ...env },
       stdio: ["pipe", "pipe", "pipe"]
@@ -40,7 +60,7 @@ const succeeded = (run: Run) => {
   return run.stdout.split("\n")
 }
 
-// Each run is a fresh Node process compiling TypeScript: seconds of CPU, more on a busy machine.
+// Each run is a fresh Node process: seconds of CPU on a busy machine, more through tsx.
 const timeout = 60_000
 
 const emulatorLine =
@@ -53,9 +73,9 @@ const match = (lines: ReadonlyArray<string>, pattern: RegExp) => {
 }
 
 describe.concurrent("examples against the embedded emulator", () => {
-  it.live("simple-index-connector creates, writes, reads back and deletes", () =>
+  it.live("simple-index-connector (npm start) creates, writes, reads back and deletes", () =>
     Effect.gen(function*() {
-      const lines = succeeded(yield* runExample("simple-index-connector"))
+      const lines = succeeded(yield* runExample("simple-index-connector", [], {}, "tsx"))
       assert.match(lines[0]!, emulatorLine)
       const [, id] = match(lines, /^Created connector (\S+)$/)
       assert.include(lines, "Indexed 1 document into effect-kibana-example")
@@ -164,7 +184,8 @@ describe.concurrent("examples against the embedded emulator", () => {
   )
 })
 
-// On its own, after the concurrent ones: one more TypeScript process at once would slow them all.
+// On its own, after the concurrent ones: it writes thousands of documents, and one more process at once
+// would slow them all.
 describe("the document-streams example against the embedded emulator", () => {
   it.live(
     "document-streams writes logs, metrics and events through three connectors and exports telemetry",

@@ -1,21 +1,28 @@
 // The emulator command serves HTTPS with --tls-cert/--tls-key, and requires client certificates with
 // --tls-ca and --require-client-certificate.
-import { afterAll, assert, describe, it } from "@effect/vitest"
+import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import { Effect, Layer, Redacted } from "effect"
 import { spawn } from "node:child_process"
 import { join } from "node:path"
-import { fileURLToPath } from "node:url"
 import { makeTestPki } from "../../examples/support/certificates.js"
 import { KibanaTls } from "../../src/node.js"
 import * as KibanaClient from "../../src/services/KibanaClient.js"
+import { type Bundle, bundle } from "../support/bundle.js"
 
-const bin = fileURLToPath(new URL("../../bin/effect-kibana-emulator.js", import.meta.url))
+// The command's sources bundled: the command starts in about a second (see test/support/bundle.ts).
+let command: Bundle
+beforeAll(async () => {
+  command = await bundle(["src/emulator/main.ts"])
+})
+afterAll(() => command.remove())
 const pki = makeTestPki()
 afterAll(() => pki.remove())
 
 const start = (args: ReadonlyArray<string>) =>
   Effect.acquireRelease(
-    Effect.sync(() => spawn(process.execPath, [bin, ...args], { stdio: ["ignore", "pipe", "pipe"] })),
+    Effect.sync(() =>
+      spawn(process.execPath, [command.script("main.ts"), ...args], { stdio: ["ignore", "pipe", "pipe"] })
+    ),
     (child) =>
       Effect.async<void>((resume) => {
         if (child.exitCode !== null || child.signalCode !== null) return resume(Effect.void)

@@ -1,17 +1,29 @@
 import { FetchHttpClient } from "@effect/platform"
-import { assert, describe, it } from "@effect/vitest"
+import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import { ConfigProvider, Effect, Layer } from "effect"
 import { Connectors, Kibana } from "effect-kibana"
 import { type ChildProcess, execFile, spawn } from "node:child_process"
 import { fileURLToPath } from "node:url"
 import { promisify } from "node:util"
+import { type Bundle, bundle } from "../support/bundle.js"
 import { call } from "./helpers.js"
 
 const bin = fileURLToPath(new URL("../../bin/effect-kibana-emulator.js", import.meta.url))
+// The command's sources bundled: the command starts in about a second (see test/support/bundle.ts).
+let command: Bundle
+beforeAll(async () => {
+  command = await bundle(["src/emulator/main.ts"])
+})
+afterAll(() => command.remove())
 
-const start = (args: ReadonlyArray<string>) =>
+/** Starts the command: bundled, or as `npm run emulator` does, through `bin/` (which runs the sources with tsx). */
+const start = (args: ReadonlyArray<string>, runner: "bundle" | "bin" = "bundle") =>
   Effect.acquireRelease(
-    Effect.sync(() => spawn(process.execPath, [bin, ...args], { stdio: ["ignore", "pipe", "pipe"] })),
+    Effect.sync(() =>
+      spawn(process.execPath, [runner === "bin" ? bin : command.script("main.ts"), ...args], {
+        stdio: ["ignore", "pipe", "pipe"]
+      })
+    ),
     (child) =>
       Effect.async<void>((resume) => {
         if (child.exitCode !== null || child.signalCode !== null) return resume(Effect.void)
@@ -37,7 +49,7 @@ describe("effect-kibana-emulator command", () => {
     "prints export lines a shell takes as printed, and the client works with them",
     () =>
       Effect.gen(function*() {
-        const child = yield* start(["--port", "0", "--version", "8.18.0"])
+        const child = yield* start(["--port", "0", "--version", "8.18.0"], "bin")
         const printed = yield* output(child, /Press Ctrl\+C/)
         const exports = printed.split("\n").map((line) => line.trim()).filter((line) => line.startsWith("export "))
         assert.include(printed, "Kibana emulator 8.18.0 (profile 8.18) listening on")

@@ -225,14 +225,16 @@ const validateOptions = (
  * @category constructors
  */
 export const make = Effect.fn("KibanaEmulator.make")(function*(options: EmulatorOptions = {}) {
-  const connectorTypes = new Map(
-    (options.connectorTypes ?? builtInConnectorTypes).map((spec) => [spec.id, spec])
-  )
   const version = options.version ?? defaultVersion
   // The version selects a behaviour profile, and with it the wording of validation failures.
   const profile = yield* Either.mapLeft(
     profileFor(version),
     (reason) => new EmulatorOptionsError({ option: "version", reason })
+  )
+  // Built-in types the played version did not register are left out; caller-given types are kept as given.
+  const connectorTypes = new Map(
+    (options.connectorTypes ?? builtInConnectorTypes.filter((spec) => profile.registersConnectorType(spec.id)))
+      .map((spec) => [spec.id, spec])
   )
   const wording = wordings[profile.validationWording]
   const cspHeaders = cspResponseHeaders(profile.contentSecurityPolicy)

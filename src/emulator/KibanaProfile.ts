@@ -4,18 +4,26 @@
  *
  * | profile  | versions      | differences modelled                                                          |
  * | -------- | ------------- | ----------------------------------------------------------------------------- |
- * | `8.18`   | 8.18 – 8.19   | webhook `method` only `post`/`put`; no `is_connector_type_deprecated`; `@kbn/config-schema` wording |
+ * | `8.18`   | 8.18 – 8.19   | `@kbn/config-schema` wording; no `is_connector_type_deprecated`; 8.x connector schemas where they differ from 9.x (`connectorSchemaRules.ts`): webhook `method` only `post`/`put`, webhook and cases-webhook `authType` without OAuth2 and without the OAuth2 config keys and `clientSecret`/`secretHeaders` secrets (and 8.x's invalid-secrets message), `.bedrock` without `region`/`contextWindowLength`/`temperature`, `.gemini` without `contextWindowLength`/`temperature`; no `.mcp` and `.jira-service-management`, `.xsoar` only from 8.19 |
  * | `9.0-9.3`| 9.0 – 9.3     | webhook methods `patch`/`get`/`delete`; zod v3 wording                         |
  * | `9.4`    | 9.4 and later | custom connector ids: at most 36 of `[a-z0-9-]`; zod v4 `prettifyError` wording; `.bedrock` `region`; webhook `authType` `http-authentication-query-param` |
  *
  * The Content-Security-Policy headers follow the version within a profile (`contentSecurityPolicy`).
  *
  * Shared by all three (so not a profile field): caller-chosen connector ids (8.8+), the space
- * `solution` (8.16+), the built-in connector types, and the status document's shape.
+ * `solution` (8.16+), the status document's shape, and the connector types' other rules.
  *
  * @since 0.1.0
  */
 import * as Either from "effect/Either"
+import {
+  reword,
+  type RuleTarget,
+  schemaViolation,
+  v8Rewordings,
+  v8SchemaRules,
+  v8TypeIntroductions
+} from "./connectorSchemaRules.js"
 import * as V from "./connectorTypes/validation.js"
 import { zodV3 } from "./connectorTypes/wording.js"
 import type { ContentSecurityPolicy } from "./contentSecurityPolicy.js"
@@ -30,7 +38,6 @@ import {
   webhookMethodsV9
 } from "./kibanaVersion.js"
 import type { KibanaVersion } from "./kibanaVersion.js"
-import { configSchemaConnectorMessage } from "./validationFormatters.js"
 
 /**
  * The profiles' names.
@@ -66,10 +73,14 @@ export interface KibanaProfile {
   /** Kibana's message for a caller-chosen connector id this version rejects, `undefined` when accepted. */
   readonly connectorIdViolation: (id: string) => string | undefined
   /**
-   * A config rule this version adds on top of the connector type's own validation, as the full 400
-   * message; `undefined` when the config is accepted.
+   * A config or secrets rule this version adds on top of the connector type's own (9.x) validation, as the
+   * full 400 message; `undefined` when accepted. `value` is the request's raw config or secrets.
    */
-  readonly connectorConfigViolation: (connectorTypeId: string, config: unknown) => string | undefined
+  readonly connectorViolation: (connectorTypeId: string, target: RuleTarget, value: unknown) => string | undefined
+  /** A rejected config or secrets message as this version words it (the 9.x message by default). */
+  readonly rewordConnectorFailure: (connectorTypeId: string, message: string) => string
+  /** Whether this version registers a built-in connector type (8.18 lacks some 9.x types). */
+  readonly registersConnectorType: (connectorTypeId: string) => boolean
   /**
    * Whether connector answers carry `is_connector_type_deprecated`. elastic/kibana PR #236662 ("Add
    * support to deprecate connector types", `backport:skip`) added it to the actions client's responses
@@ -96,42 +107,20 @@ const v = (text: string): KibanaVersion => parseVersion(text)!
 export const oldestSupportedVersion = "8.18.0"
 
 const acceptAll = () => undefined
-
-// 8.x webhook config: `method: schema.oneOf([schema.literal('post'), schema.literal('put')], { defaultValue: 'post' })`
-// (8.18 OpenAPI `webhook_config.method: enum [post, put]`), wrapped by validate_with_schema.ts.
-const webhookMethodIn8x = (connectorTypeId: string, config: unknown) => {
-  const method = (config as { method?: unknown } | null)?.method
-  if (connectorTypeId !== ".webhook" || method === undefined || webhookMethodsV8.includes(method as string)) {
-    return undefined
-  }
-  return configSchemaConnectorMessage("config", [{
-    code: "invalid_value",
-    path: ["method"],
-    values: webhookMethodsV8,
-    received: method
-  }])
-}
+const keepWording = (_connectorTypeId: string, message: string) => message
+const registersAll = () => true
 
 // `.bedrock` config `region`: elastic/kibana PR #252956 added it to the strict config schema
 // (src/platform/packages/shared/kbn-connector-schemas/bedrock/schemas/v1.ts) for 9.4; before, the schema
-// had no such key and refused it as an unknown one.
-const bedrockRegion = (message: string) => (connectorTypeId: string, config: unknown) =>
+// had no such key and refused it as an unknown one. (8.18's rule is in connectorSchemaRules.ts.)
+const bedrockRegionBefore94 = (connectorTypeId: string, config: unknown) =>
   connectorTypeId === ".bedrock" && typeof config === "object" && config !== null && "region" in config
-    ? message
+    ? "error validating connector type config: Unrecognized key(s) in object: 'region'"
     : undefined
-
-const bedrockRegionIn8x = bedrockRegion(
-  configSchemaConnectorMessage("config", [{ code: "unrecognized_keys", path: [], keys: ["region"] }])
-)
-
-const bedrockRegionBefore94 = bedrockRegion(
-  "error validating connector type config: Unrecognized key(s) in object: 'region'"
-)
 
 // `.webhook` config `authType`: the shared auth enum
 // (src/platform/packages/shared/kbn-connector-schemas/common/auth/constants.ts) gained
-// `http-authentication-query-param` for 9.4; 8.x knew only basic and SSL (8.18 OpenAPI `auth_type`).
-const webhookAuthTypesV8 = ["webhook-authentication-basic", "webhook-authentication-ssl", null] as const
+// `http-authentication-query-param` for 9.4.
 const webhookAuthTypesV9 = [
   "webhook-authentication-basic",
   "webhook-authentication-ssl",
@@ -142,24 +131,18 @@ const webhookAuthTypesV9 = [
 const webhookAuthType = (config: unknown) =>
   typeof config === "object" && config !== null && "authType" in config ? config.authType : undefined
 
-const webhookAuthTypeIn8x = (connectorTypeId: string, config: unknown) => {
-  const authType = webhookAuthType(config)
-  if (connectorTypeId !== ".webhook" || authType === undefined || webhookAuthTypesV8.some((t) => t === authType)) {
-    return undefined
-  }
-  return configSchemaConnectorMessage("config", [{
-    code: "invalid_value",
-    path: ["authType"],
-    values: webhookAuthTypesV8,
-    received: authType
-  }])
-}
-
 const webhookAuthTypeBefore94 = (connectorTypeId: string, config: unknown) => {
   const outcome = V.literalUnion(webhookAuthTypesV9).run(webhookAuthType(config), ["authType"])
   return connectorTypeId !== ".webhook" || webhookAuthType(config) === undefined || !outcome.aborted
     ? undefined
     : `error validating connector type config: ${zodV3({ _tag: "Issues", issues: outcome.issues })}`
+}
+
+// 8.x registers a type when no introduction lists it, or when the played version has it already
+const registeredIn8x = (version: KibanaVersion) => (connectorTypeId: string) => {
+  const introduction = v8TypeIntroductions.find((entry) => entry.connectorTypeId === connectorTypeId)
+  if (introduction === undefined) return true
+  return introduction.since !== undefined && atLeast(version, v(introduction.since))
 }
 
 /**
@@ -181,9 +164,10 @@ export const profileFor = (version: string): Either.Either<KibanaProfile, string
       validationWording: "config-schema",
       webhookMethods: webhookMethodsV8,
       connectorIdViolation: acceptAll,
-      connectorConfigViolation: (connectorTypeId, config) =>
-        webhookMethodIn8x(connectorTypeId, config) ?? webhookAuthTypeIn8x(connectorTypeId, config) ??
-          bedrockRegionIn8x(connectorTypeId, config),
+      connectorViolation: (connectorTypeId, target, value) =>
+        schemaViolation(v8SchemaRules, connectorTypeId, target, value),
+      rewordConnectorFailure: (connectorTypeId, message) => reword(v8Rewordings, connectorTypeId, message),
+      registersConnectorType: registeredIn8x(parsed),
       connectorTypeDeprecatedField: false,
       contentSecurityPolicy: contentSecurityPolicyFor(parsed)
     })
@@ -197,7 +181,9 @@ export const profileFor = (version: string): Either.Either<KibanaProfile, string
         validationWording: "zod-v4",
         webhookMethods: v9Methods,
         connectorIdViolation,
-        connectorConfigViolation: acceptAll,
+        connectorViolation: acceptAll,
+        rewordConnectorFailure: keepWording,
+        registersConnectorType: registersAll,
         connectorTypeDeprecatedField: true,
         contentSecurityPolicy: contentSecurityPolicyFor(parsed)
       }
@@ -207,8 +193,12 @@ export const profileFor = (version: string): Either.Either<KibanaProfile, string
         validationWording: "zod-v3",
         webhookMethods: v9Methods,
         connectorIdViolation: acceptAll,
-        connectorConfigViolation: (connectorTypeId, config) =>
-          webhookAuthTypeBefore94(connectorTypeId, config) ?? bedrockRegionBefore94(connectorTypeId, config),
+        connectorViolation: (connectorTypeId, target, value) =>
+          target === "config"
+            ? webhookAuthTypeBefore94(connectorTypeId, value) ?? bedrockRegionBefore94(connectorTypeId, value)
+            : undefined,
+        rewordConnectorFailure: keepWording,
+        registersConnectorType: registersAll,
         connectorTypeDeprecatedField: true,
         contentSecurityPolicy: contentSecurityPolicyFor(parsed)
       }

@@ -13,6 +13,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import { canUseSpace } from "./authentication.js"
 import * as Schema from "./configSchema.js"
+import type { ValidationFailure } from "./connectorTypes/validation.js"
 import type {
   ConnectorTypeInfo,
   ConnectorTypeSpec,
@@ -124,7 +125,32 @@ const usableType = (
   return problem === undefined ? Either.right(spec) : Either.left(problem)
 }
 
-/** Validates config and secrets with the type's validators; `Left` is the 400 answer. */
+/**
+ * Checks one of config and secrets: the type's (9.x) validation, then the played version's own rules on the
+ * raw input. A failed shape check answers first, as config-schema meets field types before unknown keys;
+ * a failed rule (`validate`, custom validators) comes after them.
+ */
+const checkTarget = (
+  env: EmulatorEnv,
+  spec: ConnectorTypeSpec,
+  target: "config" | "secrets",
+  raw: unknown,
+  validated: Either.Either<JsonObject, ValidationFailure>
+): Either.Either<JsonObject, EmulatorHttp.EmulatorResponse> => {
+  const failure = (reason: ValidationFailure) =>
+    badRequest(
+      env.profile.rewordConnectorFailure(
+        spec.id,
+        `error validating ${env.wording.subject} ${target}: ${env.wording.format(reason)}`
+      )
+    )
+  if (Either.isLeft(validated) && validated.left._tag !== "Rule") return Either.left(failure(validated.left))
+  const violation = env.profile.connectorViolation(spec.id, target, raw)
+  if (violation !== undefined) return Either.left(badRequest(violation))
+  return Either.mapLeft(validated, failure)
+}
+
+/** Validates config and secrets with the type's validators and the played version's rules; `Left` is the 400 answer. */
 const validateConnector = (
   env: EmulatorEnv,
   spec: ConnectorTypeSpec,
@@ -132,14 +158,8 @@ const validateConnector = (
   secrets: unknown
 ): Either.Either<{ readonly config: JsonObject; readonly secrets: JsonObject }, EmulatorHttp.EmulatorResponse> =>
   Either.gen(function*() {
-    const validConfig = yield* Either.mapLeft(
-      spec.validateConfig(config),
-      (failure) => badRequest(`error validating ${env.wording.subject} config: ${env.wording.format(failure)}`)
-    )
-    const validSecrets = yield* Either.mapLeft(
-      spec.validateSecrets(secrets),
-      (failure) => badRequest(`error validating ${env.wording.subject} secrets: ${env.wording.format(failure)}`)
-    )
+    const validConfig = yield* checkTarget(env, spec, "config", config, spec.validateConfig(config))
+    const validSecrets = yield* checkTarget(env, spec, "secrets", secrets, spec.validateSecrets(secrets))
     const crossField = spec.validateConnector(validConfig, validSecrets)
     if (crossField !== undefined) {
       return yield* Either.left(badRequest(`error validating action type connector: ${crossField}`))
@@ -166,9 +186,6 @@ const create = (env: EmulatorEnv) => (context: AuthenticatedContext) =>
     if (Either.isLeft(spec)) return spec.left
     const validated = validateConnector(env, spec.right, input.config, input.secrets)
     if (Either.isLeft(validated)) return validated.left
-    // A rule of the played version on top of the type's own validation
-    const profileViolation = env.profile.connectorConfigViolation(spec.right.id, validated.right.config)
-    if (profileViolation !== undefined) return badRequest(profileViolation)
     const connector: StoredConnector = {
       id,
       spaceId: context.spaceId,
@@ -216,9 +233,6 @@ const update = (env: EmulatorEnv) => (context: AuthenticatedContext) =>
     if (Either.isLeft(spec)) return spec.left
     const validated = validateConnector(env, spec.right, body.right.config, body.right.secrets)
     if (Either.isLeft(validated)) return validated.left
-    // A rule of the played version on top of the type's own validation
-    const profileViolation = env.profile.connectorConfigViolation(spec.right.id, validated.right.config)
-    if (profileViolation !== undefined) return badRequest(profileViolation)
     const saveHook = { ...validated.right, services: env.executorServices, isUpdate: true }
     const preSaved = yield* Effect.either(spec.right.hooks.preSave(saveHook))
     if (Either.isLeft(preSaved)) return internalError

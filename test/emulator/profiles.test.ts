@@ -194,3 +194,187 @@ describe(".webhook authType http-authentication-query-param: 9.4 only (kbn-conne
       assert.strictEqual(created.json.config.authType, "http-authentication-query-param")
     }))
 })
+
+const badRequest = (message: string) => ({ status: 400, json: { statusCode: 400, error: "Bad Request", message } })
+
+describe("8.18: connector types it did not register (connectorSchemaRules.ts v8TypeIntroductions)", () => {
+  const mcp = { name: "m", connector_type_id: ".mcp", config: { serverUrl: "http://127.0.0.1:1/mcp" }, secrets: {} }
+  const xsoar = {
+    name: "x",
+    connector_type_id: ".xsoar",
+    config: { url: "http://127.0.0.1:1" },
+    secrets: { apiKey: "k" }
+  }
+  const listed = (emulator: KibanaEmulator.KibanaEmulator.Service) =>
+    Effect.map(
+      send(emulator, "GET", "/api/actions/connector_types"),
+      (answer) => (answer.json as ReadonlyArray<{ id: string }>).map((type) => type.id)
+    )
+
+  it.effect(".mcp and .jira-service-management are unknown types in 8.18 and 8.19; .xsoar from 8.19 only", () =>
+    Effect.gen(function*() {
+      const v818 = yield* KibanaEmulator.make({ version: "8.18.1" })
+      assert.deepStrictEqual(
+        yield* send(v818, "POST", "/api/actions/connector", mcp),
+        badRequest("Action type \".mcp\" is not registered.")
+      )
+      assert.deepStrictEqual(
+        yield* send(v818, "POST", "/api/actions/connector", xsoar),
+        badRequest("Action type \".xsoar\" is not registered.")
+      )
+      const types = yield* listed(v818)
+      for (const id of [".mcp", ".jira-service-management", ".xsoar"]) assert.notInclude(types, id)
+      assert.include(types, ".webhook")
+
+      const v819 = yield* KibanaEmulator.make({ version: "8.19.3" })
+      assert.strictEqual((yield* send(v819, "POST", "/api/actions/connector", xsoar)).status, 200)
+      assert.strictEqual((yield* send(v819, "POST", "/api/actions/connector", mcp)).status, 400)
+      assert.notInclude(yield* listed(v819), ".jira-service-management")
+    }))
+
+  it.effect("9.x registers all three", () =>
+    Effect.gen(function*() {
+      const emulator = yield* KibanaEmulator.make({ version: "9.4.0" })
+      const types = yield* listed(emulator)
+      for (const id of [".mcp", ".jira-service-management", ".xsoar"]) assert.include(types, id)
+      assert.strictEqual((yield* send(emulator, "POST", "/api/actions/connector", mcp)).status, 200)
+    }))
+})
+
+describe("8.18: connector schema keys 9.x added (connectorSchemaRules.ts v8SchemaRules)", () => {
+  const hook = (config: object, secrets: object, type = ".webhook") => ({
+    name: "hook",
+    connector_type_id: type,
+    config: { url: "http://127.0.0.1:1/x", ...config },
+    secrets
+  })
+  // every required `.cases-webhook` key (kbn-connector-schemas cases_webhook)
+  const casesWebhookConfig = {
+    createIncidentUrl: "http://127.0.0.1:1/issue",
+    createIncidentJson: "{\"title\":{{{case.title}}}}",
+    createIncidentResponseKey: "id",
+    getIncidentUrl: "http://127.0.0.1:1/issue/{{{external.system.id}}}",
+    getIncidentResponseExternalTitleKey: "key",
+    viewIncidentUrl: "http://127.0.0.1:1/browse/{{{external.system.title}}}",
+    updateIncidentUrl: "http://127.0.0.1:1/issue/{{{external.system.id}}}",
+    updateIncidentJson: "{\"title\":{{{case.title}}}}",
+    hasAuth: false
+  }
+  const casesWebhook = (config: object, secrets: object) => ({
+    name: "cases",
+    connector_type_id: ".cases-webhook",
+    config: { ...casesWebhookConfig, ...config },
+    secrets
+  })
+  const ai = (type: ".bedrock" | ".gemini", extra: object) =>
+    type === ".bedrock"
+      ? {
+        name: "b",
+        connector_type_id: type,
+        config: { apiUrl: "https://bedrock-runtime.us-east-1.amazonaws.com", ...extra },
+        secrets: { accessKey: "a", secret: "s" }
+      }
+      : {
+        name: "g",
+        connector_type_id: type,
+        config: {
+          apiUrl: "https://us-central1-aiplatform.googleapis.com",
+          gcpRegion: "r",
+          gcpProjectID: "p",
+          ...extra
+        },
+        secrets: { credentialsJson: "{}" }
+      }
+  const missing = (target: "config" | "secrets", key: string) =>
+    badRequest(`error validating action type ${target}: [${key}]: definition for this key is missing`)
+
+  const cases: ReadonlyArray<readonly [string, unknown, ReturnType<typeof badRequest>]> = [
+    // OAuth2 config keys and secrets: elastic/kibana PR #218442 (9.2)
+    [
+      "webhook accessTokenUrl",
+      hook({ accessTokenUrl: "http://127.0.0.1:1/token" }, {}),
+      missing("config", "accessTokenUrl")
+    ],
+    ["webhook scope", hook({ scope: "read" }, {}), missing("config", "scope")],
+    ["webhook additionalFields", hook({ additionalFields: null }, {}), missing("config", "additionalFields")],
+    ["webhook clientSecret", hook({ hasAuth: false }, { clientSecret: null }), missing("secrets", "clientSecret")],
+    // secret headers: elastic/kibana PR #230042 (9.2)
+    ["webhook secretHeaders", hook({}, { secretHeaders: { "x-token": "t" } }), missing("secrets", "secretHeaders")],
+    ["cases-webhook clientId", casesWebhook({ clientId: "c" }, {}), missing("config", "clientId")],
+    [
+      "cases-webhook secretHeaders",
+      casesWebhook({}, { secretHeaders: { a: "b" } }),
+      missing("secrets", "secretHeaders")
+    ],
+    // connector-level contextWindowLength (PR #228371, 9.2) and temperature (PR #239806, 9.3)
+    [
+      "bedrock contextWindowLength",
+      ai(".bedrock", { contextWindowLength: 64000 }),
+      missing("config", "contextWindowLength")
+    ],
+    ["bedrock temperature", ai(".bedrock", { temperature: 0.2 }), missing("config", "temperature")],
+    [
+      "gemini contextWindowLength",
+      ai(".gemini", { contextWindowLength: 64000 }),
+      missing("config", "contextWindowLength")
+    ],
+    ["gemini temperature", ai(".gemini", { temperature: 0.2 }), missing("config", "temperature")]
+  ]
+
+  it.effect("8.18 refuses each as config-schema's unknown key; 9.4 stores the connector", () =>
+    Effect.gen(function*() {
+      const v818 = yield* KibanaEmulator.make({ version: "8.18.1" })
+      const v94 = yield* KibanaEmulator.make({ version: "9.4.0" })
+      for (const [label, body, expected] of cases) {
+        assert.deepStrictEqual(yield* send(v818, "POST", "/api/actions/connector", body), expected, label)
+        assert.strictEqual((yield* send(v94, "POST", "/api/actions/connector", body)).status, 200, label)
+      }
+    }))
+
+  it.effect("the first unknown key in the input's order is named; a config problem comes before a secrets one", () =>
+    Effect.gen(function*() {
+      const emulator = yield* KibanaEmulator.make({ version: "8.18.1" })
+      const both = hook({ scope: "s", clientId: "c" }, { secretHeaders: {} })
+      assert.deepStrictEqual(yield* send(emulator, "POST", "/api/actions/connector", both), missing("config", "scope"))
+      // update checks the same rules
+      assert.strictEqual((yield* send(emulator, "POST", "/api/actions/connector/h", hook({}, {}))).status, 200)
+      const { connector_type_id: _, ...update } = hook({}, { clientSecret: "x" })
+      assert.deepStrictEqual(
+        yield* send(emulator, "PUT", "/api/actions/connector/h", update),
+        missing("secrets", "clientSecret")
+      )
+    }))
+
+  it.effect(".cases-webhook authType without OAuth2 in 8.18 (8.x common/auth/schema.ts authTypeSchema)", () =>
+    Effect.gen(function*() {
+      const emulator = yield* KibanaEmulator.make({ version: "8.18.1" })
+      const body = casesWebhook({ hasAuth: true, authType: "webhook-oauth2-client-credentials" }, {})
+      assert.deepStrictEqual(
+        yield* send(emulator, "POST", "/api/actions/connector", body),
+        badRequest(
+          "error validating action type config: [authType]: types that failed validation:\n" +
+            "- [authType.0]: expected value to equal [webhook-authentication-basic]\n" +
+            "- [authType.1]: expected value to equal [webhook-authentication-ssl]\n" +
+            "- [authType.2]: expected value to equal [null]"
+        )
+      )
+    }))
+
+  it.effect("webhook secrets of no one shape get 8.x's message, which has no OAuth2 clientSecret", () =>
+    Effect.gen(function*() {
+      const body = hook({}, { user: "u" })
+      const v818 = yield* KibanaEmulator.make({ version: "8.18.1" })
+      // 8.x x-pack/plugins/stack_connectors/common/auth/schema.ts SecretConfigurationSchemaValidation
+      assert.deepStrictEqual(
+        yield* send(v818, "POST", "/api/actions/connector", body),
+        badRequest(
+          "error validating action type secrets: must specify one of the following schemas: user and password; " +
+            "crt and key (with optional password); or pfx (with optional password)"
+        )
+      )
+      const v94 = yield* KibanaEmulator.make({ version: "9.4.0" })
+      const answer = yield* send(v94, "POST", "/api/actions/connector", body)
+      assert.strictEqual(answer.status, 400)
+      assert.include(answer.json.message, "; pfx (with optional password); or clientSecret (for OAuth2)")
+    }))
+})

@@ -95,3 +95,52 @@ describe("connector validation wording per profile, over HTTP", () => {
         })))
   }
 })
+
+// The sub-action framework's executor throws `Request validation failed (${reqValidationError})`
+// (8.x x-pack/plugins/actions/server/sub_action_framework/executor.ts; 9.x
+// x-pack/platform/plugins/shared/actions/server/sub_action_framework/executor.ts) as a user error (PR #184317,
+// 8.15). 8.x interpolates config-schema's ValidationError, an Error that sets no name of its own
+// (packages/kbn-config-schema/src/errors/schema_error.ts): `Error: [path]: reason`. 9.4's schemas are
+// `@kbn/zod/v4` (kbn-connector-schemas bedrock/schemas/v1.ts), whose error's toString is its message, the
+// issues as indented JSON without the input (zod v4 core/errors.ts).
+describe("sub-action params failures per profile", () => {
+  const serviceMessages = [
+    ["8.18.2", "Request validation failed (Error: [messages]: expected value of type [array] but got [undefined])"],
+    [
+      "9.4.3",
+      "Request validation failed (" + JSON.stringify(
+        [{
+          expected: "array",
+          code: "invalid_type",
+          path: ["messages"],
+          message: "Invalid input: expected array, received undefined"
+        }],
+        null,
+        2
+      ) + ")"
+    ]
+  ] as const
+
+  for (const [version, serviceMessage] of serviceMessages) {
+    it.effect(`Kibana ${version}: .bedrock invokeAI without messages`, () =>
+      withServer(version, (url) =>
+        Effect.gen(function*() {
+          const created = yield* call(url, "POST", "/api/actions/connector/b", {
+            body: {
+              name: "b",
+              connector_type_id: ".bedrock",
+              config: { apiUrl: "http://127.0.0.1:1" },
+              secrets: { accessKey: "a", secret: "s" }
+            }
+          })
+          assert.strictEqual(created.status, 200)
+          const execution = yield* call(url, "POST", "/api/actions/connector/b/_execute", {
+            body: { params: { subAction: "invokeAI", subActionParams: {} } }
+          })
+          assert.deepStrictEqual(
+            [execution.json.status, execution.json.message, execution.json.service_message, execution.json.errorSource],
+            ["error", "an error occurred while running the action", serviceMessage, "user"]
+          )
+        })))
+  }
+})

@@ -1,7 +1,7 @@
 // The document writer against the in-process emulator: batching by count and bytes, progress, the
 // summary, and what is (and is not) sent again when a batch fails.
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Fiber, Layer, Stream, TestClock } from "effect"
+import { Effect, FastCheck, Fiber, Layer, Stream, TestClock } from "effect"
 import { KibanaEmulator } from "../../src/emulator/KibanaEmulator.js"
 import type { ConnectorId } from "../../src/schemas/Connector.js"
 import * as Connectors from "../../src/services/Connectors.js"
@@ -171,4 +171,51 @@ describe("DocumentWriter", () => {
       assert.strictEqual(error._tag === "KibanaInputError" && error.field, "documents[1]")
       assert.strictEqual(yield* yield* executeRequests, 0)
     }).pipe(Effect.provide(testLayer)))
+})
+
+// Documents of any size (multi-byte characters included) under any count and byte limits: everything is
+// written once, in order, and every batch is as full as the limits allow and no fuller.
+describe("DocumentWriter batches, for any documents and limits", () => {
+  const anyDocuments = FastCheck.array(
+    FastCheck.record({
+      // one to four bytes per character in UTF-8
+      text: FastCheck.string({ unit: FastCheck.constantFrom("a", "é", "語", "😀", "\n"), maxLength: 60 }),
+      n: FastCheck.integer()
+    }),
+    { maxLength: 40 }
+  )
+  const bodyBytes = (documents: ReadonlyArray<unknown>) => Buffer.byteLength(JSON.stringify({ params: { documents } }))
+
+  it.effect.prop(
+    "writes each document once, in order, in batches cut by count and by bytes",
+    [anyDocuments, FastCheck.integer({ min: 1, max: 12 }), FastCheck.integer({ min: 40, max: 1500 })],
+    ([docs, batchSize, batchBytes]) =>
+      Effect.gen(function*() {
+        const index = `prop-${crypto.randomUUID()}`
+        const { id } = yield* indexConnector(index)
+        const sizes: Array<number> = []
+        const summary = yield* DocumentWriter.write(id, docs, {
+          batchSize,
+          batchBytes,
+          concurrency: 1,
+          onProgress: (progress) => Effect.sync(() => sizes.push(progress.documents - sizes.reduce((a, b) => a + b, 0)))
+        })
+        assert.strictEqual(summary.written, docs.length)
+        assert.strictEqual(summary.failedBatches, 0)
+        const stored = yield* (yield* KibanaEmulator).documents(index)
+        assert.deepStrictEqual(stored.map((entry) => entry.source), docs)
+        let first = 0
+        for (const size of sizes) {
+          const batch = docs.slice(first, first + size)
+          assert.isAtMost(batch.length, batchSize)
+          if (batch.length > 1) assert.isAtMost(bodyBytes(batch), batchBytes)
+          const next = docs[first + size]
+          // full: the next document would have broken a limit
+          if (next !== undefined && batch.length < batchSize) assert.isAbove(bodyBytes([...batch, next]), batchBytes)
+          first += size
+        }
+        assert.strictEqual(first, docs.length)
+      }).pipe(Effect.provide(testLayer)),
+    { fastCheck: { numRuns: 100 } }
+  )
 })

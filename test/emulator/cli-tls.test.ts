@@ -5,11 +5,11 @@ import { Effect, Layer, Redacted } from "effect"
 import { spawn } from "node:child_process"
 import { join } from "node:path"
 import { makeTestPki } from "../../examples/support/certificates.js"
+import { type Bundle, bundle } from "../../scripts/bundle.js"
 import { KibanaTls } from "../../src/node.js"
 import * as KibanaClient from "../../src/services/KibanaClient.js"
-import { type Bundle, bundle } from "../support/bundle.js"
 
-// The command's sources bundled: the command starts in about a second (see test/support/bundle.ts).
+// The command's sources bundled: the command starts in about a second (see scripts/bundle.ts).
 let command: Bundle
 beforeAll(async () => {
   command = await bundle(["src/emulator/main.ts"])

@@ -5,11 +5,11 @@ import { Connectors, Kibana } from "effect-kibana"
 import { type ChildProcess, execFile, spawn } from "node:child_process"
 import { fileURLToPath } from "node:url"
 import { promisify } from "node:util"
-import { type Bundle, bundle } from "../support/bundle.js"
+import { type Bundle, bundle } from "../../scripts/bundle.js"
 import { call } from "./helpers.js"
 
 const bin = fileURLToPath(new URL("../../bin/effect-kibana-emulator.js", import.meta.url))
-// The command's sources bundled: the command starts in about a second (see test/support/bundle.ts).
+// The command's sources bundled: the command starts in about a second (see scripts/bundle.ts).
 let command: Bundle
 beforeAll(async () => {
   command = await bundle(["src/emulator/main.ts"])

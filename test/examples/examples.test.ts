@@ -3,9 +3,9 @@ import { Effect } from "effect"
 import { spawn } from "node:child_process"
 import { readdirSync } from "node:fs"
 import { fileURLToPath } from "node:url"
+import { type Bundle, bundle } from "../../scripts/bundle.js"
 import * as EmulatorServer from "../../src/emulator/EmulatorServer.js"
 import * as KibanaEmulator from "../../src/emulator/KibanaEmulator.js"
-import { type Bundle, bundle } from "../support/bundle.js"
 
 const root = fileURLToPath(new URL("../..", import.meta.url))
 const tsx = fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url))

@@ -1,7 +1,8 @@
 /**
  * Client memory while writing many documents, in a process of its own so that nothing else the
- * benchmark did is counted: `tsx bench/rss.ts <mode> <kibana url> <connector id> <documents>`.
- * Prints one JSON line: resident set size before the run (after a warm-up) and at its peak.
+ * benchmark did is counted: `npm run bench` runs it bundled (scripts/bundle.ts), as
+ * `node rss.js <mode> <kibana url> <connector id> <documents>`. Prints one JSON line: resident set size
+ * before the run (after a warm-up) and at its peak, with the heap and external memory at the peak.
  */
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { Effect, Layer, Stream } from "effect"
@@ -17,8 +18,13 @@ const batchSize = 500
 const concurrency = 8
 
 let peak = 0
+let atPeak = process.memoryUsage()
 const sample = () => {
-  peak = Math.max(peak, process.memoryUsage.rss())
+  const rss = process.memoryUsage.rss()
+  if (rss > peak) {
+    peak = rss
+    atPeak = process.memoryUsage()
+  }
 }
 const sampler = setInterval(sample, 20)
 
@@ -88,4 +94,13 @@ const start = performance.now()
 await run(documents)
 sample()
 clearInterval(sampler)
-console.log(JSON.stringify({ mode, documents, before, peak, seconds: (performance.now() - start) / 1000 }))
+console.log(JSON.stringify({
+  mode,
+  documents,
+  before,
+  peak,
+  // what the peak was made of: the JS heap, and memory outside it (Buffers)
+  heapAtPeak: atPeak.heapTotal,
+  externalAtPeak: atPeak.external,
+  seconds: (performance.now() - start) / 1000
+}))

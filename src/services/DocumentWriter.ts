@@ -339,7 +339,7 @@ const batcher = <E, R>(
       for (const document of documents) {
         const text = serialize(document, seen + json.length)
         if (typeof text !== "string") return text
-        const length = Buffer.byteLength(text) + 1
+        const length = Buffer.byteLength(text) + (json.length > 0 ? 1 : 0) // a comma before all but the first
         if (json.length > 0 && used + length > bytes) break
         json.push(text)
         used += length

@@ -35,6 +35,7 @@ import type {
   KibanaUnknownOutcome,
   KibanaUnsupportedFeature
 } from "../errors/KibanaError.js"
+import { fastDecodeConnector } from "../internal/connectorDecode.js"
 import * as ConnectorEnsure from "../internal/connectorEnsure.js"
 import { executionError } from "../internal/execution.js"
 import { decodeIndexBulk } from "../internal/indexBulk.js"
@@ -326,7 +327,7 @@ const encodeInput = <A, I>(operation: string, schema: Schema.Schema<A, I>) => {
 
 const encodeCreate = encodeInput("Connectors.create", CreateConnectorInput)
 const encodeUpdate = encodeInput("Connectors.update", UpdateConnectorInput)
-const decodeConnector = decodeBody(Connector)
+const decodeConnector = decodeBody(Connector, fastDecodeConnector)
 const decodeConnectors = decodeBody(Schema.Array(Connector))
 const decodeConnectorTypes = decodeBody(Schema.Array(ConnectorType))
 const decodeExecuteResponse = decodeBody(ExecuteResponse)

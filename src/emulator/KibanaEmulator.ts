@@ -238,6 +238,11 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
   )
   const wording = wordings[profile.validationWording]
   const cspHeaders = cspResponseHeaders(profile.contentSecurityPolicy)
+  // The headers of most answers (JSON, no headers of the handler's own), merged once: spreading the
+  // three tables per answer showed in the in-process profile (issue #13).
+  const kibanaJsonHeaders = Object.freeze({ ...kibanaResponseHeaders, ...EmulatorHttp.jsonHeaders, ...cspHeaders })
+  const withKibanaHeaders = (headers: Readonly<Record<string, string>>) =>
+    headers === EmulatorHttp.jsonHeaders ? kibanaJsonHeaders : { ...kibanaResponseHeaders, ...headers, ...cspHeaders }
   const { preconfigured, spaces } = yield* validateOptions(connectorTypes, options, wording)
   const authOptions: EmulatorOptions = {
     ...options,
@@ -433,7 +438,7 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
             const { response: answer, spaceId } = result
             const response = isElasticsearch || result.notReadyServer === true || answer._tag !== "Response"
               ? answer
-              : { ...answer, headers: { ...kibanaResponseHeaders, ...answer.headers, ...cspHeaders } }
+              : { ...answer, headers: withKibanaHeaders(answer.headers) }
             const status = response._tag === "Response" ? response.status : undefined
             requestLog.unsafeAppend({
               method: request.method.toUpperCase(),

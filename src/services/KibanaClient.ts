@@ -50,7 +50,7 @@ import { scrubSecretEcho, sortedSecrets } from "../internal/secretEcho.js"
 import { makeServerVersionCache, parsePinnedVersion } from "../internal/serverVersion.js"
 import type { KibanaServerVersion } from "../internal/serverVersion.js"
 import { makeSpaceExistence } from "../internal/spaceExistence.js"
-import { recordRequest, traceparent } from "../internal/telemetry.js"
+import { recordRequest, traceparent, withParentSpanOf } from "../internal/telemetry.js"
 import { libraryVersion } from "../internal/version.js"
 import { wireOf } from "../internal/wire.js"
 import { invalidSpaceIdReason, spaceIdPattern } from "../schemas/Space.js"
@@ -722,7 +722,7 @@ export const make = (
         ? scrubCredentials
         : scrubSecretEcho(sortedSecrets([...credentials, ...request.redact]))
       // One client span per operation, without a stack trace captured per call.
-      return Effect.useSpan(operation, {
+      return withParentSpanOf(operation, {
         kind: "client",
         captureStackTrace: false,
         attributes: spanAttributes(request)
@@ -746,7 +746,7 @@ export const make = (
                     )
                 })
           ))
-        return sent.pipe(Effect.mapError(scrub), Effect.withParentSpan(span))
+        return Effect.mapError(sent, scrub)
       })
     }
 

@@ -127,24 +127,36 @@ export const recordRequest = (
   resends: number,
   outcome: { readonly status: number } | { readonly error: KibanaRequestError }
 ): Effect.Effect<void> =>
-  FiberRef.getWith(FiberRef.currentMetricLabels, (tags) =>
-    Effect.sync(() => {
-      if (resends > 0) span.attribute("http.request.resend_count", resends)
-      const result: readonly [string, string] = "status" in outcome
-        ? ["http.response.status_code", String(outcome.status)]
-        : ["error.type", errorType(outcome.error)]
-      if ("status" in outcome) {
-        span.attribute("http.response.status_code", outcome.status)
-      } else {
-        span.attribute("error.type", result[1])
-        if ("status" in outcome.error && typeof outcome.error.status === "number") {
-          span.attribute("http.response.status_code", outcome.error.status)
-        }
-      }
-      const seconds = (performance.now() - startedAt) / 1000
-      durationOf(operation, result[0], result[1]).unsafeUpdate(seconds, tags)
-      if (resends > 0) retriesOf(operation).unsafeUpdate(resends, tags)
-    }))
+  FiberRef.getWith(
+    FiberRef.currentMetricLabels,
+    (tags) => Effect.sync(() => unsafeRecordRequest(span, operation, startedAt, resends, outcome, tags))
+  )
+
+/** `recordRequest` as a plain call, given the fiber's metric labels. */
+export const unsafeRecordRequest = (
+  span: Tracer.Span,
+  operation: string,
+  startedAt: number,
+  resends: number,
+  outcome: { readonly status: number } | { readonly error: KibanaRequestError },
+  tags: ReadonlyArray<MetricLabel.MetricLabel>
+): void => {
+  if (resends > 0) span.attribute("http.request.resend_count", resends)
+  const result: readonly [string, string] = "status" in outcome
+    ? ["http.response.status_code", String(outcome.status)]
+    : ["error.type", errorType(outcome.error)]
+  if ("status" in outcome) {
+    span.attribute("http.response.status_code", outcome.status)
+  } else {
+    span.attribute("error.type", result[1])
+    if ("status" in outcome.error && typeof outcome.error.status === "number") {
+      span.attribute("http.response.status_code", outcome.error.status)
+    }
+  }
+  const seconds = (performance.now() - startedAt) / 1000
+  durationOf(operation, result[0], result[1]).unsafeUpdate(seconds, tags)
+  if (resends > 0) retriesOf(operation).unsafeUpdate(resends, tags)
+}
 
 /** Counts documents Kibana confirmed as written. */
 export const documentsWritten = (count: number): Effect.Effect<void> =>

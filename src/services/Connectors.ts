@@ -39,6 +39,7 @@ import { fastDecodeConnector } from "../internal/connectorDecode.js"
 import * as ConnectorEnsure from "../internal/connectorEnsure.js"
 import { executionError } from "../internal/execution.js"
 import { decodeIndexBulk } from "../internal/indexBulk.js"
+import { flatMapNow } from "../internal/now.js"
 import { decodeBody, expectErrors, expectNoContent } from "../internal/operation.js"
 import { connectorPath } from "../internal/paths.js"
 import { inputDefectsAsErrors, readInput } from "../internal/requestInput.js"
@@ -376,7 +377,7 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
 
   // A flatMap chain, not a generator: the most frequent call, and a generator per call showed in profiles.
   const get = (id: string) =>
-    Effect.flatMap(
+    flatMapNow(
       connectorPath("Connectors.get", id),
       (path) =>
         kibana.request({ method: "GET", path, operation: "Connectors.get" }).pipe(

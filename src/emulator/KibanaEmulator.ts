@@ -427,10 +427,10 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
       Effect.suspend(() => (isElasticsearch ? elasticsearch : kibana)(request, oversized)),
       () => internalError
     )
-    const answer = (answered: ((status: number | undefined) => Effect.Effect<void>) | undefined) =>
+    const answer = (answered: ((status: number | undefined) => void) | undefined) =>
       Effect.flatMap(
         // an abandoned request is a disconnect, and no longer in progress
-        answered === undefined ? handled : Effect.onInterrupt(handled, () => answered(undefined)),
+        answered === undefined ? handled : Effect.onInterrupt(handled, () => Effect.sync(() => answered(undefined))),
         (result) =>
           Effect.clockWith((clock) => {
             // Kibana's onPreResponse headers on every Kibana answer (not on the `/_es` endpoint); the CSP
@@ -450,11 +450,12 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
             const final = request.method.toUpperCase() === "HEAD" && response._tag === "Response"
               ? { ...response, body: undefined }
               : response
-            return answered === undefined ? Effect.succeed(final) : Effect.as(answered(status), final)
+            answered?.(status)
+            return Effect.succeed(final)
           })
       )
     // Kibana's server metrics count what its HTTP server answers, not the `/_es` endpoint
-    return isElasticsearch ? answer(undefined) : Effect.flatMap(ops.received, answer)
+    return isElasticsearch ? answer(undefined) : Effect.suspend(() => answer(ops.unsafeReceived()))
   }
 
   return KibanaEmulator.of({

@@ -49,12 +49,23 @@ export type EmulatorResponse =
 export const json = (
   status: number,
   body: unknown,
-  headers: Readonly<Record<string, string>> = {}
+  headers?: Readonly<Record<string, string>>
 ): EmulatorResponse => ({
   _tag: "Response",
   status,
-  headers: { "content-type": "application/json; charset=utf-8", ...headers },
+  headers: headers === undefined ? jsonHeaders : { ...jsonHeaders, ...headers },
   body: JSON.stringify(body)
+})
+
+/**
+ * The headers of a `json` answer without headers of its own: one shared, frozen object, so the
+ * emulator can recognise it and add Kibana's response headers from a table merged once.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const jsonHeaders: Readonly<Record<string, string>> = Object.freeze({
+  "content-type": "application/json; charset=utf-8"
 })
 
 /**

@@ -28,6 +28,8 @@ import * as V8 from "node:v8"
 export interface OpsMetrics {
   /** Marks a request received; the returned effect records its answer's status (none when dropped). */
   readonly received: Effect.Effect<(status: number | undefined) => Effect.Effect<void>>
+  /** `received` as plain calls, for a caller already running inside an effect (two steps fewer per answer). */
+  readonly unsafeReceived: () => (status: number | undefined) => void
   /** The metrics as `/api/status` reports them; resets the per-collection counters. */
   readonly collect: (startedAt: Date) => Effect.Effect<Record<string, unknown>>
 }
@@ -75,24 +77,27 @@ export const makeOpsMetrics: Effect.Effect<OpsMetrics> = Effect.sync(() => {
   let inFlight = 0
   let utilization = performance.eventLoopUtilization()
 
-  const received = Effect.sync(() => {
+  const unsafeReceived = () => {
     const start = performance.now()
     window.total++
     inFlight++
-    return (status: number | undefined) =>
-      Effect.sync(() => {
-        inFlight--
-        // server.ts: a dropped answer is a disconnect, an answer counts by status and response time
-        if (status === undefined) {
-          window.disconnects++
-          return
-        }
-        window.statusCodes[status] = (window.statusCodes[status] ?? 0) + 1
-        const millis = performance.now() - start
-        window.responseCount++
-        window.responseMillis += millis
-        window.maxMillis = Math.max(window.maxMillis, millis)
-      })
+    return (status: number | undefined) => {
+      inFlight--
+      // server.ts: a dropped answer is a disconnect, an answer counts by status and response time
+      if (status === undefined) {
+        window.disconnects++
+        return
+      }
+      window.statusCodes[status] = (window.statusCodes[status] ?? 0) + 1
+      const millis = performance.now() - start
+      window.responseCount++
+      window.responseMillis += millis
+      window.maxMillis = Math.max(window.maxMillis, millis)
+    }
+  }
+  const received = Effect.sync(() => {
+    const answered = unsafeReceived()
+    return (status: number | undefined) => Effect.sync(() => answered(status))
   })
 
   const collect = (startedAt: Date) =>
@@ -141,5 +146,5 @@ export const makeOpsMetrics: Effect.Effect<OpsMetrics> = Effect.sync(() => {
       }
     })
 
-  return { received, collect }
+  return { received, unsafeReceived, collect }
 })

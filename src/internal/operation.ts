@@ -82,8 +82,10 @@ export const describeIssue = (root: ParseResult.ParseIssue): string => {
 /**
  * Decodes a response body with `schema`; a mismatch says which field and why, never the value. The
  * response schemas are synchronous, so the decode runs as a plain call (an `Either`), not as an effect.
+ * `fast`, when given, decodes the common shape without the schema (`undefined`: let the schema decide);
+ * it must give what the schema gives.
  */
-export const decodeBody = <A, I>(schema: Schema.Schema<A, I>) => {
+export const decodeBody = <A, I>(schema: Schema.Schema<A, I>, fast?: (body: unknown) => A | undefined) => {
   const decode = ParseResult.decodeUnknownEither(schema, { errors: "all" })
   return (response: DecodableAnswer): Effect.Effect<A, KibanaDecodeError> => {
     const fail = (issue: string) =>
@@ -91,6 +93,8 @@ export const decodeBody = <A, I>(schema: Schema.Schema<A, I>) => {
         new KibanaDecodeError({ method: response.method, path: response.path, status: response.status, issue })
       )
     if (depthExceeds(response.body, maxBodyDepth)) return fail(`body: nested deeper than ${maxBodyDepth} levels`)
+    const quick = fast?.(response.body)
+    if (quick !== undefined) return Effect.succeed(quick)
     const decoded = decode(response.body)
     return Either.isRight(decoded) ? Effect.succeed(decoded.right) : fail(describeIssue(decoded.left))
   }

@@ -1,8 +1,9 @@
 /**
  * Paths of Kibana objects, built from caller-supplied ids.
  */
-import * as Effect from "effect/Effect"
+import type * as Effect from "effect/Effect"
 import type { KibanaInputError } from "../errors/KibanaError.js"
+import { mapNow } from "./now.js"
 import { pathSegment } from "./requestInput.js"
 
 /** The path of one connector; an id that cannot be put in a URL path is a `KibanaInputError`. */
@@ -10,4 +11,4 @@ export const connectorPath = (
   operation: string,
   id: string
 ): Effect.Effect<`/api/actions/connector/${string}`, KibanaInputError> =>
-  Effect.map(pathSegment(operation, "id", id), (segment) => `/api/actions/connector/${segment}` as const)
+  mapNow(pathSegment(operation, "id", id), (segment) => `/api/actions/connector/${segment}` as const)

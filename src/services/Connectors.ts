@@ -35,9 +35,11 @@ import type {
   KibanaUnknownOutcome,
   KibanaUnsupportedFeature
 } from "../errors/KibanaError.js"
+import { fastDecodeConnector } from "../internal/connectorDecode.js"
 import * as ConnectorEnsure from "../internal/connectorEnsure.js"
 import { executionError } from "../internal/execution.js"
 import { decodeIndexBulk } from "../internal/indexBulk.js"
+import { flatMapNow } from "../internal/now.js"
 import { decodeBody, expectErrors, expectNoContent } from "../internal/operation.js"
 import { connectorPath } from "../internal/paths.js"
 import { inputDefectsAsErrors, readInput } from "../internal/requestInput.js"
@@ -326,7 +328,7 @@ const encodeInput = <A, I>(operation: string, schema: Schema.Schema<A, I>) => {
 
 const encodeCreate = encodeInput("Connectors.create", CreateConnectorInput)
 const encodeUpdate = encodeInput("Connectors.update", UpdateConnectorInput)
-const decodeConnector = decodeBody(Connector)
+const decodeConnector = decodeBody(Connector, fastDecodeConnector)
 const decodeConnectors = decodeBody(Schema.Array(Connector))
 const decodeConnectorTypes = decodeBody(Schema.Array(ConnectorType))
 const decodeExecuteResponse = decodeBody(ExecuteResponse)
@@ -375,7 +377,7 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
 
   // A flatMap chain, not a generator: the most frequent call, and a generator per call showed in profiles.
   const get = (id: string) =>
-    Effect.flatMap(
+    flatMapNow(
       connectorPath("Connectors.get", id),
       (path) =>
         kibana.request({ method: "GET", path, operation: "Connectors.get" }).pipe(

@@ -41,6 +41,7 @@ import { causeTransportError, notKibana, parseJsonBody, statusError, transportEr
 import type { RawAnswer } from "../internal/failures.js"
 import type { Host } from "../internal/hosts.js"
 import { makeHostPool, movesToNextHost, setsHostAside } from "../internal/hosts.js"
+import { flatMapNow } from "../internal/now.js"
 import { decodeBody } from "../internal/operation.js"
 import { checkPath, serializeBody } from "../internal/requestInput.js"
 import { RequestTracker } from "../internal/requestTracker.js"
@@ -50,7 +51,7 @@ import { scrubSecretEcho, sortedSecrets } from "../internal/secretEcho.js"
 import { makeServerVersionCache, parsePinnedVersion } from "../internal/serverVersion.js"
 import type { KibanaServerVersion } from "../internal/serverVersion.js"
 import { makeSpaceExistence } from "../internal/spaceExistence.js"
-import { recordRequest, traceparent } from "../internal/telemetry.js"
+import { recordRequest, traceparent, unsafeRecordRequest, withParentSpanOf } from "../internal/telemetry.js"
 import { libraryVersion } from "../internal/version.js"
 import { wireOf } from "../internal/wire.js"
 import { invalidSpaceIdReason, spaceIdPattern } from "../schemas/Space.js"
@@ -665,19 +666,17 @@ export const make = (
       return attributes
     }
 
-    // Checked first: building the annotations costs even when the line is filtered out.
+    // Only when the minimum log level lets it through: building the annotations costs even when the
+    // line is filtered out.
     const logAnswer = (request: KibanaRequest, path: string, response: KibanaResponse): Effect.Effect<KibanaResponse> =>
-      FiberRef.getWith(FiberRef.currentMinimumLogLevel, (level) =>
-        LogLevel.lessThanEqual(level, LogLevel.Debug)
-          ? Effect.as(
-            Effect.annotateLogs(Effect.logDebug("Kibana request"), {
-              method: request.method,
-              path,
-              status: response.status
-            }),
-            response
-          )
-          : Effect.succeed(response))
+      Effect.as(
+        Effect.annotateLogs(Effect.logDebug("Kibana request"), {
+          method: request.method,
+          path,
+          status: response.status
+        }),
+        response
+      )
 
     // The request once its path is known: retries around the attempts, then metrics, span outcome and
     // the debug line. Plain `flatMap` chains: a generator per call showed in profiles.
@@ -706,11 +705,15 @@ export const make = (
             Effect.fail(error)
           )
         },
+        // One step reads both fiber refs (metric labels, log level): three steps fewer per request.
         onSuccess: (response) =>
-          Effect.zipRight(
-            recordRequest(span, operation, startedAt, attempts - 1, { status: response.status }),
-            logAnswer(request, path, response)
-          )
+          Effect.withFiberRuntime((fiber) => {
+            const tags = fiber.getFiberRef(FiberRef.currentMetricLabels)
+            unsafeRecordRequest(span, operation, startedAt, attempts - 1, { status: response.status }, tags)
+            return LogLevel.lessThanEqual(fiber.getFiberRef(FiberRef.currentMinimumLogLevel), LogLevel.Debug)
+              ? logAnswer(request, path, response)
+              : Effect.succeed(response)
+          })
       })
     }
 
@@ -722,7 +725,7 @@ export const make = (
         ? scrubCredentials
         : scrubSecretEcho(sortedSecrets([...credentials, ...request.redact]))
       // One client span per operation, without a stack trace captured per call.
-      return Effect.useSpan(operation, {
+      return withParentSpanOf(operation, {
         kind: "client",
         captureStackTrace: false,
         attributes: spanAttributes(request)
@@ -730,8 +733,8 @@ export const make = (
         const startedAt = performance.now()
         const label = `${request.method} ${String(request.path)}`
         const spaceScoped = request.spaceScoped ?? true
-        const sent = Effect.flatMap(checkPath(label, baseUrl, request.path), (relative) =>
-          Effect.flatMap(
+        const sent = flatMapNow(checkPath(label, baseUrl, request.path), (relative) =>
+          flatMapNow(
             request.bodyText === undefined ? serializeBody(label, request.body) : Effect.succeed(request.bodyText),
             (body) =>
               !spaceScoped
@@ -746,7 +749,7 @@ export const make = (
                     )
                 })
           ))
-        return sent.pipe(Effect.mapError(scrub), Effect.withParentSpan(span))
+        return Effect.mapError(sent, scrub)
       })
     }
 

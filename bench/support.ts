@@ -70,7 +70,9 @@ export const median = (values: ReadonlyArray<number>) => {
 export const interleave = async (
   subjects: ReadonlyArray<Subject>,
   rounds: number,
-  callsPerRound: number
+  callsPerRound: number,
+  // run after each subject's turn, outside the measurement (e.g. emptying what the server stored)
+  between: () => Promise<unknown> = () => Promise.resolve()
 ): Promise<ReadonlyArray<Result>> => {
   const totals = subjects.map((subject) => ({
     name: subject.name,
@@ -92,6 +94,7 @@ export const interleave = async (
       total.wallMs += wall
       total.cpuUs += used.user + used.system
       for (const latency of latencies) total.latencies.push(latency)
+      await between()
     }
   }
   return totals

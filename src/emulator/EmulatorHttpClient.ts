@@ -76,7 +76,11 @@ const wire = (emulator: KibanaEmulator.Service): Wire => {
       path: request.path,
       query: new URLSearchParams(request.query),
       headers: request.headers,
-      body: request.body ?? ""
+      body: request.body === undefined
+        ? ""
+        : typeof request.body === "string"
+        ? request.body
+        : decoder.decode(request.body)
     }).pipe(
       Effect.flatMap((response): Effect.Effect<WireAnswer, WireFailure> => {
         if (response._tag === "Drop") return Effect.fail({ _tag: "Transport", cause: dropped(), answered: false })

@@ -18,7 +18,7 @@ export interface WireRequest {
   readonly query: string
   /** Header names in lower case. */
   readonly headers: Readonly<Record<string, string>>
-  readonly body: string | undefined
+  readonly body: string | Uint8Array | undefined
   readonly timeoutMillis: number
   readonly maxBytes: number
 }

@@ -25,7 +25,7 @@ export interface WireRequest {
   readonly query: string
   /** Header names in lower case. */
   readonly headers: Readonly<Record<string, string>>
-  readonly body: string | undefined
+  readonly body: string | Uint8Array | undefined
   /** Milliseconds allowed for the attempt, answer body included. */
   readonly timeoutMillis: number
   /** The largest answer body to read; past it the attempt fails with `TooLarge` without reading the rest. */

@@ -406,11 +406,11 @@ const inWorkers = <E, R, E2>(
 export const make: Effect.Effect<DocumentWriter.Service, never, KibanaClient> = Effect.gen(function*() {
   const kibana = yield* KibanaClient
 
-  const send = (path: `/${string}`, batch: Batch): Effect.Effect<number, SendError> =>
+  const send = (path: `/${string}`, body: string): Effect.Effect<number, SendError> =>
     kibana.request({
       method: "POST",
       path,
-      bodyText: batch.body,
+      bodyText: body,
       operation: "DocumentWriter.batch",
       connectorType: ".index"
     }).pipe(
@@ -437,8 +437,8 @@ export const make: Effect.Effect<DocumentWriter.Service, never, KibanaClient> = 
       const progress = { documents: 0, written: 0, batches: 0, failedBatches: 0, failedDocuments: 0, resent: 0 }
       const failures: Array<FailedBatch> = []
 
-      const attempt = (batch: Batch): Effect.Effect<number, SendError> =>
-        resends === 0 ? send(path, batch) : send(path, batch).pipe(
+      const attempt = (body: string): Effect.Effect<number, SendError> =>
+        resends === 0 ? send(path, body) : send(path, body).pipe(
           Effect.retry({
             schedule: Schedule.tapInput(resendSchedule, () => Effect.sync(() => progress.resent++)),
             while: (error: SendError) => {
@@ -448,8 +448,9 @@ export const make: Effect.Effect<DocumentWriter.Service, never, KibanaClient> = 
           })
         )
 
-      const settle = (batch: Batch) =>
-        attempt(batch).pipe(
+      // The summary needs the batch's place and size; only the send (and its resends) needs the body.
+      const settle = ({ body, ...batch }: Batch) =>
+        attempt(body).pipe(
           Effect.either,
           Effect.flatMap((result) => {
             progress.documents += batch.documents

@@ -397,6 +397,9 @@ const resolveOptions = (options: KibanaClientOptions): Effect.Effect<ResolvedOpt
     )
   )
 
+// A request body as a transport takes it.
+type WireBody = string | Uint8Array | undefined
+
 /**
  * Builds a Kibana client over the application's `HttpClient`.
  *
@@ -442,7 +445,7 @@ export const make = (
       host: Host,
       request: KibanaRequest,
       path: string,
-      body: string | undefined,
+      body: WireBody,
       span: Tracer.Span
     ) => {
       let built = HttpClientRequest.make(request.method)(`${host.url}${path}`, {
@@ -450,7 +453,11 @@ export const make = (
       })
       const query = queryString(request)
       if (query !== "") built = HttpClientRequest.setUrlParams(built, new URLSearchParams(query))
-      return body === undefined ? built : HttpClientRequest.bodyText(built, body, "application/json")
+      return body === undefined
+        ? built
+        : typeof body === "string"
+        ? HttpClientRequest.bodyText(built, body, "application/json")
+        : HttpClientRequest.bodyUint8Array(built, body, "application/json")
     }
 
     // The lean path: the transport reads the answer (up to the size limit) and times the attempt out
@@ -459,7 +466,7 @@ export const make = (
       host: Host,
       request: KibanaRequest,
       path: string,
-      body: string | undefined,
+      body: WireBody,
       span: Tracer.Span
     ): Effect.Effect<RawAnswer, KibanaRequestError> =>
       wire!({
@@ -501,7 +508,7 @@ export const make = (
       host: Host,
       request: KibanaRequest,
       path: string,
-      body: string | undefined,
+      body: WireBody,
       span: Tracer.Span
     ): Effect.Effect<RawAnswer, KibanaRequestError> =>
       wire !== undefined ? readWire(host, request, path, body, span) : httpClient.execute(
@@ -534,7 +541,7 @@ export const make = (
       host: Host,
       request: KibanaRequest,
       path: string,
-      body: string | undefined,
+      body: WireBody,
       span: Tracer.Span
     ): Effect.Effect<KibanaResponse, KibanaRequestError> => {
       if (pool.hosts.length > 1) {
@@ -574,7 +581,7 @@ export const make = (
     const attempt = (
       request: KibanaRequest,
       path: string,
-      body: string | undefined,
+      body: WireBody,
       span: Tracer.Span,
       idempotent: boolean
     ): Effect.Effect<KibanaResponse, KibanaRequestError> => {
@@ -687,7 +694,7 @@ export const make = (
       span: Tracer.Span,
       startedAt: number,
       path: string,
-      body: string | undefined
+      body: WireBody
     ): Effect.Effect<KibanaResponse, KibanaRequestError> => {
       const query = queryString(request)
       span.attribute("url.full", `${baseUrl}${path}${query === "" ? "" : `?${query}`}`)
@@ -717,6 +724,14 @@ export const make = (
       })
     }
 
+    // A large body goes to a lean transport as bytes, made once for every attempt (undici would copy a
+    // string into bytes on each). The serialized text then dies at once: held for resends until the
+    // answer, it lived long enough to be promoted to the old generation (bulk benchmark, 300k documents
+    // through executeIndex: 147 MB promoted, 116 MB this way).
+    const encoder = new TextEncoder()
+    const toWireBody = (text: string | undefined): WireBody =>
+      wire !== undefined && text !== undefined && text.length >= 16_384 ? encoder.encode(text) : text
+
     const request = (request: KibanaRequest): Effect.Effect<KibanaResponse, KibanaRequestError> => {
       const operation = request.operation ?? "KibanaClient.request"
       // Before the span ends or a metric records it: a tracer that records failures must not receive an
@@ -736,8 +751,9 @@ export const make = (
         const sent = flatMapNow(checkPath(label, baseUrl, request.path), (relative) =>
           flatMapNow(
             request.bodyText === undefined ? serializeBody(label, request.body) : Effect.succeed(request.bodyText),
-            (body) =>
-              !spaceScoped
+            (text) => {
+              const body = toWireBody(text)
+              return !spaceScoped
                 ? send(request, operation, scrub, span, startedAt, relative, body)
                 : Effect.flatMap(CurrentSpace, (spaceId) => {
                   span.attribute("kibana.space.id", spaceId)
@@ -748,6 +764,7 @@ export const make = (
                       (prefix) => send(request, operation, scrub, span, startedAt, `${prefix}${relative}`, body)
                     )
                 })
+            }
           ))
         return Effect.mapError(sent, scrub)
       })

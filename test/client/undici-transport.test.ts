@@ -1,11 +1,15 @@
-// The lean transport (`UndiciHttpClient`) over a real socket: answers decoded as their chunks arrive,
-// characters split between chunks included; the size limit and the attempt timeout.
+// The lean transports: `UndiciHttpClient` over a real socket (answers decoded as their chunks arrive,
+// characters split between chunks included; large bodies as bytes, whole on every attempt; the size limit
+// and the attempt timeout), and the emulator's in-process one with a large body.
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer } from "effect"
 import { createServer, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
+import { KibanaEmulator } from "../../src/emulator/KibanaEmulator.js"
 import { UndiciHttpClient } from "../../src/node.js"
+import * as Connectors from "../../src/services/Connectors.js"
 import * as KibanaClient from "../../src/services/KibanaClient.js"
+import { KibanaTest } from "../../src/testing.js"
 
 /** A server answering every request with `answer`; its URL, closed with the scope. */
 const serve = (answer: (response: ServerResponse) => void) =>
@@ -48,6 +52,40 @@ describe("UndiciHttpClient", () => {
       assert.deepStrictEqual(answer.body, { text })
     }))
 
+  it.scopedLive("a large body is sent whole on every attempt (503 first, then 200)", () =>
+    Effect.gen(function*() {
+      const received: Array<string> = []
+      const { url } = yield* serve((response) => {
+        const request = response.req
+        let text = ""
+        request.setEncoding("utf8")
+        request.on("data", (chunk: string) => (text += chunk))
+        request.on("end", () => {
+          received.push(text)
+          const status = received.length === 1 ? 503 : 200
+          response.writeHead(status, { "content-type": "application/json" })
+          response.end(JSON.stringify(status === 503 ? { statusCode: 503, error: "Service Unavailable" } : {}))
+        })
+      })
+      // over the size from which the client hands the transport bytes instead of text
+      const body = { documents: Array.from({ length: 800 }, (_, n) => ({ n, message: `é語😀 event ${n}` })) }
+      yield* Effect.flatMap(KibanaClient.KibanaClient, (kibana) =>
+        kibana.request({ method: "POST", path: "/api/actions/connector/x/_execute", body })).pipe(
+          Effect.provide(
+            KibanaClient.layer({ url, retry: { times: 1, baseDelay: "1 millis" }, versionGates: false }).pipe(
+              Layer.provide(UndiciHttpClient.layer)
+            )
+          )
+        )
+      assert.isAbove(received[0]!.length, 16_384)
+      assert.deepStrictEqual(
+        received.map((text) =>
+          JSON.parse(text)
+        ),
+        [body, body]
+      )
+    }))
+
   it.scopedLive("an answer past maxResponseBytes is KibanaResponseTooLarge", () =>
     Effect.gen(function*() {
       const { url } = yield* serve((response) => {
@@ -67,4 +105,18 @@ describe("UndiciHttpClient", () => {
       const error = yield* Effect.flip(get(url, { timeout: "200 millis" }))
       assert.strictEqual(error._tag, "KibanaTimeout")
     }))
+})
+
+describe("the in-process transport", () => {
+  it.effect("takes a large body as bytes and stores every document", () =>
+    Effect.gen(function*() {
+      const connectors = yield* Connectors.Connectors
+      const connector = yield* connectors.create({ connectorTypeId: ".index", name: "big", config: { index: "big" } })
+      const documents = Array.from({ length: 800 }, (_, n) => ({ n, message: `é語😀 event ${n}` }))
+      assert.isAbove(JSON.stringify({ params: { documents } }).length, 16_384)
+      const written = yield* connectors.executeIndex(connector.id, documents)
+      assert.strictEqual(written.items.length, 800)
+      const stored = yield* (yield* KibanaEmulator).documents("big")
+      assert.deepStrictEqual(stored.map((document) => document.source), documents)
+    }).pipe(Effect.provide(KibanaTest.layer())))
 })

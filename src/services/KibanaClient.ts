@@ -752,7 +752,8 @@ export const make = (
           flatMapNow(
             request.bodyText === undefined ? serializeBody(label, request.body) : Effect.succeed(request.bodyText),
             (text) => {
-              const body = toWireBody(text)
+              // a caller's `bodyText` lives in its request anyway: bytes would only add a copy
+              const body = request.bodyText === undefined ? toWireBody(text) : text
               return !spaceScoped
                 ? send(request, operation, scrub, span, startedAt, relative, body)
                 : Effect.flatMap(CurrentSpace, (spaceId) => {

@@ -17,7 +17,7 @@ import * as Either from "effect/Either"
 import type { ConnectorTypeSpec, ExecutorServices } from "../ConnectorTypeSpec.js"
 import { generativeAiFeatureIds } from "../ConnectorTypeSpec.js"
 import { regionOfHost, signV4 } from "./awsSigV4.js"
-import { notEmulatedSubAction } from "./notEmulated.js"
+import { notEmulatedSubActionOf } from "./notEmulated.js"
 import { defineSubActionType, subAction, SubActionError } from "./subActions.js"
 import * as V from "./validation.js"
 import { vendorRequest, type VendorResponse } from "./vendorRequest.js"
@@ -241,7 +241,7 @@ const invokeAiRaw = subAction<Config, Secrets, V.TypeOf<typeof invokeAiRawParams
   return runApi(input, { body, model: params.model, raw: true })
 })
 
-const notEmulated = subAction<Config, Secrets, unknown>(V.unknown, () => notEmulatedSubAction(".bedrock"))
+const notEmulated = notEmulatedSubActionOf<Config, Secrets>(".bedrock")
 
 /**
  * @since 0.1.0

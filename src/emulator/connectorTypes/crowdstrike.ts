@@ -16,7 +16,7 @@
  */
 import * as Effect from "effect/Effect"
 import type { ConnectorTypeSpec, ExecutorServices } from "../ConnectorTypeSpec.js"
-import { notEmulatedSubAction } from "./notEmulated.js"
+import { notEmulatedSubActionOf } from "./notEmulated.js"
 import { defineSubActionType, subAction } from "./subActions.js"
 import * as V from "./validation.js"
 import { vendorRequest, type VendorResponse } from "./vendorRequest.js"
@@ -118,7 +118,7 @@ const hostActions = subAction<Config, Secrets, V.TypeOf<typeof hostActionsParams
   })
 })
 
-const notEmulated = subAction<Config, Secrets, unknown>(V.unknown, () => notEmulatedSubAction(".crowdstrike"))
+const notEmulated = notEmulatedSubActionOf<Config, Secrets>(".crowdstrike")
 
 /**
  * @since 0.1.0

@@ -22,7 +22,7 @@ import * as Either from "effect/Either"
 import { sign } from "node:crypto"
 import type { ConnectorTypeSpec, ExecutorServices } from "../ConnectorTypeSpec.js"
 import { generativeAiFeatureIds } from "../ConnectorTypeSpec.js"
-import { notEmulatedSubAction } from "./notEmulated.js"
+import { notEmulatedSubActionOf } from "./notEmulated.js"
 import * as Outbound from "./outbound.js"
 import { defineSubActionType, subAction, SubActionError } from "./subActions.js"
 import * as V from "./validation.js"
@@ -277,7 +277,7 @@ const invokeAiRaw = subAction<Config, Secrets, InvokeAiParams>(invokeAiParams, (
     raw: true
   }))
 
-const notEmulated = subAction<Config, Secrets, unknown>(V.unknown, () => notEmulatedSubAction(".gemini"))
+const notEmulated = notEmulatedSubActionOf<Config, Secrets>(".gemini")
 
 /**
  * @since 0.1.0

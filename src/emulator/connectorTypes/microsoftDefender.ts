@@ -19,7 +19,7 @@
 import * as Effect from "effect/Effect"
 import type { ConnectorTypeSpec, ExecutorServices } from "../ConnectorTypeSpec.js"
 import { axiosQueryString } from "./axiosQuery.js"
-import { notEmulatedSubAction } from "./notEmulated.js"
+import { notEmulatedSubActionOf } from "./notEmulated.js"
 import { defineSubActionType, subAction, SubActionError } from "./subActions.js"
 import * as V from "./validation.js"
 import { vendorRequest, type VendorResponse } from "./vendorRequest.js"
@@ -238,10 +238,7 @@ const testConnector = subAction<Config, Secrets, V.TypeOf<typeof testParams>>(
     })
 )
 
-const notEmulated = subAction<Config, Secrets, unknown>(
-  V.unknown,
-  () => notEmulatedSubAction(".microsoft_defender_endpoint")
-)
+const notEmulated = notEmulatedSubActionOf<Config, Secrets>(".microsoft_defender_endpoint")
 
 /**
  * @since 0.1.0

@@ -6,7 +6,8 @@
  */
 import * as Effect from "effect/Effect"
 import type { ExecutorResult } from "../ConnectorTypeSpec.js"
-import { SubActionError } from "./subActions.js"
+import { type SubAction, subAction, SubActionError } from "./subActions.js"
+import * as V from "./validation.js"
 
 const reason = (typeId: string) => `the Kibana emulator does not call the service of ${typeId} connectors`
 
@@ -33,3 +34,12 @@ export const notEmulatedResult = (typeId: string): Effect.Effect<ExecutorResult>
  */
 export const notEmulatedSubAction = (typeId: string): Effect.Effect<never, SubActionError> =>
   Effect.fail(new SubActionError({ message: reason(typeId), errorSource: "framework" }))
+
+/**
+ * A sub-action of `typeId` that is not emulated: whatever its params, `notEmulatedSubAction`'s failure.
+ *
+ * @since 0.1.0
+ * @category executor
+ */
+export const notEmulatedSubActionOf = <Config, Secrets>(typeId: string): SubAction<Config, Secrets> =>
+  subAction<Config, Secrets, unknown>(V.unknown, () => notEmulatedSubAction(typeId))

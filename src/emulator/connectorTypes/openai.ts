@@ -14,7 +14,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import type { ConnectorTypeSpec } from "../ConnectorTypeSpec.js"
 import { generativeAiFeatureIds } from "../ConnectorTypeSpec.js"
-import { notEmulatedSubAction } from "./notEmulated.js"
+import { notEmulatedSubActionOf } from "./notEmulated.js"
 import { defineSubActionType, subAction, SubActionError } from "./subActions.js"
 import * as V from "./validation.js"
 import { vendorRequest, type VendorResponse } from "./vendorRequest.js"
@@ -190,7 +190,7 @@ const invokeAi = subAction<Config, Secrets, V.TypeOf<typeof invokeAiParams>>(
     })
 )
 
-const notEmulated = subAction<Config, Secrets, unknown>(V.unknown, () => notEmulatedSubAction(".gen-ai"))
+const notEmulated = notEmulatedSubActionOf<Config, Secrets>(".gen-ai")
 
 /**
  * @since 0.1.0

@@ -35,6 +35,16 @@ const message = V.refine(
   (message) => message.trim() === "" ? [messageNonEmpty] : []
 )
 
+// The fields Opsgenie's and Jira Service Management's createAlert params share, in their schemas' order.
+const alertFields = {
+  actions: V.optional(V.array(V.string({ max: 50 }), { max: 10 })),
+  tags: V.optional(V.array(V.string({ max: 50 }), { max: 20 })),
+  details: V.optional(V.record(V.string())),
+  entity: V.optional(V.string({ max: 512 })),
+  source: V.optional(V.string({ max: 100 })),
+  priority: V.optional(V.literals(["P1", "P2", "P3", "P4", "P5"]))
+}
+
 const createAlertParams = V.strictObject({
   message,
   alias: V.optional(V.string()),
@@ -56,12 +66,7 @@ const createAlertParams = V.strictObject({
     ),
     { max: 50 }
   )),
-  actions: V.optional(V.array(V.string({ max: 50 }), { max: 10 })),
-  tags: V.optional(V.array(V.string({ max: 50 }), { max: 20 })),
-  details: V.optional(V.record(V.string())),
-  entity: V.optional(V.string({ max: 512 })),
-  source: V.optional(V.string({ max: 100 })),
-  priority: V.optional(V.literals(["P1", "P2", "P3", "P4", "P5"])),
+  ...alertFields,
   user: V.optional(V.string({ max: 100 })),
   note: V.optional(V.string({ max: 25000 }))
 })
@@ -79,12 +84,7 @@ const jsmCreateAlertParams = V.strictObject({
     ),
     { max: 50 }
   )),
-  actions: V.optional(V.array(V.string({ max: 50 }), { max: 10 })),
-  tags: V.optional(V.array(V.string({ max: 50 }), { max: 20 })),
-  details: V.optional(V.record(V.string())),
-  entity: V.optional(V.string({ max: 512 })),
-  source: V.optional(V.string({ max: 100 })),
-  priority: V.optional(V.literals(["P1", "P2", "P3", "P4", "P5"])),
+  ...alertFields,
   note: V.optional(V.string({ max: 25000 })),
   user: V.optional(V.string({ max: 100 }))
 })

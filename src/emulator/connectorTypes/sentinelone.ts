@@ -13,7 +13,7 @@
 import * as Effect from "effect/Effect"
 import type { ConnectorTypeSpec, ExecutorServices } from "../ConnectorTypeSpec.js"
 import { axiosQueryString } from "./axiosQuery.js"
-import { notEmulatedSubAction } from "./notEmulated.js"
+import { notEmulatedSubActionOf } from "./notEmulated.js"
 import { defineSubActionType, subAction, SubActionError } from "./subActions.js"
 import * as V from "./validation.js"
 import { vendorRequest, type VendorResponse } from "./vendorRequest.js"
@@ -244,7 +244,7 @@ const connection = (action: "disconnect" | "connect") =>
       })
     }))
 
-const notEmulated = subAction<Config, Secrets, unknown>(V.unknown, () => notEmulatedSubAction(".sentinelone"))
+const notEmulated = notEmulatedSubActionOf<Config, Secrets>(".sentinelone")
 
 /**
  * @since 0.1.0

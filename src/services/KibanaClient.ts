@@ -727,7 +727,8 @@ export const make = (
     // A large body goes to a lean transport as bytes, made once for every attempt (undici would copy a
     // string into bytes on each). The serialized text then dies at once: held for resends until the
     // answer, it lived long enough to be promoted to the old generation (bulk benchmark, 300k documents
-    // through executeIndex: 147 MB promoted, 116 MB this way).
+    // through executeIndex: 147 MB promoted, 116 MB this way). Small bodies stay text: they die young
+    // anyway, and the in-process emulator would only decode them again.
     const encoder = new TextEncoder()
     const toWireBody = (text: string | undefined): WireBody =>
       wire !== undefined && text !== undefined && text.length >= 16_384 ? encoder.encode(text) : text

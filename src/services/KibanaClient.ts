@@ -562,7 +562,15 @@ export const make = (
         }
         const foreign = notKibana(answer)
         if (Option.isSome(foreign)) return Effect.fail(foreign.value)
-        return Effect.succeed({ ...answer, body: parseJsonBody(answer) })
+        // The answer's text is not kept: the parsed body says everything, and every holder of a response
+        // held the text too.
+        return Effect.succeed<KibanaResponse>({
+          method: answer.method,
+          path: answer.path,
+          status: answer.status,
+          headers: answer.headers,
+          body: parseJsonBody(answer)
+        })
       })
       if (request.method === "GET") return answered
       // A scoped create needs to know whether this attempt may have been acted on.
@@ -725,10 +733,10 @@ export const make = (
     }
 
     // A large body goes to a lean transport as bytes, made once for every attempt (undici would copy a
-    // string into bytes on each). The serialized text then dies at once: held for resends until the
-    // answer, it lived long enough to be promoted to the old generation (bulk benchmark, 300k documents
-    // through executeIndex: 147 MB promoted, 116 MB this way). Small bodies stay text: they die young
-    // anyway, and the in-process emulator would only decode them again.
+    // string into bytes on each), a caller's `bodyText` included: the bytes undici made of a string
+    // outlived the request (bulk benchmark, 300k documents: executeIndex promoted 65 MB with text bodies
+    // and 29 MB with bytes, the writer 64 and 38). Small bodies stay text: they die young anyway, and the
+    // in-process emulator would only decode them again.
     const encoder = new TextEncoder()
     const toWireBody = (text: string | undefined): WireBody =>
       wire !== undefined && text !== undefined && text.length >= 16_384 ? encoder.encode(text) : text
@@ -753,8 +761,7 @@ export const make = (
           flatMapNow(
             request.bodyText === undefined ? serializeBody(label, request.body) : Effect.succeed(request.bodyText),
             (text) => {
-              // a caller's `bodyText` lives in its request anyway: bytes would only add a copy
-              const body = request.bodyText === undefined ? toWireBody(text) : text
+              const body = toWireBody(text)
               return !spaceScoped
                 ? send(request, operation, scrub, span, startedAt, relative, body)
                 : Effect.flatMap(CurrentSpace, (spaceId) => {

@@ -59,7 +59,7 @@ import type {
 import { ConnectorExecuteResult, ExecuteResponse } from "../schemas/ConnectorExecution.js"
 import type { IndexBulkResponse } from "../schemas/ConnectorExecution.js"
 import { CreateConnectorInput, UpdateConnectorInput } from "../schemas/ConnectorInput.js"
-import { KibanaClient } from "./KibanaClient.js"
+import { KibanaClient, type KibanaResponse } from "./KibanaClient.js"
 import { CurrentSpace } from "./KibanaSpace.js"
 
 /**
@@ -333,6 +333,12 @@ const decodeConnectors = decodeBody(Schema.Array(Connector))
 const decodeConnectorTypes = decodeBody(Schema.Array(ConnectorType))
 const decodeExecuteResponse = decodeBody(ExecuteResponse)
 
+// An execution's answer and its decoded envelope (none for a 204).
+interface Execution {
+  readonly response: KibanaResponse
+  readonly result: ExecuteResponse | undefined
+}
+
 /**
  * Builds the connectors service over the Kibana client.
  *
@@ -428,40 +434,53 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
     yield* expectNoContent(response)
   })
 
-  const run = Effect.fnUntraced(function*(id: string, params: JsonObject, operation: string, type?: string) {
-    const path = yield* connectorPath(operation, id)
-    const response = yield* kibana.request({
-      method: "POST",
-      path: `${path}/_execute`,
-      body: { params },
-      operation,
-      connectorType: type
-    })
-      .pipe(expectErrors("KibanaBadRequest", "KibanaNotFound", "KibanaUnknownOutcome"))
-    // 204: the connector's executor returned nothing, which Kibana treats as success. Any other answer
-    // must decode: a 200 that is not JSON (a proxy's "OK") is no proof the connector ran.
-    if (response.status === 204) return { response, result: undefined }
-    const result = yield* decodeExecuteResponse(response)
-    if (result.status === "error") return yield* executionError(result)
-    return { response, result }
-  })
+  // Executions are the bulk path: flatMap chains rather than generators, which cost a generator and its
+  // adapter per call (bulk benchmark, executeIndex: 4.4 us of client CPU per document, 4.1 this way).
+  const run = (
+    id: string,
+    params: JsonObject,
+    operation: string,
+    type?: string
+  ): Effect.Effect<Execution, Connectors.ExecuteError> =>
+    flatMapNow(
+      connectorPath(operation, id),
+      (path) =>
+        kibana.request({ method: "POST", path: `${path}/_execute`, body: { params }, operation, connectorType: type })
+          .pipe(
+            expectErrors("KibanaBadRequest", "KibanaNotFound", "KibanaUnknownOutcome"),
+            Effect.flatMap((response) =>
+              // 204: the connector's executor returned nothing, which Kibana treats as success. Any other
+              // answer must decode: a 200 that is not JSON (a proxy's "OK") is no proof the connector ran.
+              response.status === 204
+                ? Effect.succeed<Execution>({ response, result: undefined })
+                : Effect.flatMap(
+                  decodeExecuteResponse(response),
+                  (result) =>
+                    result.status === "error"
+                      ? Effect.fail(executionError(result))
+                      : Effect.succeed<Execution>({ response, result })
+                )
+            )
+          )
+    )
 
-  const execute = Effect.fnUntraced(function*(id: string, params: JsonObject) {
-    const { result } = yield* run(id, params, "Connectors.execute")
-    return new ConnectorExecuteResult({
-      connectorId: result?.connectorId ?? id,
-      ...(result?.data === undefined ? {} : { data: result.data }),
-      ...(result?.message === undefined ? {} : { message: result.message })
-    })
-  })
+  const execute = (id: string, params: JsonObject): Effect.Effect<ConnectorExecuteResult, Connectors.ExecuteError> =>
+    Effect.map(run(id, params, "Connectors.execute"), ({ result }) =>
+      new ConnectorExecuteResult({
+        connectorId: result?.connectorId ?? id,
+        ...(result?.data === undefined ? {} : { data: result.data }),
+        ...(result?.message === undefined ? {} : { message: result.message })
+      }))
 
-  const executeIndex = Effect.fnUntraced(
-    function*(id: string, documents: ReadonlyArray<JsonObject>) {
-      const { response, result } = yield* run(id, { documents }, "Connectors.executeIndex", ".index")
+  const executeIndex = (
+    id: string,
+    documents: ReadonlyArray<JsonObject>
+  ): Effect.Effect<IndexBulkResponse, Connectors.ExecuteError> =>
+    Effect.flatMap(
+      run(id, { documents }, "Connectors.executeIndex", ".index"),
       // The envelope is decoded already; only `data` is left, decoded once.
-      return yield* decodeIndexBulk({ ...response, body: result?.data })
-    }
-  )
+      ({ response, result }) => decodeIndexBulk({ ...response, body: result?.data })
+    )
 
   const listTypes = Effect.fnUntraced(function*(options?: ListConnectorTypesOptions) {
     const featureId = yield* readInput("Connectors.listTypes", "options", () => options?.featureId)

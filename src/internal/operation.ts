@@ -83,7 +83,8 @@ export const describeIssue = (root: ParseResult.ParseIssue): string => {
  * Decodes a response body with `schema`; a mismatch says which field and why, never the value. The
  * response schemas are synchronous, so the decode runs as a plain call (an `Either`), not as an effect.
  * `fast`, when given, decodes the common shape without the schema (`undefined`: let the schema decide);
- * it must give what the schema gives.
+ * it must give what the schema gives, and read a fixed depth (the depth bound is checked only before the
+ * schema runs).
  */
 export const decodeBody = <A, I>(schema: Schema.Schema<A, I>, fast?: (body: unknown) => A | undefined) => {
   const decode = ParseResult.decodeUnknownEither(schema, { errors: "all" })
@@ -92,9 +93,11 @@ export const decodeBody = <A, I>(schema: Schema.Schema<A, I>, fast?: (body: unkn
       Effect.fail(
         new KibanaDecodeError({ method: response.method, path: response.path, status: response.status, issue })
       )
-    if (depthExceeds(response.body, maxBodyDepth)) return fail(`body: nested deeper than ${maxBodyDepth} levels`)
+    // The fast readers walk a fixed depth; only the schema's recursion needs the depth bound, so a bulk
+    // answer read fast is not walked a second time.
     const quick = fast?.(response.body)
     if (quick !== undefined) return Effect.succeed(quick)
+    if (depthExceeds(response.body, maxBodyDepth)) return fail(`body: nested deeper than ${maxBodyDepth} levels`)
     const decoded = decode(response.body)
     return Either.isRight(decoded) ? Effect.succeed(decoded.right) : fail(describeIssue(decoded.left))
   }

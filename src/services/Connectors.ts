@@ -37,7 +37,7 @@ import type {
 } from "../errors/KibanaError.js"
 import { fastDecodeConnector } from "../internal/connectorDecode.js"
 import * as ConnectorEnsure from "../internal/connectorEnsure.js"
-import { executionError } from "../internal/execution.js"
+import { decodeEnvelope, executionError } from "../internal/execution.js"
 import { decodeIndexBulk } from "../internal/indexBulk.js"
 import { flatMapNow } from "../internal/now.js"
 import { decodeBody, expectErrors, expectNoContent } from "../internal/operation.js"
@@ -56,7 +56,7 @@ import type {
   TypedConnector,
   TypedConnectorTypeId
 } from "../schemas/Connector.js"
-import { ConnectorExecuteResult, ExecuteResponse } from "../schemas/ConnectorExecution.js"
+import { ConnectorExecuteResult, type ExecuteResponse } from "../schemas/ConnectorExecution.js"
 import type { IndexBulkResponse } from "../schemas/ConnectorExecution.js"
 import { CreateConnectorInput, UpdateConnectorInput } from "../schemas/ConnectorInput.js"
 import { KibanaClient, type KibanaResponse } from "./KibanaClient.js"
@@ -331,7 +331,6 @@ const encodeUpdate = encodeInput("Connectors.update", UpdateConnectorInput)
 const decodeConnector = decodeBody(Connector, fastDecodeConnector)
 const decodeConnectors = decodeBody(Schema.Array(Connector))
 const decodeConnectorTypes = decodeBody(Schema.Array(ConnectorType))
-const decodeExecuteResponse = decodeBody(ExecuteResponse)
 
 // An execution's answer and its decoded envelope (none for a 204).
 interface Execution {
@@ -454,7 +453,7 @@ export const make: Effect.Effect<Connectors.Service, never, KibanaClient> = Effe
               response.status === 204
                 ? Effect.succeed<Execution>({ response, result: undefined })
                 : Effect.flatMap(
-                  decodeExecuteResponse(response),
+                  decodeEnvelope(response),
                   (result) =>
                     result.status === "error"
                       ? Effect.fail(executionError(result))

@@ -42,12 +42,11 @@ import type {
   KibanaRequestError,
   KibanaSpaceNotFound
 } from "../errors/KibanaError.js"
-import { executionError } from "../internal/execution.js"
-import { decodeBody, expectErrors } from "../internal/operation.js"
+import { decodeEnvelope, executionError } from "../internal/execution.js"
+import { expectErrors } from "../internal/operation.js"
 import { connectorPath } from "../internal/paths.js"
 import { documentsWritten } from "../internal/telemetry.js"
 import type { ConnectorId, JsonObject } from "../schemas/Connector.js"
-import { ExecuteResponse } from "../schemas/ConnectorExecution.js"
 import { KibanaClient } from "./KibanaClient.js"
 import type { KibanaResponse } from "./KibanaClient.js"
 
@@ -247,8 +246,6 @@ const reasonOf = (error: SendError): string => {
     : error.message
   return reason.length > 2000 ? `${reason.slice(0, 2000)}...` : reason
 }
-
-const decodeEnvelope = decodeBody(ExecuteResponse)
 
 /**
  * Reads an `.index` answer without decoding its items: a successful bulk answer is only counted.

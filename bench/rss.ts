@@ -10,12 +10,10 @@ import type { Connector } from "effect-kibana"
 import { Connectors, DocumentWriter, KibanaClient } from "effect-kibana"
 import { UndiciHttpClient } from "effect-kibana/node"
 import { request } from "undici"
-import { authorization, document, pool } from "./support.js"
+import { authorization, batchSize, concurrency, document, pool } from "./support.js"
 
 const [mode = "undici", url = "", connectorId = "", total = "1000000"] = process.argv.slice(2)
 const documents = Number(total)
-const batchSize = 500
-const concurrency = 8
 
 let peak = 0
 let atPeak = process.memoryUsage()

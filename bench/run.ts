@@ -1,8 +1,9 @@
 /**
  * Benchmarks of the client against the embedded emulator running in its own process, every figure a
  * ratio to a baseline measured in the same run (interleaved rounds, so load elsewhere on the machine
- * hits subject and baseline alike). Targets are printed next to the results; the run exits 1 when one
- * is missed.
+ * hits subject and baseline alike; each subject in a process of its own, bench/subject.ts, so its CPU
+ * and its garbage are its own). Targets are printed next to the results; the run exits 1 when one is
+ * missed.
  *
  *   npm run bench
  *   BENCH_GETS=5000 BENCH_BATCHES=400 BENCH_RSS_DOCUMENTS=200000 BENCH_RSS_ROUNDS=5 npm run bench
@@ -17,30 +18,24 @@
  * The targets hold the library's lean path (`UndiciHttpClient`, the document writer); @effect/platform's
  * `HttpClient` transports are measured beside it and reported as `info`.
  */
-import { NodeHttpClient } from "@effect/platform-node"
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
-import type * as HttpClient from "@effect/platform/HttpClient"
-import { Effect, Layer, ManagedRuntime, Stream } from "effect"
 import type { Connector } from "effect-kibana"
-import { Connectors, DocumentWriter, KibanaClient } from "effect-kibana"
-import { UndiciHttpClient } from "effect-kibana/node"
 import { execFile } from "node:child_process"
 import { fileURLToPath } from "node:url"
 import { promisify } from "node:util"
 import { request } from "undici"
 import { bundle } from "../scripts/bundle.js"
-import type { Result, Subject } from "./support.js"
-import { authorization, document, interleave, median, startEmulator } from "./support.js"
+import type { Result } from "./support.js"
+import { authorization, batchSize, concurrency, forkSubject, interleave, median, startEmulator } from "./support.js"
 
 const gets = Number(process.env["BENCH_GETS"] ?? 3000)
-// 400 batches: at 160, rounds of 20 batches put docs/s ratios anywhere between 0.8x and 1.1x run to run
-const batches = Number(process.env["BENCH_BATCHES"] ?? 400)
+// The bulk figures are bound by the emulator's CPU, whose collections make any one turn up to 1.5x
+// slower: at 400 batches, docs/s ratios moved between 0.75x and 1.05x run to run; the more batches, the
+// more of those collections each subject shares.
+const batches = Number(process.env["BENCH_BATCHES"] ?? 1200)
 const rssDocuments = Number(process.env["BENCH_RSS_DOCUMENTS"] ?? 1_000_000)
 const rssRounds = Number(process.env["BENCH_RSS_ROUNDS"] ?? 3)
 const inProcessGets = Number(process.env["BENCH_INPROCESS_GETS"] ?? 50_000)
-const rounds = 8
-const batchSize = 500
-const concurrency = 8
+const rounds = 12
 
 const emulator = await startEmulator()
 const { url } = emulator
@@ -52,121 +47,24 @@ const created = await request(`${url}/api/actions/connector`, {
   body: JSON.stringify({ connector_type_id: ".index", name: "bench", config: { index: "bench" } })
 })
 const connectorId = ((await created.body.json()) as { id: string }).id as Connector.ConnectorId
-const executePath = `${url}/api/actions/connector/${connectorId}/_execute`
-const batch = Array.from({ length: batchSize }, (_, i) => document(i))
 
-/** The library's services over `transport`, as a runtime the subjects run in. */
-const clientRuntime = (transport: Layer.Layer<HttpClient.HttpClient>) =>
-  ManagedRuntime.make(
-    Layer.merge(Connectors.layer, DocumentWriter.layer).pipe(
-      Layer.provideMerge(KibanaClient.layer({ url, auth: KibanaClient.KibanaAuth.basic("elastic", "changeme") })),
-      Layer.provide(transport),
-      Layer.orDie
-    )
-  )
-
-const transports: ReadonlyArray<readonly [string, Layer.Layer<HttpClient.HttpClient>]> = [
-  ["fetch", FetchHttpClient.layer],
-  ["platform undici", NodeHttpClient.layerUndici],
-  ["UndiciHttpClient", UndiciHttpClient.layer]
-]
-const runtimes = transports.map(([name, layer]) => [name, clientRuntime(layer)] as const)
-
-const timed = async (call: () => Promise<unknown>, calls: number) => {
-  const latencies: Array<number> = []
-  for (let i = 0; i < calls; i++) {
-    const start = performance.now()
-    await call()
-    latencies.push(performance.now() - start)
-  }
-  return latencies
-}
-
-const getSubjects: ReadonlyArray<Subject> = [
-  {
-    name: "undici.request",
-    run: (calls) =>
-      timed(async () => {
-        const response = await request(`${url}/api/actions/connector/${connectorId}`, { headers: { authorization } })
-        return JSON.parse(await response.body.text())
-      }, calls)
-  },
-  {
-    name: "fetch",
-    run: (calls) =>
-      timed(async () => {
-        const response = await fetch(`${url}/api/actions/connector/${connectorId}`, { headers: { authorization } })
-        return JSON.parse(await response.text())
-      }, calls)
-  },
-  ...runtimes.map(([name, runtime]): Subject => ({
-    name: `Connectors.get (${name})`,
-    run: (calls) =>
-      runtime.runPromise(Effect.gen(function*() {
-        const connectors = yield* Connectors.Connectors
-        const latencies: Array<number> = []
-        for (let i = 0; i < calls; i++) {
-          const start = performance.now()
-          yield* connectors.get(connectorId)
-          latencies.push(performance.now() - start)
-        }
-        return latencies
-      }))
-  }))
-]
-
-const bulkSubjects: ReadonlyArray<Subject> = [
-  {
-    name: "undici.request",
-    run: async (count) => {
-      let next = 0
-      await Promise.all(Array.from({ length: concurrency }, async () => {
-        while (next++ < count) {
-          const response = await request(executePath, {
-            method: "POST",
-            headers,
-            body: JSON.stringify({ params: { documents: batch } })
-          })
-          const answer = JSON.parse(await response.body.text()) as { status: string }
-          if (answer.status !== "ok") throw new Error(JSON.stringify(answer))
-        }
-      }))
-      return []
-    }
-  },
-  ...runtimes.map(([name, runtime]): Subject => ({
-    name: `Connectors.executeIndex (${name})`,
-    run: (count) =>
-      runtime.runPromise(Effect.gen(function*() {
-        const connectors = yield* Connectors.Connectors
-        // Workers taking the next batch, as the baseline does. (`Effect.forEach` with `concurrency`
-        // keeps every element's result until it completes, `discard` or not: 160 bulk answers held
-        // to the end, which the garbage collector then paid for.)
-        let next = 0
-        const worker: Effect.Effect<void, unknown> = Effect.suspend(() =>
-          next++ < count ? Effect.zipRight(connectors.executeIndex(connectorId, batch), worker) : Effect.void
-        )
-        yield* Effect.all(Array.from({ length: concurrency }, () => worker), { concurrency, discard: true })
-        return []
-      }))
-  })),
-  {
-    name: "DocumentWriter (UndiciHttpClient)",
-    run: (count) =>
-      runtimes.at(-1)![1].runPromise(Effect.gen(function*() {
-        const writer = yield* DocumentWriter.DocumentWriter
-        // the same documents as the baseline sends, each serialized by the writer
-        const documents = {
-          *[Symbol.iterator]() {
-            for (let i = 0; i < count; i++) yield* batch
-          }
-        }
-        const summary = yield* writer.write(connectorId, Stream.fromIterable(documents), { batchSize, concurrency })
-        if (summary.written !== count * batchSize) throw new Error(JSON.stringify(summary))
-        return []
-      }))
-  }
-]
+// Each subject in a process of its own (bench/subject.ts, bundled): in one shared process, whichever
+// subject ran next paid for the garbage of the one before (executeIndex after the platform's undici
+// client: 1.3x to 1.8x undici.request's CPU per document from run to run).
+const subjectScript = await bundle(["bench/subject.ts"])
+const transports = ["fetch", "platform undici", "UndiciHttpClient"]
+const subjectsOf = (names: ReadonlyArray<string>) =>
+  names.map((name) => forkSubject(subjectScript.script("subject.ts"), name, url, connectorId))
+const getSubjects = subjectsOf([
+  "get: undici.request",
+  "get: fetch",
+  ...transports.map((transport) => `Connectors.get (${transport})`)
+])
+const bulkSubjects = subjectsOf([
+  "bulk: undici.request",
+  ...transports.map((transport) => `Connectors.executeIndex (${transport})`),
+  "DocumentWriter (UndiciHttpClient)"
+])
 
 const deleteBenchIndex = () => request(`${url}/_es/bench`, { method: "DELETE" }).then((r) => r.body.dump())
 
@@ -225,9 +123,12 @@ const check = (label: string, value: string, target: string, met: boolean) => {
 const fmt = (n: number, digits = 2) => n.toFixed(digits)
 
 const getResults = await interleave(getSubjects, rounds, Math.ceil(gets / rounds))
+for (const subject of getSubjects) subject.close()
 // The emulator's index is emptied after each turn: a million stored documents made its collector pause
 // whichever subject was running.
 const bulkResults = await interleave(bulkSubjects, rounds, Math.ceil(batches / rounds), deleteBenchIndex)
+for (const subject of bulkSubjects) subject.close()
+subjectScript.remove()
 await deleteBenchIndex()
 
 const table = (title: string, results: ReadonlyArray<Result>, per: number, unit: string) => {
@@ -311,6 +212,5 @@ if (rssDocuments > 0) {
 }
 
 console.log(`\n${lines.join("\n")}`)
-await Promise.all(runtimes.map(([, runtime]) => runtime.dispose()))
 emulator.stop()
 process.exit(missed > 0 ? 1 : 0)

@@ -1,8 +1,8 @@
 /**
  * Shared pieces of the benchmarks: the emulator in its own process, the bench documents, and the
- * interleaved timing of several subjects (CPU from `process.cpuUsage`, so only this process counts).
+ * interleaved timing of several subjects, each in a process of its own (bench/subject.ts).
  */
-import { spawn } from "node:child_process"
+import { fork, spawn } from "node:child_process"
 import { fileURLToPath } from "node:url"
 
 /** Basic credentials of the emulator's default user. */
@@ -42,10 +42,50 @@ export const document = (n: number) => ({
   duration_ms: n % 250
 })
 
-/** One subject of a comparison: `run(calls)` performs `calls` operations and returns their latencies (ms). */
+/** The bulk comparison's batch size and batches in flight (the issue's "batch 500, 8 in flight"). */
+export const batchSize = 500
+export const concurrency = 8
+
+/** What one turn of a subject measured, in the subject's own process. */
+export interface Measured {
+  readonly wallMs: number
+  /** `process.cpuUsage` of the subject's process over the turn, user plus system, in microseconds. */
+  readonly cpuUs: number
+  /** Each call's latency (ms), for subjects that time single calls. */
+  readonly latencies: ReadonlyArray<number>
+}
+
+/** One subject of a comparison: `run(calls)` performs `calls` operations and says what they took. */
 export interface Subject {
   readonly name: string
-  readonly run: (calls: number) => Promise<ReadonlyArray<number>>
+  readonly run: (calls: number) => Promise<Measured>
+  readonly close: () => void
+}
+
+/**
+ * `name` from bench/subject.ts (bundled as `script`) in a process of its own, which answers turns over
+ * IPC until closed.
+ */
+export const forkSubject = (script: string, subject: string, url: string, connectorId: string): Subject => {
+  // "get: undici.request" and "bulk: undici.request" are both "undici.request" in the tables
+  const name = subject.replace(/^(get|bulk): /, "")
+  // `execArgv: []`: not the parent's tsx loader, which a bundle does not need and which costs every call
+  const child = fork(script, [subject, url, connectorId], {
+    execArgv: [],
+    stdio: ["ignore", "inherit", "inherit", "ipc"]
+  })
+  let pending: { resolve: (measured: Measured) => void; reject: (error: Error) => void } | undefined
+  child.on("message", (measured: Measured) => pending?.resolve(measured))
+  child.on("exit", (code) => pending?.reject(new Error(`subject ${name} exited with ${code}`)))
+  return {
+    name,
+    run: (calls) =>
+      new Promise((resolve, reject) => {
+        pending = { resolve, reject }
+        child.send({ calls })
+      }),
+    close: () => child.disconnect()
+  }
 }
 
 /** What a subject measured over all rounds. */
@@ -65,7 +105,9 @@ export const median = (values: ReadonlyArray<number>) => {
 
 /**
  * Runs every subject `rounds` times in turn (a warm-up round first, not counted), so that load from
- * elsewhere on the machine hits all of them alike.
+ * elsewhere on the machine hits all of them alike. Each round starts one subject later than the last:
+ * the server's own collections come back at a steady pace, and in a fixed order they kept landing on
+ * the same subject's turn.
  */
 export const interleave = async (
   subjects: ReadonlyArray<Subject>,
@@ -81,18 +123,18 @@ export const interleave = async (
     cpuUs: 0,
     latencies: [] as Array<number>
   }))
-  for (const subject of subjects) await subject.run(Math.max(1, Math.floor(callsPerRound / 4)))
+  for (const subject of subjects) {
+    await subject.run(Math.max(1, Math.floor(callsPerRound / 4)))
+    await between()
+  }
   for (let round = 0; round < rounds; round++) {
-    for (const [i, subject] of subjects.entries()) {
-      const cpu = process.cpuUsage()
-      const start = performance.now()
-      const latencies = await subject.run(callsPerRound)
-      const wall = performance.now() - start
-      const used = process.cpuUsage(cpu)
+    for (let turn = 0; turn < subjects.length; turn++) {
+      const i = (turn + round) % subjects.length
+      const { cpuUs, latencies, wallMs } = await subjects[i]!.run(callsPerRound)
       const total = totals[i]!
       total.calls += callsPerRound
-      total.wallMs += wall
-      total.cpuUs += used.user + used.system
+      total.wallMs += wallMs
+      total.cpuUs += cpuUs
       for (const latency of latencies) total.latencies.push(latency)
       await between()
     }

@@ -6,7 +6,7 @@
  * missed.
  *
  *   npm run bench
- *   BENCH_GETS=5000 BENCH_BATCHES=400 BENCH_RSS_DOCUMENTS=200000 BENCH_RSS_ROUNDS=5 npm run bench
+ *   BENCH_GETS=5000 BENCH_BATCHES=2400 BENCH_ROUNDS=24 BENCH_RSS_DOCUMENTS=200000 BENCH_RSS_ROUNDS=5 npm run bench
  *
  * - `Connectors.get`: median latency and client CPU per call vs `undici.request` and `fetch`;
  * - `.index` writes, batch 500, 8 in flight: docs/s and client CPU per document vs `undici.request`;
@@ -35,7 +35,7 @@ const batches = Number(process.env["BENCH_BATCHES"] ?? 1200)
 const rssDocuments = Number(process.env["BENCH_RSS_DOCUMENTS"] ?? 1_000_000)
 const rssRounds = Number(process.env["BENCH_RSS_ROUNDS"] ?? 3)
 const inProcessGets = Number(process.env["BENCH_INPROCESS_GETS"] ?? 50_000)
-const rounds = 12
+const rounds = Number(process.env["BENCH_ROUNDS"] ?? 12)
 
 const emulator = await startEmulator()
 const { url } = emulator

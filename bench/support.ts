@@ -124,7 +124,8 @@ export const interleave = async (
     latencies: [] as Array<number>
   }))
   for (const subject of subjects) {
-    await subject.run(Math.max(1, Math.floor(callsPerRound / 4)))
+    // a whole round: the emulator and every subject reach their steady state before anything counts
+    await subject.run(callsPerRound)
     await between()
   }
   for (let round = 0; round < rounds; round++) {

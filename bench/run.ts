@@ -29,7 +29,7 @@ import { authorization, batchSize, concurrency, forkSubject, interleave, median,
 
 const gets = Number(process.env["BENCH_GETS"] ?? 3000)
 // The bulk figures are bound by the emulator's CPU, whose collections make any one turn up to 1.5x
-// slower: at 400 batches, docs/s ratios moved between 0.75x and 1.05x run to run; the more batches, the
+// slower: at 400 batches, docs/s ratios moved between 0.75x and 1.02x run to run; the more batches, the
 // more of those collections each subject shares.
 const batches = Number(process.env["BENCH_BATCHES"] ?? 1200)
 const rssDocuments = Number(process.env["BENCH_RSS_DOCUMENTS"] ?? 1_000_000)
@@ -189,9 +189,9 @@ if (rssDocuments > 0) {
   }
 }
 
-// The in-process subject needs no server: the emulator process is stopped first, so that its collector,
-// still freeing the bulk runs' documents, does not share the machine with it (one run measured 19,300/s
-// right after the bulk subjects, against 26,000-28,000/s with the memory runs in between).
+// The in-process subject needs no server: the emulator process is stopped first, so that nothing it may
+// still do (its collector freeing the bulk runs' documents) shares the machine with it. One run measured
+// 19,300/s right after the bulk subjects; runs with the memory subjects in between, 21,100-28,800/s.
 emulator.stop()
 {
   const subject = await bundle(["bench/inprocess.ts"])

@@ -468,7 +468,7 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
           })
       )
     // Kibana's server metrics count what its HTTP server answers, not the `/_es` endpoint
-    return isElasticsearch ? answer(undefined) : Effect.suspend(() => answer(ops.unsafeReceived()))
+    return isElasticsearch ? answer(undefined) : Effect.suspend(() => answer(ops.received()))
   }
 
   return KibanaEmulator.of({

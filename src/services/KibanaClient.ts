@@ -681,8 +681,8 @@ export const make = (
       return attributes
     }
 
-    // Only when the minimum log level lets it through: building the annotations costs even when the
-    // line is filtered out.
+    // The debug line of an answer. `send` calls it only when the minimum log level lets the line through:
+    // building the annotations costs even when the line is filtered out.
     const logAnswer = (request: KibanaRequest, path: string, response: KibanaResponse): Effect.Effect<KibanaResponse> =>
       Effect.as(
         Effect.annotateLogs(Effect.logDebug("Kibana request"), {

@@ -128,9 +128,19 @@ const write = (request: Http.IncomingMessage, response: Http.ServerResponse, ans
     request.socket.destroy()
     return
   }
-  response.writeHead(answer.status, answer.headers)
+  response.writeHead(answer.status, withContentLength(answer.headers, answer.body))
   response.end(answer.body)
 }
+
+/**
+ * Kibana's hapi sets `content-length` from the payload's size (hapi `lib/headers.js`) and only streams
+ * chunked when it compresses, which it does only for a client that sent `accept-encoding`. Clients
+ * size their read buffer from it.
+ */
+const withContentLength = (headers: Readonly<Record<string, string>>, body: string | undefined) =>
+  body === undefined || "content-length" in headers
+    ? headers
+    : { ...headers, "content-length": String(Buffer.byteLength(body)) }
 
 const pem = (value: string | Uint8Array) => typeof value === "string" ? value : Buffer.from(value)
 

@@ -165,3 +165,42 @@ describe("payload parsing by content type (hapi/subtext)", () => {
       assert.strictEqual((yield* emulator.connectors).length, 3)
     }))
 })
+
+describe("message framing over HTTP", () => {
+  // hapi sets `content-length` from the payload's size (lib/headers.js) and streams chunked only when it
+  // compresses; a 204 has no body.
+  it.effect("an answer with a body says its length in bytes; no answer is chunked", () =>
+    Effect.provide(
+      Effect.flatMap(EmulatorServer.EmulatorServer, (server) =>
+        Effect.promise(async () => {
+          const headers = { authorization: elastic, "kbn-xsrf": "true", "content-type": "application/json" }
+          const created = await fetch(`${server.url}/api/actions/connector`, {
+            method: "POST",
+            headers,
+            body: JSON.stringify({ connector_type_id: ".server-log", name: "é語😀" })
+          })
+          const { id } = await created.clone().json() as { id: string }
+          const answers = [
+            created,
+            await fetch(`${server.url}/api/actions/connectors`, { headers }),
+            await fetch(`${server.url}/api/actions/connector/missing`, { headers }),
+            await fetch(`${server.url}/api/actions/connector/${id}`, { method: "DELETE", headers })
+          ]
+          return Promise.all(answers.map(async (response) => ({
+            status: response.status,
+            length: response.headers.get("content-length"),
+            chunked: response.headers.get("transfer-encoding"),
+            bytes: String((await response.arrayBuffer()).byteLength)
+          })))
+        })),
+      EmulatorServer.layerServer()
+    ).pipe(Effect.map((answers) => {
+      assert.deepStrictEqual(answers.map(({ status }) => status), [200, 200, 404, 204])
+      for (const answer of answers.slice(0, 3)) {
+        assert.strictEqual(answer.chunked, null)
+        assert.strictEqual(answer.length, answer.bytes)
+      }
+      assert.strictEqual(answers[3]!.bytes, "0")
+      assert.strictEqual(answers[3]!.chunked, null)
+    })))
+})

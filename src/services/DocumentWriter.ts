@@ -199,7 +199,8 @@ interface Batch {
   readonly batch: number
   readonly firstDocument: number
   readonly documents: number
-  readonly body: string
+  /** UTF-8 JSON: encoded once, and the text it was made from dies young (no copy of it in flight). */
+  readonly body: Uint8Array
 }
 
 const fatalTags = new Set([
@@ -284,6 +285,8 @@ const serialize = (document: JsonObject, position: number): string | KibanaInput
 
 const bodyOf = (json: ReadonlyArray<string>) => `{"params":{"documents":[${json.join(",")}]}}`
 
+const encode = (text: string): Uint8Array => Buffer.from(text, "utf8")
+
 /**
  * Cuts the next batch of at most `size` documents and `bytes` bytes of body from `source`, on demand: a
  * worker takes its batch when it is free to send it, so a body never waits in a queue. (Bodies built
@@ -323,7 +326,7 @@ const batcher = <E, R>(
         })
     })
 
-    const cut = (documents: ReadonlyArray<JsonObject>, body: string): Batch => {
+    const cut = (documents: ReadonlyArray<JsonObject>, body: Uint8Array): Batch => {
       const full = { batch: batch++, firstDocument: seen, documents: documents.length, body }
       seen += documents.length
       return full
@@ -343,19 +346,18 @@ const batcher = <E, R>(
       }
       carried = documents.slice(json.length)
       cutByBytes = carried.length > 0
-      return cut(documents.slice(0, json.length), bodyOf(json))
+      return cut(documents.slice(0, json.length), encode(bodyOf(json)))
     }
 
     const toBatch = (documents: ReadonlyArray<JsonObject>): Batch | KibanaInputError => {
       if (cutByBytes) return cutExactly(documents)
-      let body: string
+      let body: Uint8Array
       try {
-        body = JSON.stringify({ params: { documents } })
+        body = encode(JSON.stringify({ params: { documents } }))
       } catch {
         return cutExactly(documents)
       }
-      // UTF-8 takes at most 3 bytes per UTF-16 unit: the exact count is needed only near the limit.
-      return 3 * body.length <= bytes || Buffer.byteLength(body) <= bytes ? cut(documents, body) : cutExactly(documents)
+      return body.length <= bytes ? cut(documents, body) : cutExactly(documents)
     }
 
     return Effect.suspend(() => {
@@ -403,11 +405,11 @@ const inWorkers = <E, R, E2>(
 export const make: Effect.Effect<DocumentWriter.Service, never, KibanaClient> = Effect.gen(function*() {
   const kibana = yield* KibanaClient
 
-  const send = (path: `/${string}`, body: string): Effect.Effect<number, SendError> =>
+  const send = (path: `/${string}`, body: Uint8Array): Effect.Effect<number, SendError> =>
     kibana.request({
       method: "POST",
       path,
-      bodyText: body,
+      bodyBytes: body,
       operation: "DocumentWriter.batch",
       connectorType: ".index"
     }).pipe(
@@ -434,7 +436,7 @@ export const make: Effect.Effect<DocumentWriter.Service, never, KibanaClient> = 
       const progress = { documents: 0, written: 0, batches: 0, failedBatches: 0, failedDocuments: 0, resent: 0 }
       const failures: Array<FailedBatch> = []
 
-      const attempt = (body: string): Effect.Effect<number, SendError> =>
+      const attempt = (body: Uint8Array): Effect.Effect<number, SendError> =>
         resends === 0 ? send(path, body) : send(path, body).pipe(
           Effect.retry({
             schedule: Schedule.tapInput(resendSchedule, () => Effect.sync(() => progress.resent++)),

@@ -186,6 +186,11 @@ export interface KibanaRequest {
   readonly body?: unknown
   /** The body as JSON text already, when the caller serialised it (it wins over `body`). */
   readonly bodyText?: string | undefined
+  /**
+   * The body as UTF-8 JSON bytes already (it wins over `bodyText` and `body`): a large body encoded
+   * once, with no text copy kept beside it while the request is in flight.
+   */
+  readonly bodyBytes?: Uint8Array | undefined
   /** Whether the request runs in the current space (default `true`). The spaces API itself is not. */
   readonly spaceScoped?: boolean | undefined
   /**
@@ -738,8 +743,8 @@ export const make = (
     // and 29 MB with bytes, the writer 64 and 38). Small bodies stay text: they die young anyway, and the
     // in-process emulator would only decode them again.
     const encoder = new TextEncoder()
-    const toWireBody = (text: string | undefined): WireBody =>
-      wire !== undefined && text !== undefined && text.length >= 16_384 ? encoder.encode(text) : text
+    const toWireBody = (body: string | Uint8Array | undefined): WireBody =>
+      wire !== undefined && typeof body === "string" && body.length >= 16_384 ? encoder.encode(body) : body
 
     const request = (request: KibanaRequest): Effect.Effect<KibanaResponse, KibanaRequestError> => {
       const operation = request.operation ?? "KibanaClient.request"
@@ -759,9 +764,11 @@ export const make = (
         const spaceScoped = request.spaceScoped ?? true
         const sent = flatMapNow(checkPath(label, baseUrl, request.path), (relative) =>
           flatMapNow(
-            request.bodyText === undefined ? serializeBody(label, request.body) : Effect.succeed(request.bodyText),
-            (text) => {
-              const body = toWireBody(text)
+            request.bodyBytes === undefined && request.bodyText === undefined
+              ? serializeBody(label, request.body)
+              : Effect.succeed(request.bodyBytes ?? request.bodyText),
+            (given) => {
+              const body = toWireBody(given)
               return !spaceScoped
                 ? send(request, operation, scrub, span, startedAt, relative, body)
                 : Effect.flatMap(CurrentSpace, (spaceId) => {

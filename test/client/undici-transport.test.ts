@@ -1,6 +1,7 @@
 // The lean transports: `UndiciHttpClient` over a real socket (answers decoded as their chunks arrive,
 // characters split between chunks included; large bodies as bytes, whole on every attempt; the size limit
 // and the attempt timeout), and the emulator's in-process one with a large body.
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer } from "effect"
 import { createServer, type ServerResponse } from "node:http"
@@ -84,6 +85,44 @@ describe("UndiciHttpClient", () => {
         ),
         [body, body]
       )
+    }))
+
+  it.scopedLive("a caller's bodyBytes go as they are, on every attempt, through either kind of transport", () =>
+    Effect.gen(function*() {
+      const received: Array<string> = []
+      const { url } = yield* serve((response) => {
+        const request = response.req
+        const chunks: Array<Buffer> = []
+        request.on("data", (chunk: Buffer) => chunks.push(chunk))
+        request.on("end", () => {
+          received.push(Buffer.concat(chunks).toString("utf8"))
+          const status = received.length % 2 === 1 ? 503 : 200
+          response.writeHead(status, { "content-type": "application/json" })
+          response.end(JSON.stringify(status === 503 ? { statusCode: 503, error: "Service Unavailable" } : {}))
+        })
+      })
+      const small = JSON.stringify({ params: { documents: [{ message: "é語😀" }] } })
+      const large = JSON.stringify({ params: { documents: Array.from({ length: 800 }, (_, n) => ({ n })) } })
+      for (const transport of [UndiciHttpClient.layer, FetchHttpClient.layer]) {
+        for (const text of [small, large]) {
+          yield* Effect.flatMap(KibanaClient.KibanaClient, (kibana) =>
+            kibana.request({
+              method: "POST",
+              path: "/api/actions/connector/x/_execute",
+              bodyBytes: Buffer.from(text),
+              // bytes win over the other two
+              bodyText: "{}",
+              body: {}
+            })).pipe(
+              Effect.provide(
+                KibanaClient.layer({ url, retry: { times: 1, baseDelay: "1 millis" }, versionGates: false }).pipe(
+                  Layer.provide(transport)
+                )
+              )
+            )
+        }
+      }
+      assert.deepStrictEqual(received, [small, small, large, large, small, small, large, large])
     }))
 
   it.scopedLive("an answer past maxResponseBytes is KibanaResponseTooLarge", () =>

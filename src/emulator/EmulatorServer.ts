@@ -134,8 +134,7 @@ const write = (request: Http.IncomingMessage, response: Http.ServerResponse, ans
 
 /**
  * Kibana's hapi sets `content-length` from the payload's size (hapi `lib/headers.js`) and only streams
- * chunked when it compresses, which it does only for a client that sent `accept-encoding`. Clients
- * size their read buffer from it.
+ * chunked when it compresses, which it does only for a client that sent `accept-encoding`.
  */
 const withContentLength = (headers: Readonly<Record<string, string>>, body: string | undefined) =>
   body === undefined || "content-length" in headers

@@ -14,6 +14,9 @@ import type * as Effect from "effect/Effect"
 /** Where the lean path hangs on an `HttpClient` value. */
 export const WireTypeId: unique symbol = Symbol.for("effect-kibana/Wire")
 
+/** A request body as a transport takes it: text, or UTF-8 bytes made once for every attempt. */
+export type WireBody = string | Uint8Array | undefined
+
 /** One attempt, ready to send. */
 export interface WireRequest {
   readonly method: string
@@ -25,7 +28,7 @@ export interface WireRequest {
   readonly query: string
   /** Header names in lower case. */
   readonly headers: Readonly<Record<string, string>>
-  readonly body: string | Uint8Array | undefined
+  readonly body: WireBody
   /** Milliseconds allowed for the attempt, answer body included. */
   readonly timeoutMillis: number
   /** The largest answer body to read; past it the attempt fails with `TooLarge` without reading the rest. */

@@ -53,7 +53,7 @@ import type { KibanaServerVersion } from "../internal/serverVersion.js"
 import { makeSpaceExistence } from "../internal/spaceExistence.js"
 import { recordRequest, traceparent, unsafeRecordRequest, withParentSpanOf } from "../internal/telemetry.js"
 import { libraryVersion } from "../internal/version.js"
-import { wireOf } from "../internal/wire.js"
+import { type WireBody, wireOf } from "../internal/wire.js"
 import { invalidSpaceIdReason, spaceIdPattern } from "../schemas/Space.js"
 import { CurrentSpace, defaultSpaceId } from "./KibanaSpace.js"
 
@@ -402,9 +402,6 @@ const resolveOptions = (options: KibanaClientOptions): Effect.Effect<ResolvedOpt
     )
   )
 
-// A request body as a transport takes it.
-type WireBody = string | Uint8Array | undefined
-
 /**
  * Builds a Kibana client over the application's `HttpClient`.
  *
@@ -743,7 +740,7 @@ export const make = (
     // and 29 MB with bytes, the writer 64 and 38). Small bodies stay text: they die young anyway, and the
     // in-process emulator would only decode them again.
     const encoder = new TextEncoder()
-    const toWireBody = (body: string | Uint8Array | undefined): WireBody =>
+    const toWireBody = (body: WireBody): WireBody =>
       wire !== undefined && typeof body === "string" && body.length >= 16_384 ? encoder.encode(body) : body
 
     const request = (request: KibanaRequest): Effect.Effect<KibanaResponse, KibanaRequestError> => {

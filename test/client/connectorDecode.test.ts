@@ -2,6 +2,7 @@ import { assert, describe, it } from "@effect/vitest"
 import { Either, FastCheck as fc, ParseResult } from "effect"
 import { fastDecodeConnector } from "../../src/internal/connectorDecode.js"
 import { Connector } from "../../src/schemas/Connector.js"
+import { assertAgreesWithSchema, mostly as mostlyOf } from "../support/fastPath.js"
 
 // The fast path of the connector decode must give exactly what the schema gives, or step aside.
 
@@ -14,8 +15,7 @@ const config = fc.oneof(
   field,
   fc.array(json, { maxLength: 2 })
 )
-// mostly well-formed, so the fast path is exercised as well as refused
-const mostly = <A>(valid: fc.Arbitrary<A>) => fc.oneof({ arbitrary: valid, weight: 9 }, { arbitrary: field, weight: 1 })
+const mostly = <A>(valid: fc.Arbitrary<A>) => mostlyOf(valid, field)
 const connector = fc.record({
   id: mostly(fc.string()),
   name: mostly(fc.string()),
@@ -32,24 +32,18 @@ const connector = fc.record({
 }, { requiredKeys: [] })
 
 describe("fastDecodeConnector", () => {
-  it("decodes as the Connector schema does, or leaves the body to it", () => {
-    let accepted = 0
-    fc.assert(
-      fc.property(fc.oneof(connector, field), (body) => {
+  it("decodes as the Connector schema does, or leaves the body to it", () =>
+    assertAgreesWithSchema({
+      schema: Connector,
+      fast: (body) => {
         const fast = fastDecodeConnector(body)
-        const slow = decode(body)
-        if (fast === undefined) return
-        accepted++
-        assert.isTrue(Either.isRight(slow), "the fast path accepted what the schema refuses")
-        const expected = (slow as Either.Right<never, Connector>).right
-        assert.instanceOf(fast, Connector)
-        assert.deepStrictEqual(Object.keys(fast), Object.keys(expected))
-        assert.deepStrictEqual({ ...fast }, { ...expected })
-      }),
-      { numRuns: 3000 }
-    )
-    assert.isAbove(accepted, 50)
-  })
+        if (fast !== undefined) assert.instanceOf(fast, Connector)
+        return fast
+      },
+      bodies: fc.oneof(connector, field),
+      minAccepted: 50,
+      plain: (value) => ({ ...value })
+    }))
 
   it("takes the usual answers of the emulator", () => {
     const body = {

@@ -1,17 +1,15 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Either, FastCheck as fc, ParseResult } from "effect"
+import { Effect, FastCheck as fc } from "effect"
 import { decodeEnvelope, fastDecodeEnvelope } from "../../src/internal/execution.js"
 import { ExecuteResponse } from "../../src/schemas/ConnectorExecution.js"
+import { assertAgreesWithSchema, mostly as mostlyOf } from "../support/fastPath.js"
 
 // The fast path of an execution's envelope must give exactly what the schema gives, or step aside; and
 // stepping aside, a body too deep for the schema is refused before the schema recurses into it.
 
-const decode = ParseResult.decodeUnknownEither(ExecuteResponse, { errors: "all" })
-
 const json = fc.jsonValue({ maxDepth: 3 })
 const field = fc.oneof(json, fc.string(), fc.boolean(), fc.constant(null), fc.constant(undefined))
-// mostly well-formed, so the fast path is exercised as well as refused
-const mostly = <A>(valid: fc.Arbitrary<A>) => fc.oneof({ arbitrary: valid, weight: 9 }, { arbitrary: field, weight: 1 })
+const mostly = <A>(valid: fc.Arbitrary<A>) => mostlyOf(valid, field)
 const envelope = fc.record({
   connector_id: mostly(fc.string()),
   status: mostly(fc.constantFrom("ok", "error")),
@@ -30,23 +28,13 @@ const nested = (depth: number): unknown => {
 }
 
 describe("fastDecodeEnvelope", () => {
-  it("decodes as the ExecuteResponse schema does, or leaves the body to it", () => {
-    let accepted = 0
-    fc.assert(
-      fc.property(fc.oneof(envelope, field), (body) => {
-        const fast = fastDecodeEnvelope(body)
-        if (fast === undefined) return
-        accepted++
-        const slow = decode(body)
-        assert.isTrue(Either.isRight(slow), "the fast path accepted what the schema refuses")
-        const expected = (slow as Either.Right<never, ExecuteResponse>).right
-        assert.deepStrictEqual(Object.keys(fast), Object.keys(expected))
-        assert.deepStrictEqual(fast, expected)
-      }),
-      { numRuns: 3000 }
-    )
-    assert.isAbove(accepted, 200)
-  })
+  it("decodes as the ExecuteResponse schema does, or leaves the body to it", () =>
+    assertAgreesWithSchema({
+      schema: ExecuteResponse,
+      fast: fastDecodeEnvelope,
+      bodies: fc.oneof(envelope, field),
+      minAccepted: 200
+    }))
 
   it.effect("a well-formed envelope keeps its data whole; a malformed deep one is refused, not recursed into", () =>
     Effect.gen(function*() {

@@ -9,8 +9,11 @@ import * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Chunk from "effect/Chunk"
+import * as Context from "effect/Context"
+import * as DefaultServices from "effect/DefaultServices"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
+import * as FiberRefs from "effect/FiberRefs"
 import * as Layer from "effect/Layer"
 import * as Runtime from "effect/Runtime"
 import * as Scheduler from "effect/Scheduler"
@@ -63,6 +66,21 @@ const dropped = () =>
 const timedOut = (): WireFailure => ({ _tag: "Timeout" })
 
 /**
+ * What the handler's fiber inherits from the caller's: its default services only (the clock and random
+ * numbers the emulator reads, so that `TestClock` and `TestRandom` drive it). The handler needs no
+ * context, and forking with every one of the caller's fiber references copied them all (in-process
+ * `Connectors.get`: 43 us of CPU per call this way, 45.5 with the copies; pinned, median of 8).
+ */
+const handlerRuntime = (caller: Fiber.RuntimeFiber<unknown, unknown>): Runtime.Runtime<never> =>
+  Runtime.make({
+    context: Context.empty(),
+    runtimeFlags: Runtime.defaultRuntimeFlags,
+    fiberRefs: FiberRefs.unsafeMake(
+      new Map([[DefaultServices.currentServices, [[caller.id(), caller.currentDefaultServices]]]])
+    )
+  })
+
+/**
  * The Kibana client's lean path: straight into the handler, no request or response objects. Most
  * answers are computed without waiting, so the handler first runs synchronously on a fiber of its own;
  * only a handler that suspends (a fault's latency, a connector's outbound call) is then raced against
@@ -91,9 +109,9 @@ const wire = (emulator: KibanaEmulator.Service): Wire => {
       })
     )
   return (request) =>
-    Effect.flatMap(Effect.runtime<never>(), (runtime) => {
+    Effect.withFiberRuntime((caller) => {
       const scheduler = new Scheduler.SyncScheduler()
-      const fiber = Runtime.runFork(runtime, answer(request), { scheduler })
+      const fiber = Runtime.runFork(handlerRuntime(caller), answer(request), { scheduler })
       scheduler.flush()
       const exit = fiber.unsafePoll()
       if (exit !== null) return exit

@@ -8,6 +8,7 @@
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Random from "effect/Random"
+import type * as Tracer from "effect/Tracer"
 import type { KibanaRequestError } from "../errors/KibanaError.js"
 
 /** The resolved retry settings of one client. */
@@ -88,6 +89,8 @@ export interface RetriedRequest {
   readonly method: string
   readonly path: string
   readonly idempotent: boolean
+  /** The request's span, when it is not the current one: the retry's log line and waits run under it. */
+  readonly span?: Tracer.AnySpan | undefined
 }
 
 /** Runs `attempt`, repeating it on retryable failures as `settings` allow. */
@@ -100,7 +103,7 @@ export const withRetries = <A>(
   const loop = (retry: number): Effect.Effect<A, KibanaRequestError> =>
     Effect.catchAll(attempt, (error) => {
       if (retry >= settings.times || !isRetryable(error, idempotent)) return Effect.fail(error)
-      return Effect.flatMap(Random.nextRange(0.8, 1.2), (jitter) => {
+      const retried = Effect.flatMap(Random.nextRange(0.8, 1.2), (jitter) => {
         const delay = retryDelay(settings, error, retry, jitter)
         return Effect.logDebug("retrying Kibana request").pipe(
           Effect.annotateLogs({
@@ -114,6 +117,7 @@ export const withRetries = <A>(
           Effect.zipRight(loop(retry + 1))
         )
       })
+      return request.span === undefined ? retried : Effect.withParentSpan(retried, request.span)
     })
   return loop(0)
 }

@@ -14,7 +14,7 @@ import * as FiberRef from "effect/FiberRef"
 import * as Metric from "effect/Metric"
 import * as MetricKey from "effect/MetricKey"
 import * as MetricLabel from "effect/MetricLabel"
-import * as Tracer from "effect/Tracer"
+import type * as Tracer from "effect/Tracer"
 import type { KibanaRequestError } from "../errors/KibanaError.js"
 import * as KibanaMetrics from "../telemetry/KibanaMetrics.js"
 import { requestDurationKey, requestRetriesKey } from "./metricKeys.js"
@@ -35,44 +35,33 @@ export const serverAttributes = (baseUrl: string): ServerAttributes => {
 }
 
 /**
- * `Effect.useSpan` and `Effect.withParentSpan` in one step: the span is the parent of whatever `body`
- * runs, and ends when it ends. Apart, they open two uninterruptible regions (the span's `onExit` and
- * `withParentSpan`'s `acquireUseRelease` of the context): about 25 of the ~100 effect steps of an
- * in-process `Connectors.get` (issue #13 profile). Here one region sets the parent, restores the
- * context and ends the span as `useSpan` does.
+ * `Effect.useSpan` without making the span current: `body` gets the span, and the span ends when `body`
+ * ends (success, failure or interruption). Making it current (`Effect.withParentSpan`) sets the fiber's
+ * context twice per request, and each set copies the fiber's references and the context (in-process
+ * `Connectors.get` without them: 45.5 us of CPU per call instead of 48, pinned, median of 8). The request
+ * makes the span current only around what may open a span or write a log line under it (a transport
+ * that is not a lean wire, a retry, a space or version lookup, the debug line): see `KibanaClient`.
  */
-export const withParentSpanOf = <A, E, R>(
+export const withRequestSpan = <A, E, R>(
   name: string,
   options: Tracer.SpanOptions,
   body: (span: Tracer.Span) => Effect.Effect<A, E, R>
 ): Effect.Effect<A, E, R> =>
-  Effect.flatMap(
-    Effect.makeSpan(name, options),
-    (span) =>
-      Effect.uninterruptibleMask((restore) =>
-        Effect.withFiberRuntime((fiber) => {
-          const context = fiber.getFiberRef(FiberRef.currentContext)
-          const clock = Context.get(fiber.currentDefaultServices, Clock.Clock)
-          const timing = fiber.getFiberRef(FiberRef.currentTracerTimingEnabled)
-          const end = (exit: Exit.Exit<unknown, E>) =>
-            Effect.zipRight(
-              FiberRef.set(FiberRef.currentContext, context),
-              Effect.sync(() => {
-                if (span.status._tag !== "Ended") span.end(timing ? clock.unsafeCurrentTimeNanos() : BigInt(0), exit)
-              })
-            )
-          return Effect.zipRight(
-            FiberRef.set(FiberRef.currentContext, Context.add(context, Tracer.ParentSpan, span)),
-            Effect.matchCauseEffect(restore(body(span)), {
-              onFailure: (cause) => Effect.zipRight(end(Exit.failCause(cause)), Effect.failCause(cause)),
-              // The span ends with `Exit.void`, not the value: a span keeps its exit, and a span outlives
-              // its request in the old generation when the request was slow, so the answer it held
-              // was promoted with it (bulk benchmark, 300k documents: 47 MB promoted for nothing).
-              onSuccess: (value) => Effect.as(end(Exit.void), value)
-            })
-          )
-        })
-      )
+  // Uninterruptible from the span's creation until `onExit` holds it: an interrupted request ends its span.
+  Effect.uninterruptibleMask((restore) =>
+    Effect.flatMap(Effect.makeSpan(name, options), (span) =>
+      Effect.withFiberRuntime((fiber) => {
+        const clock = Context.get(fiber.currentDefaultServices, Clock.Clock)
+        const timing = fiber.getFiberRef(FiberRef.currentTracerTimingEnabled)
+        // The span ends with `Exit.void`, not the value: a span keeps its exit, and a span outlives its
+        // request in the old generation when the request was slow, so the answer it held was promoted
+        // with it (bulk benchmark, 300k documents: 47 MB promoted for nothing).
+        return Effect.onExit(restore(body(span)), (exit) =>
+          Effect.sync(() => {
+            if (span.status._tag === "Ended") return
+            span.end(timing ? clock.unsafeCurrentTimeNanos() : BigInt(0), Exit.isSuccess(exit) ? Exit.void : exit)
+          }))
+      }))
   )
 
 /** The W3C `traceparent` header of `span`, so Kibana's own traces join the caller's. */

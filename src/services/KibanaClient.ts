@@ -51,7 +51,7 @@ import { scrubSecretEcho, sortedSecrets } from "../internal/secretEcho.js"
 import { makeServerVersionCache, parsePinnedVersion } from "../internal/serverVersion.js"
 import type { KibanaServerVersion } from "../internal/serverVersion.js"
 import { makeSpaceExistence } from "../internal/spaceExistence.js"
-import { recordRequest, traceparent, unsafeRecordRequest, withParentSpanOf } from "../internal/telemetry.js"
+import { recordRequest, traceparent, unsafeRecordRequest, withRequestSpan } from "../internal/telemetry.js"
 import { libraryVersion } from "../internal/version.js"
 import { type WireBody, wireOf } from "../internal/wire.js"
 import { invalidSpaceIdReason, spaceIdPattern } from "../schemas/Space.js"
@@ -513,9 +513,11 @@ export const make = (
       body: WireBody,
       span: Tracer.Span
     ): Effect.Effect<RawAnswer, KibanaRequestError> =>
+      // An `HttpClient` of the application's may open spans or log: the request span is their parent.
       wire !== undefined ? readWire(host, request, path, body, span) : httpClient.execute(
         buildRequest(host, request, path, body, span)
       ).pipe(
+        Effect.withParentSpan(span),
         Effect.flatMap((response) =>
           readBoundedText(response, resolved.maxResponseBytes).pipe(
             Effect.map((text): RawAnswer => ({
@@ -560,7 +562,7 @@ export const make = (
           const expected = kbnVersionMismatch(error)
           return expected === undefined
             ? Effect.fail(error)
-            : Effect.zipRight(versions.learn(expected), Effect.fail(error))
+            : Effect.zipRight(Effect.withParentSpan(versions.learn(expected), span), Effect.fail(error))
         }
         const foreign = notKibana(answer)
         if (Option.isSome(foreign)) return Effect.fail(foreign.value)
@@ -647,8 +649,9 @@ export const make = (
       ? undefined
       : makeSpaceExistence({ ...resolved.spaceExistence, lookup: lookupSpace })
 
-    // The prefix of `spaceId`: the default space needs no effect, the others are checked first.
-    const spacePrefix = (spaceId: string): Effect.Effect<string, KibanaRequestError> => {
+    // The prefix of `spaceId`: the default space needs no effect, the others are checked first (a lookup
+    // under the request's span).
+    const spacePrefix = (spaceId: string, span: Tracer.Span): Effect.Effect<string, KibanaRequestError> => {
       if (!spaceIdPattern.test(spaceId)) {
         return Effect.fail(invalidSpaceId(spaceId))
       }
@@ -656,7 +659,7 @@ export const make = (
         return Effect.succeed(`/s/${spaceId}`)
       }
       return Effect.flatMap(
-        existence.exists(spaceId),
+        Effect.withParentSpan(existence.exists(spaceId), span),
         (exists) =>
           exists ? Effect.succeed(`/s/${spaceId}`) : Effect.fail(new KibanaSpaceNotFound({ spaceId }))
       )
@@ -714,7 +717,7 @@ export const make = (
         attempts++
         return attempt(request, path, body, span, idempotent)
       })
-      return Effect.matchEffect(withRetries(retry, { method: request.method, path, idempotent }, counted), {
+      return Effect.matchEffect(withRetries(retry, { method: request.method, path, idempotent, span }, counted), {
         onFailure: (cause) => {
           const error = scrub(idempotent || !isLostAnswer(cause) ? cause : unknownOutcome(request, operation, cause))
           return Effect.zipRight(
@@ -728,7 +731,7 @@ export const make = (
             const tags = fiber.getFiberRef(FiberRef.currentMetricLabels)
             unsafeRecordRequest(span, operation, startedAt, attempts - 1, { status: response.status }, tags)
             return LogLevel.lessThanEqual(fiber.getFiberRef(FiberRef.currentMinimumLogLevel), LogLevel.Debug)
-              ? logAnswer(request, path, response)
+              ? Effect.withParentSpan(logAnswer(request, path, response), span)
               : Effect.succeed(response)
           })
       })
@@ -751,7 +754,7 @@ export const make = (
         ? scrubCredentials
         : scrubSecretEcho(sortedSecrets([...credentials, ...request.redact]))
       // One client span per operation, without a stack trace captured per call.
-      return withParentSpanOf(operation, {
+      return withRequestSpan(operation, {
         kind: "client",
         captureStackTrace: false,
         attributes: spanAttributes(request)
@@ -773,7 +776,7 @@ export const make = (
                   return spaceId === defaultSpaceId
                     ? send(request, operation, scrub, span, startedAt, relative, body)
                     : Effect.flatMap(
-                      spacePrefix(spaceId),
+                      spacePrefix(spaceId, span),
                       (prefix) => send(request, operation, scrub, span, startedAt, `${prefix}${relative}`, body)
                     )
                 })

@@ -8,7 +8,7 @@ import { AggregationTemporality, DataPointType, MetricReader } from "@openteleme
 import type { ResourceMetrics } from "@opentelemetry/sdk-metrics"
 import { InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base"
 import type { ReadableSpan } from "@opentelemetry/sdk-trace-base"
-import { Effect, Layer, Stream } from "effect"
+import { Effect, Layer, Logger, LogLevel, Stream } from "effect"
 import { KibanaEmulator } from "../../src/emulator/KibanaEmulator.js"
 import type { ConnectorId } from "../../src/schemas/Connector.js"
 import * as Connectors from "../../src/services/Connectors.js"
@@ -82,7 +82,12 @@ describe("telemetry", () => {
         path: "/api/actions/connector/{id}",
         times: 1
       })
-      yield* connectors.get(connector.id).pipe(withSpace("ops"))
+      // At debug level: the retry's and the answer's log lines are events of the request's span.
+      yield* connectors.get(connector.id).pipe(
+        withSpace("ops"),
+        Logger.withMinimumLogLevel(LogLevel.Debug),
+        Effect.provide(Logger.remove(Logger.defaultLogger))
+      )
       const summary = yield* DocumentWriter.write(
         connector.id,
         Stream.range(1, 25).pipe(Stream.map((n) => ({ n }))),
@@ -115,6 +120,8 @@ describe("telemetry", () => {
       assert.strictEqual(missing!.status.code, SpanStatusCode.ERROR)
 
       assert.deepInclude(retried!.attributes, { "http.response.status_code": 200, "http.request.resend_count": 1 })
+      assert.deepStrictEqual(retried!.events.map((event) => event.name), ["retrying Kibana request", "Kibana request"])
+      assert.deepStrictEqual(got!.events, [])
 
       const [created] = finished("Connectors.create")
       assert.deepInclude(created!.attributes, { "http.request.method": "POST", "kibana.connector.type": ".index" })

@@ -42,6 +42,7 @@ import type {
   KibanaRequestError,
   KibanaSpaceNotFound
 } from "../errors/KibanaError.js"
+import { type BodyLease, bodyPoolOf } from "../internal/bodyPool.js"
 import { decodeEnvelope, executionError } from "../internal/execution.js"
 import { expectErrors } from "../internal/operation.js"
 import { connectorPath } from "../internal/paths.js"
@@ -199,8 +200,11 @@ interface Batch {
   readonly batch: number
   readonly firstDocument: number
   readonly documents: number
-  /** UTF-8 JSON: encoded once, and the text it was made from dies young (no copy of it in flight). */
-  readonly body: Uint8Array
+  /**
+   * UTF-8 JSON, encoded once (the text it was made from dies young), into memory the client lends when
+   * its transport allows (`internal/bodyPool.ts`). Released once the batch is settled.
+   */
+  readonly body: BodyLease
 }
 
 const fatalTags = new Set([
@@ -285,7 +289,8 @@ const serialize = (document: JsonObject, position: number): string | KibanaInput
 
 const bodyOf = (json: ReadonlyArray<string>) => `{"params":{"documents":[${json.join(",")}]}}`
 
-const encode = (text: string): Uint8Array => Buffer.from(text, "utf8")
+/** Fresh memory, for a client without a pool: nothing to give back. */
+const freshBody = (text: string): BodyLease => ({ bytes: Buffer.from(text, "utf8"), release: () => {} })
 
 /**
  * Cuts the next batch of at most `size` documents and `bytes` bytes of body from `source`, on demand: a
@@ -303,7 +308,8 @@ const encode = (text: string): Uint8Array => Buffer.from(text, "utf8")
 const batcher = <E, R>(
   source: Stream.Stream<JsonObject, E, R>,
   size: number,
-  bytes: number
+  bytes: number,
+  encode: (text: string) => BodyLease
 ): Effect.Effect<Effect.Effect<Batch | undefined, E | KibanaInputError, R>, never, Scope.Scope | R> =>
   Effect.map(Stream.toPull(source), (pull) => {
     // A copy of the upstream chunk, each slot cleared once its document is taken: a document then lives
@@ -326,7 +332,7 @@ const batcher = <E, R>(
         })
     })
 
-    const cut = (documents: ReadonlyArray<JsonObject>, body: Uint8Array): Batch => {
+    const cut = (documents: ReadonlyArray<JsonObject>, body: BodyLease): Batch => {
       const full = { batch: batch++, firstDocument: seen, documents: documents.length, body }
       seen += documents.length
       return full
@@ -351,13 +357,15 @@ const batcher = <E, R>(
 
     const toBatch = (documents: ReadonlyArray<JsonObject>): Batch | KibanaInputError => {
       if (cutByBytes) return cutExactly(documents)
-      let body: Uint8Array
+      let body: BodyLease
       try {
         body = encode(JSON.stringify({ params: { documents } }))
       } catch {
         return cutExactly(documents)
       }
-      return body.length <= bytes ? cut(documents, body) : cutExactly(documents)
+      if (body.bytes.length <= bytes) return cut(documents, body)
+      body.release()
+      return cutExactly(documents)
     }
 
     return Effect.suspend(() => {
@@ -404,6 +412,8 @@ const inWorkers = <E, R, E2>(
  */
 export const make: Effect.Effect<DocumentWriter.Service, never, KibanaClient> = Effect.gen(function*() {
   const kibana = yield* KibanaClient
+  const pool = bodyPoolOf(kibana)
+  const encode = pool === undefined ? freshBody : pool.encode
 
   const send = (path: `/${string}`, body: Uint8Array): Effect.Effect<number, SendError> =>
     kibana.request({
@@ -449,7 +459,8 @@ export const make: Effect.Effect<DocumentWriter.Service, never, KibanaClient> = 
 
       // The summary needs the batch's place and size; only the send (and its resends) needs the body.
       const settle = ({ body, ...batch }: Batch) =>
-        attempt(body).pipe(
+        attempt(body.bytes).pipe(
+          Effect.ensuring(Effect.sync(body.release)),
           Effect.either,
           Effect.flatMap((result) => {
             progress.documents += batch.documents
@@ -478,7 +489,8 @@ export const make: Effect.Effect<DocumentWriter.Service, never, KibanaClient> = 
         )
 
       const source = Stream.StreamTypeId in documents ? documents : Stream.fromIterable(documents)
-      yield* Effect.scoped(Effect.flatMap(batcher(source, size, bytes), (next) => inWorkers(next, concurrency, settle)))
+      const batches = batcher(source, size, bytes, encode)
+      yield* Effect.scoped(Effect.flatMap(batches, (next) => inWorkers(next, concurrency, settle)))
       return { ...progress, failures: [...failures] }
     }).pipe(Effect.withSpan("DocumentWriter.write", { captureStackTrace: false }))
 

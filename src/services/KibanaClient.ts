@@ -28,6 +28,7 @@ import {
   KibanaUnknownOutcome
 } from "../errors/KibanaError.js"
 import type { KibanaDecodeError, KibanaRequestError } from "../errors/KibanaError.js"
+import { makeBodyPool, withBodyPool } from "../internal/bodyPool.js"
 import { readBoundedText } from "../internal/boundedBody.js"
 import {
   countOption,
@@ -740,11 +741,27 @@ export const make = (
     // A large body goes to a lean transport as bytes, made once for every attempt (undici would copy a
     // string into bytes on each), a caller's `bodyText` included: the bytes undici made of a string
     // outlived the request (bulk benchmark, 300k documents: executeIndex promoted 65 MB with text bodies
-    // and 29 MB with bytes, the writer 64 and 38). Small bodies stay text: they die young anyway, and the
-    // in-process emulator would only decode them again.
-    const encoder = new TextEncoder()
-    const toWireBody = (body: WireBody): WireBody =>
-      wire !== undefined && typeof body === "string" && body.length >= 16_384 ? encoder.encode(body) : body
+    // and 29 MB with bytes). The bytes are leased from a pool for the request: see `internal/bodyPool.ts`.
+    // Small bodies stay text: they die young anyway, and the in-process emulator would only decode them
+    // again.
+    const bodyPool = wire === undefined ? undefined : makeBodyPool()
+    const withWireBody = <A, E>(
+      given: WireBody,
+      use: (body: WireBody) => Effect.Effect<A, E>
+    ): Effect.Effect<A, E> => {
+      if (bodyPool === undefined || typeof given !== "string" || given.length < 16_384) return use(given)
+      // Not held once encoded: text that outlives a collection is promoted, for nothing.
+      let text: string | undefined = given
+      return Effect.acquireUseRelease(
+        Effect.sync(() => {
+          const lease = bodyPool.encode(text!)
+          text = undefined
+          return lease
+        }),
+        (lease) => use(lease.bytes),
+        (lease) => Effect.sync(lease.release)
+      )
+    }
 
     const request = (request: KibanaRequest): Effect.Effect<KibanaResponse, KibanaRequestError> => {
       const operation = request.operation ?? "KibanaClient.request"
@@ -767,26 +784,25 @@ export const make = (
             request.bodyBytes === undefined && request.bodyText === undefined
               ? serializeBody(label, request.body)
               : Effect.succeed(request.bodyBytes ?? request.bodyText),
-            (given) => {
-              const body = toWireBody(given)
-              return !spaceScoped
-                ? send(request, operation, scrub, span, startedAt, relative, body)
-                : Effect.flatMap(CurrentSpace, (spaceId) => {
-                  span.attribute("kibana.space.id", spaceId)
-                  return spaceId === defaultSpaceId
-                    ? send(request, operation, scrub, span, startedAt, relative, body)
-                    : Effect.flatMap(
-                      spacePrefix(spaceId, span),
-                      (prefix) => send(request, operation, scrub, span, startedAt, `${prefix}${relative}`, body)
-                    )
-                })
-            }
+            (given) =>
+              withWireBody(given, (body) =>
+                !spaceScoped
+                  ? send(request, operation, scrub, span, startedAt, relative, body)
+                  : Effect.flatMap(CurrentSpace, (spaceId) => {
+                    span.attribute("kibana.space.id", spaceId)
+                    return spaceId === defaultSpaceId
+                      ? send(request, operation, scrub, span, startedAt, relative, body)
+                      : Effect.flatMap(
+                        spacePrefix(spaceId, span),
+                        (prefix) => send(request, operation, scrub, span, startedAt, `${prefix}${relative}`, body)
+                      )
+                  }))
           ))
         return Effect.mapError(sent, scrub)
       })
     }
 
-    return KibanaClient.of({
+    const service = KibanaClient.of({
       url: baseUrl,
       urls: resolved.urls,
       timeout,
@@ -794,6 +810,7 @@ export const make = (
       invalidateSpace,
       serverVersion: versions.get
     })
+    return bodyPool === undefined ? service : withBodyPool(service, bodyPool)
   })
 
 /**

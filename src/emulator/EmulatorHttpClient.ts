@@ -18,6 +18,7 @@ import * as Layer from "effect/Layer"
 import * as Runtime from "effect/Runtime"
 import * as Scheduler from "effect/Scheduler"
 import * as Stream from "effect/Stream"
+import type * as EmulatorHttp from "./EmulatorHttp.js"
 import { KibanaEmulator } from "./KibanaEmulator.js"
 import type { Wire, WireAnswer, WireFailure, WireRequest } from "./wire.js"
 import { withWire } from "./wire.js"
@@ -81,47 +82,47 @@ const handlerRuntime = (caller: Fiber.RuntimeFiber<unknown, unknown>): Runtime.R
   })
 
 /**
- * The Kibana client's lean path: straight into the handler, no request or response objects. Most
- * answers are computed without waiting, so the handler first runs synchronously on a fiber of its own;
- * only a handler that suspends (a fault's latency, a connector's outbound call) is then raced against
- * the attempt's timeout. A race on every call (`Effect.timeoutFail`) forks two fibers and costs more
- * than the handler itself.
+ * The Kibana client's lean path: straight into the handler, no request or response objects. A request
+ * the emulator answers without waiting (`KibanaEmulator.answersAtOnce`: most of them) runs on the
+ * caller's fiber. Any other first runs synchronously on a fiber of its own, and only if it then waits (a
+ * fault's latency, a connector's outbound call) is it raced against the attempt's timeout. A race on
+ * every call (`Effect.timeoutFail`) forks two fibers and costs more than the handler itself.
  */
 const wire = (emulator: KibanaEmulator.Service): Wire => {
-  const answer = (request: WireRequest): Effect.Effect<WireAnswer, WireFailure> =>
-    emulator.handle({
-      method: request.method,
-      path: request.path,
-      query: new URLSearchParams(request.query),
-      headers: request.headers,
-      body: request.body === undefined
-        ? ""
-        : typeof request.body === "string"
-        ? request.body
-        : decoder.decode(request.body)
-    }).pipe(
-      Effect.flatMap((response): Effect.Effect<WireAnswer, WireFailure> => {
-        if (response._tag === "Drop") return Effect.fail({ _tag: "Transport", cause: dropped(), answered: false })
-        const text = response.body ?? ""
-        return Buffer.byteLength(text) > request.maxBytes
-          ? Effect.fail({ _tag: "TooLarge", status: response.status })
-          : Effect.succeed({ status: response.status, headers: response.headers, text })
-      })
-    )
-  return (request) =>
-    Effect.withFiberRuntime((caller) => {
+  const answer = (request: EmulatorHttp.EmulatorRequest, maxBytes: number): Effect.Effect<WireAnswer, WireFailure> =>
+    Effect.flatMap(emulator.handle(request), (response): Effect.Effect<WireAnswer, WireFailure> => {
+      if (response._tag === "Drop") return Effect.fail({ _tag: "Transport", cause: dropped(), answered: false })
+      const text = response.body ?? ""
+      return Buffer.byteLength(text) > maxBytes
+        ? Effect.fail({ _tag: "TooLarge", status: response.status })
+        : Effect.succeed({ status: response.status, headers: response.headers, text })
+    })
+
+  const underTimeout = (request: EmulatorHttp.EmulatorRequest, wire: WireRequest) =>
+    Effect.withFiberRuntime<WireAnswer, WireFailure>((caller) => {
       const scheduler = new Scheduler.SyncScheduler()
-      const fiber = Runtime.runFork(handlerRuntime(caller), answer(request), { scheduler })
+      const fiber = Runtime.runFork(handlerRuntime(caller), answer(request, wire.maxBytes), { scheduler })
       scheduler.flush()
       const exit = fiber.unsafePoll()
       if (exit !== null) return exit
       // The handler is waiting: its fiber goes on, joined under the attempt's timeout, and stopped when the
       // attempt ends first.
       return Fiber.join(fiber).pipe(
-        Effect.timeoutFail({ duration: request.timeoutMillis, onTimeout: timedOut }),
+        Effect.timeoutFail({ duration: wire.timeoutMillis, onTimeout: timedOut }),
         Effect.onExit(() => Fiber.interruptFork(fiber))
       )
     })
+
+  return (wire) => {
+    const request: EmulatorHttp.EmulatorRequest = {
+      method: wire.method,
+      path: wire.path,
+      query: new URLSearchParams(wire.query),
+      headers: wire.headers,
+      body: wire.body === undefined ? "" : typeof wire.body === "string" ? wire.body : decoder.decode(wire.body)
+    }
+    return emulator.answersAtOnce(request) ? answer(request, wire.maxBytes) : underTimeout(request, wire)
+  }
 }
 
 /**

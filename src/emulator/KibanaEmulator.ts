@@ -113,6 +113,12 @@ export declare namespace KibanaEmulator {
     readonly handle: (request: EmulatorHttp.EmulatorRequest) => Effect.Effect<EmulatorHttp.EmulatorResponse>
     /** Like `handle`, for an adapter that stopped reading a body larger than `maxPayloadBytes`. */
     readonly handleOversized: (request: EmulatorHttp.EmulatorRequest) => Effect.Effect<EmulatorHttp.EmulatorResponse>
+    /**
+     * Whether `handle(request)` answers without waiting: no fault is active, and the route calls no
+     * service outside the emulator (only a connector's execution does). An in-process adapter may run
+     * such a request on the caller's fiber; any other needs a timeout of its own.
+     */
+    readonly answersAtOnce: (request: EmulatorHttp.EmulatorRequest) => boolean
     /** Largest accepted body in bytes. */
     readonly maxPayloadBytes: number
     /** The document store the `.index` connector writes into. */
@@ -476,6 +482,12 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
     profile,
     handle: (request) => respond(request, false),
     handleOversized: (request) => respond(request, true),
+    answersAtOnce: (request) => {
+      if (!faults.unsafeIdle()) return false
+      if (request.path === "/_es" || request.path.startsWith("/_es/")) return true
+      const method = request.method.toUpperCase() === "HEAD" ? "GET" : request.method.toUpperCase()
+      return findRoute(method, splitSpace(request.path).path)?.route.waits !== true
+    },
     maxPayloadBytes,
     documentStore: documents,
     documents: documents.documents,

@@ -412,6 +412,6 @@ export const connectorRoutes = (env: EmulatorEnv): ReadonlyArray<Route> => {
     route("DELETE", `${base}/connector/{id}`, remove(env)),
     route("GET", `${base}/connectors`, list(env)),
     route("GET", `${base}/connector_types`, listTypes(env)),
-    route("POST", `${base}/connector/{id}/_execute`, execute(env), true)
+    { ...route("POST", `${base}/connector/{id}/_execute`, execute(env), true), waits: true }
   ]
 }

@@ -100,6 +100,8 @@ export interface Route {
   readonly body: boolean
   /** Versioned routes (spaces) check `elastic-api-version` and echo it. */
   readonly versioned: boolean
+  /** The handler may wait on a service outside the emulator (a connector's): see `KibanaEmulator.answersAtOnce`. */
+  readonly waits?: boolean
   readonly handler: (context: RouteContext) => Effect.Effect<EmulatorResponse>
 }
 

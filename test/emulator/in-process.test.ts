@@ -66,6 +66,26 @@ describe("in-process HttpClient", () => {
         }
         assert.strictEqual((yield* client.execute(request("GET", "/api/actions/connectors"))).status, 200)
       }))
+
+    // What the in-process transport runs on the caller's fiber, without a timeout of its own.
+    it.effect("answers at once unless a fault is active or a connector executes", () =>
+      Effect.gen(function*() {
+        const emulator = yield* KibanaEmulator.KibanaEmulator
+        const atOnce = (method: string, path: string) =>
+          emulator.answersAtOnce({ method, path, query: new URLSearchParams(), headers: {}, body: "" })
+        assert.isTrue(atOnce("GET", "/api/actions/connectors"))
+        assert.isTrue(atOnce("get", "/s/ops/api/actions/connector/x"))
+        assert.isTrue(atOnce("POST", "/api/actions/connector"))
+        assert.isTrue(atOnce("POST", "/api/spaces/space"))
+        assert.isTrue(atOnce("POST", "/_es/logs/_doc"))
+        assert.isTrue(atOnce("GET", "/no/such/route"))
+        assert.isFalse(atOnce("POST", "/api/actions/connector/x/_execute"))
+        assert.isFalse(atOnce("POST", "/s/ops/api/actions/connector/x/_execute"))
+        yield* emulator.setFaults([{ fault: { _tag: "Latency", delay: "1 second" }, times: 1 }])
+        assert.isFalse(atOnce("GET", "/api/actions/connectors"))
+        yield* emulator.setFaults([])
+        assert.isTrue(atOnce("GET", "/api/actions/connectors"))
+      }))
   })
 })
 

@@ -98,30 +98,34 @@ const wire = (emulator: KibanaEmulator.Service): Wire => {
         : Effect.succeed({ status: response.status, headers: response.headers, text })
     })
 
-  const underTimeout = (request: EmulatorHttp.EmulatorRequest, wire: WireRequest) =>
+  const underTimeout = (request: EmulatorHttp.EmulatorRequest, attempt: WireRequest) =>
     Effect.withFiberRuntime<WireAnswer, WireFailure>((caller) => {
       const scheduler = new Scheduler.SyncScheduler()
-      const fiber = Runtime.runFork(handlerRuntime(caller), answer(request, wire.maxBytes), { scheduler })
+      const fiber = Runtime.runFork(handlerRuntime(caller), answer(request, attempt.maxBytes), { scheduler })
       scheduler.flush()
       const exit = fiber.unsafePoll()
       if (exit !== null) return exit
       // The handler is waiting: its fiber goes on, joined under the attempt's timeout, and stopped when the
       // attempt ends first.
       return Fiber.join(fiber).pipe(
-        Effect.timeoutFail({ duration: wire.timeoutMillis, onTimeout: timedOut }),
+        Effect.timeoutFail({ duration: attempt.timeoutMillis, onTimeout: timedOut }),
         Effect.onExit(() => Fiber.interruptFork(fiber))
       )
     })
 
-  return (wire) => {
+  return (attempt) => {
     const request: EmulatorHttp.EmulatorRequest = {
-      method: wire.method,
-      path: wire.path,
-      query: new URLSearchParams(wire.query),
-      headers: wire.headers,
-      body: wire.body === undefined ? "" : typeof wire.body === "string" ? wire.body : decoder.decode(wire.body)
+      method: attempt.method,
+      path: attempt.path,
+      query: new URLSearchParams(attempt.query),
+      headers: attempt.headers,
+      body: attempt.body === undefined
+        ? ""
+        : typeof attempt.body === "string"
+        ? attempt.body
+        : decoder.decode(attempt.body)
     }
-    return emulator.answersAtOnce(request) ? answer(request, wire.maxBytes) : underTimeout(request, wire)
+    return emulator.answersAtOnce(request) ? answer(request, attempt.maxBytes) : underTimeout(request, attempt)
   }
 }
 

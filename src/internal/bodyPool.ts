@@ -39,9 +39,12 @@ export const BodyPoolTypeId: unique symbol = Symbol.for("effect-kibana/BodyPool"
 export const bodyPoolOf = (client: object): BodyPool | undefined =>
   (client as { readonly [BodyPoolTypeId]?: BodyPool })[BodyPoolTypeId]
 
-/** `client` with `pool` attached. */
+/**
+ * `client` with `pool` attached, not enumerable: a copy of the service (`{ ...client, request }`) may send
+ * its requests elsewhere, so it does not inherit the pool.
+ */
 export const withBodyPool = <Client extends object>(client: Client, pool: BodyPool): Client =>
-  Object.assign(client, { [BodyPoolTypeId]: pool })
+  Object.defineProperty(client, BodyPoolTypeId, { value: pool })
 
 // JSON of ASCII text: as many bytes as UTF-16 units. A first buffer a quarter larger fits most bodies;
 // one that does not is encoded again into room for the worst case (3 bytes per unit).

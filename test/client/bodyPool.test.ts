@@ -3,7 +3,7 @@
 // within the pool's limits.
 import { assert, describe, it } from "@effect/vitest"
 import { FastCheck as fc } from "effect"
-import { makeBodyPool } from "../../src/internal/bodyPool.js"
+import { bodyPoolOf, makeBodyPool, withBodyPool } from "../../src/internal/bodyPool.js"
 import type { BodyLease } from "../../src/internal/bodyPool.js"
 
 const encoder = new TextEncoder()
@@ -58,5 +58,13 @@ describe("body pool", () => {
     const large = small.encode("x".repeat(100_000))
     large.release() // larger than the pool keeps
     assert.notStrictEqual(small.encode("x".repeat(100_000)).bytes.buffer, large.bytes.buffer)
+  })
+
+  it("is found on the client it was attached to, not on a copy of it", () => {
+    const pool = makeBodyPool()
+    const client = withBodyPool({ request: () => "lean" }, pool)
+    assert.strictEqual(bodyPoolOf(client), pool)
+    assert.isUndefined(bodyPoolOf({ ...client, request: () => "elsewhere" }))
+    assert.isUndefined(bodyPoolOf({}))
   })
 })

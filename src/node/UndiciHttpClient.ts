@@ -136,7 +136,8 @@ const wire = (dispatcher: Undici.Dispatcher): Wire => (request) =>
 
 /**
  * The client over `dispatcher` (an undici `Agent`, `Pool` or `Client`), which stays the caller's to
- * close.
+ * close. As with `layerWithoutDispatcher`, the dispatcher must not read a request's body once the
+ * request has ended.
  *
  * @since 0.1.0
  * @category constructors
@@ -157,7 +158,8 @@ export const layer: Layer.Layer<HttpClient.HttpClient> = Layer.scoped(
 
 /**
  * The client over the `NodeHttpClient.Dispatcher` in context, for a dispatcher with your own options
- * (TLS, connection limits, a proxy).
+ * (TLS, connection limits, a proxy). A dispatcher wrapping another must not read a request's body once
+ * the request has ended: the Kibana client reuses that memory for its next large body.
  *
  * @since 0.1.0
  * @category layers

@@ -153,11 +153,21 @@ describe("UndiciHttpClient", () => {
 describe("the document writer over UndiciHttpClient", () => {
   // Its batches are encoded into memory the client lends and takes back after each batch: every batch,
   // in flight beside others, of every size and character, must arrive as it was cut.
-  it.live("sends every batch whole from reused memory: every document stored, none altered", () =>
+  it.live("sends every batch whole from reused memory, resends included: every document stored once, unaltered", () =>
     Effect.gen(function*() {
       const { url } = yield* EmulatorServer.serve()
-      const kibana = KibanaClient.layer(emulatorClientOptions(url)).pipe(Layer.provide(UndiciHttpClient.layer))
+      const kibana = KibanaClient.layer({
+        ...emulatorClientOptions(url),
+        retry: { times: 2, baseDelay: "1 millis", maxDelay: "1 millis" }
+      }).pipe(Layer.provide(UndiciHttpClient.layer))
       const emulator = yield* KibanaEmulator
+      // Kibana not ready for the first five batches sent: each is resent from the same leased memory.
+      yield* emulator.setFaults([{
+        fault: { _tag: "Status", status: 503 },
+        method: "POST",
+        path: "/api/actions/connector/{id}/_execute",
+        times: 5
+      }])
       // sizes that grow and shrink, so that a buffer given back is reused by a larger and a smaller body;
       // some bodies mostly 3- and 4-byte characters, which need more room than their text's length
       const documents = Array.from({ length: 1_500 }, (_, n) => ({
@@ -175,6 +185,7 @@ describe("the document writer over UndiciHttpClient", () => {
       }).pipe(Effect.provide(Layer.merge(Connectors.layer, DocumentWriter.layer).pipe(Layer.provideMerge(kibana))))
       assert.strictEqual(summary.written, documents.length)
       assert.strictEqual(summary.failedBatches, 0)
+      assert.lengthOf(yield* emulator.faults, 0) // all five 503s were answered
       const stored = (yield* emulator.documents("pooled")).map((document) => document.source)
       assert.deepStrictEqual([...stored].sort((a, b) => Number(a["n"]) - Number(b["n"])), documents)
     }).pipe(Effect.scoped, Effect.provide(KibanaEmulatorModule.layer())))

@@ -771,11 +771,7 @@ export const make = (
         ? scrubCredentials
         : scrubSecretEcho(sortedSecrets([...credentials, ...request.redact]))
       // One client span per operation, without a stack trace captured per call.
-      return withRequestSpan(operation, {
-        kind: "client",
-        captureStackTrace: false,
-        attributes: spanAttributes(request)
-      }, (span) => {
+      return withRequestSpan(operation, spanAttributes(request), (span) => {
         const startedAt = performance.now()
         const label = `${request.method} ${String(request.path)}`
         const spaceScoped = request.spaceScoped ?? true

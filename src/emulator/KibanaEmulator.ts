@@ -292,6 +292,9 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
     startedAt: new Date(yield* Clock.currentTimeMillis),
     ops
   }
+  // The Elasticsearch-compatible endpoint: no Kibana route, authentication, xsrf or faults.
+  const isElasticsearchPath = (path: string) => path === "/_es" || path.startsWith("/_es/")
+
   const routes = [...connectorRoutes(env), ...spaceRoutes(env), statusRoute(env)]
     .map((route) => ({ route, match: compileTemplate(route.path) }))
   // `answersAtOnce` asks only these: one pattern per in-process request, not the whole table.
@@ -443,7 +446,7 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
   })
 
   const respond = (request: EmulatorHttp.EmulatorRequest, oversized: boolean) => {
-    const isElasticsearch = request.path === "/_es" || request.path.startsWith("/_es/")
+    const isElasticsearch = isElasticsearchPath(request.path)
     const handled = Effect.catchAllDefect(
       Effect.suspend(() => (isElasticsearch ? elasticsearch : kibana)(request, oversized)),
       () => internalError
@@ -486,7 +489,7 @@ export const make = Effect.fn("KibanaEmulator.make")(function*(options: Emulator
     handleOversized: (request) => respond(request, true),
     answersAtOnce: (request) => {
       if (!faults.unsafeIdle()) return false
-      if (request.path === "/_es" || request.path.startsWith("/_es/")) return true
+      if (isElasticsearchPath(request.path)) return true
       const method = request.method.toUpperCase()
       return !waitingRoutes.some(({ match, route }) =>
         route.method === method && match(splitSpace(request.path).path) !== undefined

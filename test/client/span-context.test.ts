@@ -1,23 +1,12 @@
 // The request span is made as `Effect.makeSpan` makes a span (src/internal/telemetry.ts makes it without
 // Effect's copies): its parent is the caller's span, or the nearest one that propagates; it carries the
 // caller's span annotations and links; and with tracing off, no span is recorded and the request works.
-import * as HttpClient from "@effect/platform/HttpClient"
-import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { assert, describe, it } from "@effect/vitest"
-import { Context, Effect, Layer, Option, Tracer } from "effect"
+import { Context, Effect, Option, Tracer } from "effect"
 import * as KibanaClient from "../../src/services/KibanaClient.js"
+import { fakeKibana } from "./fakeHttp.js"
 
-const kibana = KibanaClient.layer({ url: "http://kibana.test:5601", retry: { times: 0 }, versionGates: false }).pipe(
-  Layer.provide(Layer.succeed(
-    HttpClient.HttpClient,
-    HttpClient.make((request) =>
-      Effect.succeed(HttpClientResponse.fromWeb(
-        request,
-        new Response("{}", { status: 200, headers: { "content-type": "application/json" } })
-      ))
-    )
-  ))
-)
+const kibana = fakeKibana(() => ({ status: 200, body: {} })).layer
 
 /** Runs `use` with Effect's own tracer, keeping every span it makes. */
 const recording = <A, E, R>(use: (spans: Array<Tracer.Span>) => Effect.Effect<A, E, R>) =>
